@@ -1,0 +1,151 @@
+/**
+ * What the reader yields: documents, text tables, cells and numbers with their lines.
+ * Pure types: no Office globals, no DOM, no Node-only APIs.
+ */
+import Decimal from 'decimal.js';
+
+export type Scenario = 'actual' | 'guidance-low' | 'guidance-high';
+
+/** What a printed number measures. */
+export type AmountKind = 'money' | 'shares' | 'per-share' | 'percent' | 'ratio';
+
+/** The multiplier that turns a printed money figure into units. */
+export type Scale = 'units' | 'thousands' | 'millions' | 'billions';
+
+export const SCALE_FACTOR: Record<Scale, number> = {
+  units: 1,
+  thousands: 1e3,
+  millions: 1e6,
+  billions: 1e9,
+};
+
+/** A number exactly as printed, parsed into an exact Decimal. */
+export interface Amount {
+  /** Exact value as printed, in the printed scale, with the printed sign: `(1,312)` -> -1312, `53.9%` -> 53.9. */
+  value: Decimal;
+  kind: AmountKind;
+  /** The printed text, e.g. `($1,404)`, `53.9%`, `-`. */
+  text: string;
+  /** Digits printed after the decimal point (`$0.02` -> 2, `53.9%` -> 1, `$32,356` -> 0). Sets rounding tolerance. */
+  decimals: number;
+}
+
+export type PeriodType = 'quarter' | 'year' | 'instant' | 'duration';
+
+/**
+ * A period with its canonical key:
+ * quarter `2004Q2`, fiscal year `FY2004`, instant `2004-06-30`,
+ * other durations `6M2004-06-30` (months and end date) or `26W2004-07-03` (weeks).
+ */
+export interface Period {
+  key: string;
+  type: PeriodType;
+  /** ISO date (yyyy-mm-dd) the period ends on (for an instant: the date itself). */
+  end: string;
+  /** Length in months for durations (3 for a quarter, 12 for a year); 0 for an instant. */
+  months: number;
+}
+
+
+
+/** A message about the input, pointing at a line when it can. */
+export interface Diagnostic {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  file: string;
+  line?: number;
+}
+
+
+/** A number cell of a text table. */
+export interface Cell {
+  /** Index of the column it falls in. */
+  column: number;
+  amount: Amount;
+  /** 1-based line number in the source file. */
+  line: number;
+  /** 0-based column span [start, end) of the printed text on its line. */
+  span: [number, number];
+}
+
+export interface TableColumn {
+  /** Header text of the column, header lines joined with a space (`Mpower Holding Three Months Ended June 30, 2004`). */
+  header: string;
+  /** The period the header names, when it names one. */
+  period?: Period;
+  /** `guidance-low` / `guidance-high` for guidance-range columns, else `actual`. */
+  scenario: Scenario;
+  /** 0-based character span of the column on the page [start, end). */
+  span: [number, number];
+}
+
+export interface TableRow {
+  /** The label as printed, continuation lines joined with one space. */
+  label: string;
+  /** Leading blanks of the label's first line (indent level in characters). */
+  indent: number;
+  /** The section heading the row sits under (`Operating Revenues:`), or ''. */
+  section: string;
+  /** A rule line (`-----`, `=====`) stands directly above this row. */
+  ruleAbove: boolean;
+  /** Line of the row's numbers (1-based); the label may start on an earlier line. */
+  line: number;
+  /** Line the label starts on (1-based). */
+  labelLine: number;
+  /** The row's printed line (the one holding the numbers). */
+  text: string;
+  cells: Cell[];
+}
+
+export interface TextTable {
+  /** `t1`, `t2`, ... in document order. */
+  id: string;
+  /** Title as printed (`BALANCE SHEET`), or the first header words when there is none. */
+  title: string;
+  /** Scale statement as printed (`amounts in $ thousands, except share and per share amounts`), or ''. */
+  scaleText: string;
+  /** Scale of money figures in this table. */
+  scale: Scale;
+  columns: TableColumn[];
+  rows: TableRow[];
+  /** First and last line of the table (1-based, inclusive). */
+  lines: [number, number];
+}
+
+/** A number stated in running text (a note or a narrative sentence). */
+export interface TextNumber {
+  amount: Amount;
+  /** Scale of the figure as written (`$152.6 million` -> millions). */
+  scale: Scale;
+  line: number;
+  span: [number, number];
+}
+
+/** A sentence (or note) of running text with the numbers it states. */
+export interface Sentence {
+  text: string;
+  /** 1-based line where the sentence starts. */
+  line: number;
+  /** `note` for numbered notes under tables (`Note 1: ...`), else `narrative`. */
+  kind: 'note' | 'narrative';
+  numbers: TextNumber[];
+}
+
+/** One filing as read: its tables and sentences, every number with its line. */
+export interface Filing {
+  /** File name (or `pasted text`) used in messages and provenance. */
+  file: string;
+  /** The source text as given. */
+  text: string;
+  /** Company name as detected (`Mpower Holding Corporation`), or ''. */
+  company: string;
+  /** Ticker when stated (`MPE`), or ''. */
+  ticker: string;
+  /** Release date as ISO date when found, or ''. */
+  date: string;
+  /** SEC accession number when the envelope carries one, or ''. */
+  accession: string;
+  tables: TextTable[];
+  sentences: Sentence[];
+  diagnostics: Diagnostic[];
+}

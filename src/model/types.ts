@@ -1,0 +1,85 @@
+/**
+ * The data model shared by every layer (see DESIGN.md, "Data model").
+ * Pure types: no Office globals, no DOM, no Node-only APIs.
+ */
+import Decimal from 'decimal.js';
+import type { Amount, Period, Scale } from '../filing/types';
+
+export type { Amount, AmountKind, Diagnostic, Period, PeriodType, Scale, Scenario } from '../filing/types';
+export { SCALE_FACTOR } from '../filing/types';
+import type { Scenario } from '../filing/types';
+
+/** Where a number came from in the filing. 1-based line; 0-based column span [start, end). */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column: [number, number];
+  /** Id of the table (`t1`...) or `narrative` / `note`. */
+  table: string;
+  /** The table's title as printed, or the sentence's context. */
+  tableTitle: string;
+  /** The whole printed line the number stands on (trimmed at the right). */
+  text: string;
+}
+
+/** One number of a filing, mapped to a concept. */
+export interface Fact {
+  /** Canonical concept id (`adjusted_ebitda`) or, for unmapped rows, a slug of the label. */
+  concept: string;
+  mapped: boolean;
+  /** The row label as printed, continuation lines joined. */
+  label: string;
+  period: Period;
+  scenario: Scenario;
+  /** Value in the canonical sign of the concept, printed scale. */
+  value: Decimal;
+  /** +1 when the filing prints the canonical sign at this place, -1 when it prints the opposite. */
+  presentedSign: 1 | -1;
+  amount: Amount;
+  /** Scale of `value` (money in the table's scale; shares, per-share and percent are `units`). */
+  scale: Scale;
+  source: SourceRef;
+  /** Statement the fact belongs to (`balance_sheet`, `operations`, `non_gaap`, `guidance`, `note`, `narrative`, or `table`). */
+  statement: string;
+}
+
+export type CheckStatus = 'tie' | 'rounding' | 'break' | 'incomplete';
+
+export interface CheckOperand {
+  concept: string;
+  label: string;
+  /** Coefficient applied to the operand (+1, -1, or a factor for ratios). */
+  coefficient: number;
+  value: Decimal | null;
+  file: string;
+  line: number | null;
+  text: string;
+}
+
+/** One identity evaluated for one period and scenario. */
+export interface Check {
+  /** `ruleId@period[#scenario]`, unique within an analysis. */
+  id: string;
+  rule: string;
+  description: string;
+  period: string;
+  scenario: Scenario;
+  status: CheckStatus;
+  reported: Decimal | null;
+  computed: Decimal | null;
+  difference: Decimal | null;
+  tolerance: Decimal;
+  /** The reported number first, then the operands. */
+  operands: CheckOperand[];
+  /** 1-based lines of every operand (reported first), without duplicates. */
+  lines: number[];
+}
+
+/** A value that a newer filing reports differently. */
+export interface Restatement {
+  concept: string;
+  period: string;
+  scenario: Scenario;
+  previous: Fact;
+  current: Fact;
+}
