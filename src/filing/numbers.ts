@@ -1,0 +1,170 @@
+/**
+ * Numbers as printed in fixed-width financial tables and in running text:
+ * `$32,356`, `(39,239)`, `($1,404)`, `$(7,800)`, `$ 900`, `-` (zero), `53.9%`, `-2.1%`,
+ * `($0.02)`, `78,417,485`.
+ */
+import Decimal from 'decimal.js';
+import type { Amount, AmountKind, Scale } from './types';
+
+/** One number token of a table line: its text, where it stands, what it says. */
+export interface NumberToken {
+  text: string;
+  /** 0-based [start, end) on the line. */
+  span: [number, number];
+  value: Decimal;
+  decimals: number;
+  dollar: boolean;
+  percent: boolean;
+}
+
+// A table cell, anchored at the end of the text it is matched against:
+// optional "(", "$" (blanks may follow), "(", "-", digits with thousands groups or none,
+// decimals, "%", ")"; or a dash standing for zero, optionally after "$".
+const CELL_AT_END =
+  /(?:^|\s)(\(?\$?\s*\(?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\)?\)?|\$?\s*-{1,2})\s*$/;
+
+const CELL_TEXT = /^\(?(\$?)\s*\(?(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)(%?)\)?\)?$/;
+
+/** Reads one cell text; undefined when it is not a well-formed number. */
+export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
+  const text = raw.trim();
+  if (/^\$?\s*-{1,2}$/.test(text)) {
+    return { text, value: new Decimal(0), decimals: 0, dollar: text.startsWith('$'), percent: false };
+  }
+  const m = CELL_TEXT.exec(text);
+  if (!m) return undefined;
+  const opens = (text.match(/\(/g) ?? []).length;
+  const closes = (text.match(/\)/g) ?? []).length;
+  if (opens !== closes || opens > 1) return undefined;
+  const negative = opens === 1 || m[2] === '-';
+  if (opens === 1 && m[2] === '-') return undefined;
+  const digits = m[3].replace(/,/g, '');
+  const value = new Decimal(digits);
+  return {
+    text,
+    value: negative && !value.isZero() ? value.negated() : value,
+    decimals: m[4] ? m[4].length : 0,
+    dollar: m[1] === '$',
+    percent: m[5] === '%',
+  };
+}
+
+/**
+ * Splits a table line into its label and the number cells standing at its right end.
+ * The label must be separated from the first cell by two blanks or more (prose has one).
+ * A line whose cells are all bare years (`2004  2003`) is a header, not data: no cells.
+ */
+export function splitTableLine(line: string): { label: string; tokens: NumberToken[] } {
+  const tokens: NumberToken[] = [];
+  let rest = line.replace(/\s+$/, '');
+  for (let m = CELL_AT_END.exec(rest); m; m = CELL_AT_END.exec(rest)) {
+    const text = m[1].trim();
+    const start = rest.length - m[0].trimStart().length;
+    const parsed = parseCell(text);
+    if (!parsed) break;
+    tokens.unshift({ ...parsed, span: [start, start + text.length] });
+    rest = rest.slice(0, start).replace(/\s+$/, '');
+  }
+  // Cells may stand one blank apart; the label stands two blanks or more before the first cell.
+  while (tokens.length > 0) {
+    const before = line.slice(0, tokens[0].span[0]);
+    if (before.trim() === '' || /\s{2,}$/.test(before)) break;
+    tokens.shift();
+  }
+  const label = line.slice(0, tokens.length > 0 ? tokens[0].span[0] : line.length).replace(/\s+$/, '');
+  if (tokens.length > 0 && tokens.every(isBareYear)) return { label: line.replace(/\s+$/, ''), tokens: [] };
+  return { label, tokens };
+}
+
+function isBareYear(t: NumberToken): boolean {
+  return /^(19|20)\d\d$/.test(t.text);
+}
+
+/** Text at the right of a label that looks like a number but is not one (`12,3a4`), or undefined. */
+export function malformedCell(label: string): { text: string; start: number } | undefined {
+  const m = /(\S+)\s*$/.exec(label);
+  if (!m || m.index === undefined) return undefined;
+  const chunk = m[1];
+  const before = label.slice(0, m.index);
+  if (!/\s{2,}$/.test(before) && before.trim() !== '') return undefined;
+  if (!/\d/.test(chunk) || !/^[($\-]?[\d,.]*\d[\d,.a-zA-Z]*[%)]?\)?$/.test(chunk)) return undefined;
+  if (parseCell(chunk)) return undefined;
+  return { text: chunk, start: m.index };
+}
+
+/** The kind of a table number from how it is printed and the row it stands in. */
+export function amountKind(token: Pick<NumberToken, 'percent' | 'decimals' | 'dollar'>, label: string, section: string): AmountKind {
+  if (token.percent) return 'percent';
+  const where = `${section} ${label}`.toLowerCase();
+  if (/per (common )?share|per diluted share|\beps\b/.test(where) || (token.dollar && token.decimals === 2 && /share/.test(where))) {
+    return 'per-share';
+  }
+  if (/\bshares\b.*\b(outstanding|weighted|average)\b|\b(weighted|average)\b.*\bshares\b/.test(label.toLowerCase()) && !token.dollar && token.decimals <= 1) return 'shares';
+  if (/\bratio\b/.test(label.toLowerCase())) return 'ratio';
+  return 'money';
+}
+
+export function toAmount(token: Omit<NumberToken, 'span'>, kind: AmountKind): Amount {
+  return { value: token.value, kind, text: token.text, decimals: token.decimals };
+}
+
+const SCALE_WORDS: [RegExp, Scale][] = [
+  [/\bbillions?\b/i, 'billions'],
+  [/\bmillions?\b/i, 'millions'],
+  [/\bthousands?\b|\$\s*000s?\b|\(000s?\)/i, 'thousands'],
+];
+
+/** The scale a statement such as `amounts in $ thousands` or `(In Millions of Dollars)` names. */
+export function scaleOf(text: string): Scale | undefined {
+  for (const [re, scale] of SCALE_WORDS) if (re.test(text)) return scale;
+  return undefined;
+}
+
+/** A scale statement inside text, as printed (`amounts in $ thousands, except share and per share amounts`). */
+export function findScaleStatement(text: string): string | undefined {
+  const m =
+    /\(([^()]*\b(?:thousands?|millions?|billions?)\b[^()]*)\)/i.exec(text) ??
+    /((?:amounts|dollars)\s+in\s+[^.;]*?\b(?:thousands?|millions?|billions?)\b[^.;)]*)/i.exec(text);
+  return m ? m[1].replace(/\s+/g, ' ').trim() : undefined;
+}
+
+/** A money figure in running text: `$152.6 million`, `$1,964`, `$0.02`. */
+export interface TextFigure {
+  text: string;
+  index: number;
+  value: Decimal;
+  decimals: number;
+  scale: Scale | undefined;
+  percent: boolean;
+}
+
+const TEXT_FIGURE = /\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s+(million|billion|thousand)\b)?|(\d+(?:\.\d+)?)%/gi;
+
+/** Every money figure and percentage in a sentence, in order. */
+export function textFigures(sentence: string): TextFigure[] {
+  const out: TextFigure[] = [];
+  for (const m of sentence.matchAll(TEXT_FIGURE)) {
+    if (m[4] !== undefined) {
+      out.push({
+        text: m[0],
+        index: m.index ?? 0,
+        value: new Decimal(m[4]),
+        decimals: (m[4].split('.')[1] ?? '').length,
+        scale: undefined,
+        percent: true,
+      });
+      continue;
+    }
+    const whole = m[1].replace(/,/g, '');
+    const frac = m[2] ?? '';
+    out.push({
+      text: m[0],
+      index: m.index ?? 0,
+      value: new Decimal(frac ? `${whole}.${frac}` : whole),
+      decimals: frac.length,
+      scale: m[3] ? (scaleOf(m[3]) as Scale) : undefined,
+      percent: false,
+    });
+  }
+  return out;
+}

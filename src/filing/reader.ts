@@ -1,0 +1,96 @@
+/**
+ * The reader: EDGAR text (or an HTML page with preformatted text) in, a Filing out: its tables
+ * and sentences, every number exact with its line, and diagnostics a person can act on.
+ */
+import { preformattedText, readDocument, type SourceLine } from './document';
+import { datesIn } from './periods';
+import { readSentences } from './sentences';
+import { readTables } from './text-table';
+import type { Diagnostic, Filing, Scale, TextTable } from './types';
+
+/** Filings larger than this are refused before any work. */
+export const MAX_FILING_BYTES = 20 * 1024 * 1024;
+
+function emptyFiling(file: string, text: string, diagnostics: Diagnostic[]): Filing {
+  return { file, text, company: '', ticker: '', date: '', accession: '', tables: [], sentences: [], diagnostics };
+}
+
+/** Why a text cannot be read as a filing at all, or undefined. */
+function unusable(text: string): string | undefined {
+  if (text.length > MAX_FILING_BYTES) {
+    return `the file is ${(text.length / 1048576).toFixed(1)} MB; filings over ${MAX_FILING_BYTES / 1048576} MB are refused`;
+  }
+  if (text.trim() === '') return 'the file is empty';
+  const sample = text.slice(0, 65536);
+  // eslint-disable-next-line no-control-regex
+  const binary = (sample.match(/[\u0000-\u0008\u000e-\u001a]/g) ?? []).length;
+  if (binary > sample.length * 0.01 || sample.includes('\ufffd\ufffd\ufffd')) return 'the file is binary, not a text filing';
+  return undefined;
+}
+
+export function readFiling(input: string, file: string): Filing {
+  const reason = unusable(input);
+  if (reason) return emptyFiling(file, input, [{ severity: 'error', message: reason, file }]);
+  let text = input;
+  if (/<html[\s>]|<body[\s>]|<!doctype html/i.test(text.slice(0, 4096))) {
+    const pre = preformattedText(text);
+    if (pre === undefined) {
+      return emptyFiling(file, input, [{
+        severity: 'error',
+        message: 'this is an HTML page with no plain-text tables; use the filing\'s .txt version from EDGAR',
+        file,
+      }]);
+    }
+    text = pre;
+  }
+  const doc = readDocument(text, file);
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  const tables: TextTable[] = [];
+  let n = 0;
+  const nextId = () => `t${++n}`;
+  let prevLines: SourceLine[] = [];
+  let fallbackScale: Scale | undefined;
+  const proseLines: SourceLine[] = [];
+  for (const region of doc.regions) {
+    const found = readTables(region, { file, above: prevLines.slice(-8), fallbackScale, nextId }, diagnostics);
+    tables.push(...found);
+    if (found.length > 0) fallbackScale = found[found.length - 1].scale;
+    if (!region.tagged) {
+      for (const l of region.lines) {
+        const inTable = found.some((t) => l.no >= t.lines[0] && l.no <= t.lines[1]);
+        proseLines.push(inTable ? { no: l.no, text: '' } : l);
+      }
+    }
+    prevLines = region.lines;
+  }
+  // Figures in notes take the scale of the table just above them.
+  const scaleAt = (line: number): Scale | undefined => {
+    let s: Scale | undefined;
+    for (const t of tables) if (t.lines[1] < line) s = t.scale;
+    return s;
+  };
+  const sentences = readSentences(proseLines, scaleAt);
+  const head = text.slice(0, 20000);
+  const listed = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|OTC[A-Z]*)\s*:\s*([A-Z.]{1,6})\)/.exec(head);
+  const company = listed ? listed[1].replace(/^.*\s[-–]\s+/, '').trim() : doc.envelope.company;
+  const date = doc.envelope.filedAs || datesIn(head.split(/\n/).slice(0, 40).join('\n'))[0] || '';
+  if (tables.length === 0) {
+    diagnostics.push({ severity: 'warning', message: 'no tables found: no column of numbers under period headers', file });
+  }
+  for (const t of tables) {
+    if (t.columns.every((c) => !c.period)) {
+      diagnostics.push({ severity: 'warning', message: `table '${t.title}' names no period in its column headers; its numbers are left out`, file, line: t.lines[0] });
+    }
+  }
+  return {
+    file,
+    text: input,
+    company,
+    ticker: listed ? listed[2] : '',
+    date,
+    accession: doc.envelope.accession,
+    tables,
+    sentences,
+    diagnostics,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Running text: paragraphs split into sentences, each with the figures it states and the line
+ * each figure stands on. Notes under tables (`Note 1: ...`) are kept apart from the narrative.
+ */
+import { textFigures } from './numbers';
+import type { SourceLine } from './document';
+import type { Scale, Sentence } from './types';
+
+/** Abbreviations after which a period does not end a sentence. */
+const ABBREVIATIONS = /\b(?:Inc|Corp|Co|Ltd|No|U\.S|Mr|Ms|Dr|St|vs|a\.m|p\.m|i\.e|e\.g)\.$/i;
+
+export function readSentences(lines: SourceLine[], scaleAt: (line: number) => Scale | undefined): Sentence[] {
+  const out: Sentence[] = [];
+  let para: SourceLine[] = [];
+  const flush = () => {
+    if (para.length === 0) return;
+    let text = '';
+    const starts: { offset: number; no: number }[] = [];
+    for (const l of para) {
+      if (text) text += ' ';
+      starts.push({ offset: text.length, no: l.no });
+      text += l.text.trim();
+    }
+    const lineAt = (offset: number) => {
+      let no = starts[0].no;
+      for (const s of starts) if (s.offset <= offset) no = s.no;
+      return no;
+    };
+    const kind: Sentence['kind'] = /^Note\s+\d+\s*[:.]/i.test(text) ? 'note' : 'narrative';
+    let begin = 0;
+    const re = /[.!?](?=\s+["(]?[A-Z])/g;
+    const ends: number[] = [];
+    for (const m of text.matchAll(re)) {
+      const idx = m.index ?? 0;
+      if (ABBREVIATIONS.test(text.slice(Math.max(0, idx - 5), idx + 1))) continue;
+      ends.push(idx + 1);
+    }
+    ends.push(text.length);
+    for (const end of ends) {
+      const s = text.slice(begin, end).trim();
+      const offset = begin + (text.slice(begin, end).length - text.slice(begin, end).trimStart().length);
+      begin = end;
+      if (!s) continue;
+      const line = lineAt(offset);
+      const numbers = textFigures(s).map((f) => {
+        const at = offset + f.index;
+        const no = lineAt(at);
+        const lineStart = starts.find((st) => st.no === no)?.offset ?? 0;
+        const column = at - lineStart;
+        return {
+          amount: { value: f.value, kind: f.percent ? ('percent' as const) : ('money' as const), text: f.text, decimals: f.decimals },
+          scale: f.scale ?? scaleAt(no) ?? 'units',
+          line: no,
+          span: [column, column + f.text.length] as [number, number],
+        };
+      });
+      out.push({ text: s, line, kind, numbers });
+    }
+    para = [];
+  };
+  for (const l of lines) {
+    if (l.text.trim() === '') flush();
+    else para.push(l);
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,296 @@
+/**
+ * Fixed-width text tables: where they are, their columns (from the alignment of the numbers
+ * themselves), their headers, titles, scale statements, rows, section headings and cells.
+ */
+import { amountKind, findScaleStatement, malformedCell, scaleOf, splitTableLine, toAmount, type NumberToken } from './numbers';
+import { durationOf, datesIn, periodOfHeader, scenarioOf } from './periods';
+import type { Region, SourceLine } from './document';
+import type { Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
+
+type LineKind = 'blank' | 'rule' | 'data' | 'text';
+
+interface Classified {
+  line: SourceLine;
+  kind: LineKind;
+  label: string;
+  tokens: NumberToken[];
+}
+
+const RULE = /^\s*(?:[-=_]{3,}\s*)+$/;
+
+function classify(line: SourceLine): Classified {
+  const text = line.text;
+  if (text.trim() === '') return { line, kind: 'blank', label: '', tokens: [] };
+  if (RULE.test(text)) return { line, kind: 'rule', label: '', tokens: [] };
+  const { label, tokens } = splitTableLine(text);
+  return { line, kind: tokens.length > 0 ? 'data' : 'text', label, tokens };
+}
+
+/** Running prose: a long line of words with single blanks, no column gutters. */
+function isProse(c: Classified): boolean {
+  if (c.kind !== 'text') return false;
+  const t = c.line.text.trim();
+  if (/\s{3,}/.test(t)) return false;
+  return t.length >= 50 && t.split(/\s+/).length >= 8;
+}
+
+/** A line that names periods or a guidance range: the header of a (new) table. */
+function isPeriodHeader(c: Classified): boolean {
+  if (c.kind !== 'text') return false;
+  const t = c.line.text;
+  if (datesIn(t).length > 0 || durationOf(t)) return true;
+  if (/\b(?:19|20)\d\d\s{2,}(?:19|20)\d\d\b/.test(t)) return true;
+  return /\b(?:guidance|range)\b/i.test(t) && /\s{2,}\S/.test(t.trim());
+}
+
+/** Untagged tables in running text: runs of data lines not broken by prose, with the lines above them. */
+function untaggedBlocks(lines: Classified[]): Classified[][] {
+  const blocks: Classified[][] = [];
+  let i = 0;
+  let floor = 0;
+  while (i < lines.length) {
+    if (lines[i].kind !== 'data' || lines[i].tokens.length < 1) { i++; continue; }
+    // Extend down while no prose and data keeps coming within a few lines.
+    let end = i;
+    let j = i + 1;
+    let gap = 0;
+    while (j < lines.length && !isProse(lines[j])) {
+      if (lines[j].kind === 'data') { end = j; gap = 0; } else if (++gap > 8) break;
+      j++;
+    }
+    // A lone number line inside prose is not a table.
+    const dataCount = lines.slice(i, end + 1).filter((c) => c.kind === 'data').length;
+    if (dataCount < 2) { i = end + 1; continue; }
+    let start = i;
+    while (start > floor && i - start < 15 && !isProse(lines[start - 1])) start--;
+    while (start < i && lines[start].kind === 'blank') start++;
+    blocks.push(lines.slice(start, end + 1));
+    i = end + 1;
+    floor = i;
+  }
+  return blocks;
+}
+
+/** Splits a block into tables: a new table starts where a run of non-data lines names periods. */
+function splitTables(block: Classified[]): { header: Classified[]; body: Classified[] }[] {
+  const out: { header: Classified[]; body: Classified[] }[] = [];
+  let header: Classified[] = [];
+  let body: Classified[] = [];
+  let i = 0;
+  while (i < block.length) {
+    const c = block[i];
+    if (c.kind === 'data') { body.push(c); i++; continue; }
+    let j = i;
+    while (j < block.length && block[j].kind !== 'data') j++;
+    const run = block.slice(i, j);
+    if (body.length === 0) header.push(...run);
+    else if (j < block.length && run.some(isPeriodHeader)) {
+      out.push({ header, body });
+      header = run;
+      body = [];
+    } else body.push(...run);
+    i = j;
+  }
+  if (body.some((c) => c.kind === 'data')) out.push({ header, body });
+  return out;
+}
+
+interface ColumnSpan { start: number; end: number }
+
+/** Columns from the alignment of the numbers: token spans that overlap (or touch) form one column. */
+function columnSpans(rows: Classified[]): ColumnSpan[] {
+  const spans = rows.flatMap((r) => r.tokens.map((t) => ({ start: t.span[0], end: t.span[1] })));
+  spans.sort((a, b) => a.start - b.start);
+  const cols: ColumnSpan[] = [];
+  for (const s of spans) {
+    const last = cols[cols.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else cols.push({ ...s });
+  }
+  return cols;
+}
+
+function columnOf(cols: ColumnSpan[], span: [number, number]): number {
+  let best = -1;
+  let bestOverlap = 0;
+  cols.forEach((c, i) => {
+    const o = Math.min(c.end, span[1]) - Math.max(c.start, span[0]);
+    if (o > bestOverlap) { bestOverlap = o; best = i; }
+  });
+  return best;
+}
+
+interface Chunk { text: string; start: number; end: number }
+
+/** Header text split at gutters, and after a year that a column word follows (`2003 Change`). */
+function chunks(text: string): Chunk[] {
+  const out: Chunk[] = [];
+  for (const m of text.matchAll(/\S+(?: \S+)*/g)) {
+    let start = m.index ?? 0;
+    for (const piece of m[0].split(/(?<=\b(?:19|20)\d\d) (?=[A-Z%]|(?:19|20)\d\d\b)/)) {
+      out.push({ text: piece, start, end: start + piece.length });
+      start += piece.length + 1;
+    }
+  }
+  return out;
+}
+
+/** Words that leave a label unfinished, so the next line continues it. */
+const CONNECTOR_END = /(?:\b(?:and|or|of|for|to|the|in|before|after|from|per|with|by|on|at|less|net)|[,&(-])\s*$/i;
+
+function continues(prev: Classified, next: Classified): boolean {
+  const p = prev.line.text.trim();
+  if (p.endsWith(':')) return false;
+  const nextLabel = (next.kind === 'data' ? next.label : next.line.text).trim();
+  if (nextLabel === '') return false;
+  const opens = (p.match(/\(/g) ?? []).length;
+  const closes = (p.match(/\)/g) ?? []).length;
+  return /^[a-z(]/.test(nextLabel) || CONNECTOR_END.test(p) || opens > closes;
+}
+
+export interface TableContext {
+  file: string;
+  /** Lines just above the block (titles and scale statements often stand there). */
+  above: SourceLine[];
+  /** Scale of the previous table of the document, used when a table states none. */
+  fallbackScale: Scale | undefined;
+}
+
+function buildTable(
+  id: string,
+  part: { header: Classified[]; body: Classified[] },
+  ctx: TableContext,
+  diagnostics: Diagnostic[],
+): TextTable | undefined {
+  const dataRows = part.body.filter((c) => c.kind === 'data');
+  if (dataRows.length === 0) return undefined;
+  const cols = columnSpans(dataRows);
+  const firstColStart = cols[0].start;
+
+  // Header lines: up to the last rule of the header zone (or, without a rule, the last line naming
+  // periods), and any whose text all stands over the columns. Later lines are section headings.
+  const zone = part.header;
+  let headEnd = -1;
+  zone.forEach((c, i) => { if (c.kind === 'rule') headEnd = i; });
+  if (headEnd < 0) headEnd = zone.map(isPeriodHeader).lastIndexOf(true);
+  const headerParts: string[][] = cols.map(() => []);
+  const titleParts: string[] = [];
+  const leading: Classified[] = [];
+  zone.forEach((c, i) => {
+    if (c.kind !== 'text') return;
+    const cs = chunks(c.line.text);
+    const overColumns = cs.every((k) => k.end > firstColStart - 2);
+    if (i > headEnd && !overColumns) { leading.push(c); return; }
+    for (const k of cs) {
+      if (k.end <= firstColStart - 2) { titleParts.push(k.text); continue; }
+      let hit = false;
+      cols.forEach((col, ci) => {
+        if (k.start < col.end + 2 && k.end > col.start - 2) { headerParts[ci].push(k.text); hit = true; }
+      });
+      if (!hit) titleParts.push(k.text);
+    }
+  });
+
+  const aboveText = ctx.above.map((l) => l.text.trim()).filter((t) => t !== '');
+  const titleText = titleParts.join(' ').replace(/\s+/g, ' ').trim();
+  const scaleText =
+    findScaleStatement(titleText) ??
+    findScaleStatement(zone.map((c) => c.line.text).join(' ')) ??
+    findScaleStatement(aboveText.join(' ')) ??
+    '';
+  const scale: Scale = scaleOf(scaleText) ?? ctx.fallbackScale ?? 'units';
+  let title = titleText.replace(/\([^()]*\b(?:thousands?|millions?|billions?)\b[^()]*\)?/gi, '').replace(/\s+/g, ' ').trim();
+  if (title === '' || /^\(?notes?\)?$/i.test(title)) {
+    title = aboveText.filter((t) => !findScaleStatement(t) && !/^exhibit\b/i.test(t)).slice(-2).join(' — ') || `Table ${id.slice(1)}`;
+  }
+
+  const columns: TableColumn[] = cols.map((col, ci) => {
+    const header = headerParts[ci].join(' ').replace(/\s+/g, ' ').trim();
+    return { header, period: periodOfHeader(header), scenario: scenarioOf(header), span: [col.start, col.end] };
+  });
+
+  const rows: TableRow[] = [];
+  let section = '';
+  let sectionRows = 0;
+  let ruleAbove = false;
+  let pending: Classified[] = [];
+  const body = [...leading, ...part.body];
+  body.forEach((c, i) => {
+    const next = body[i + 1];
+    if (c.kind === 'blank') {
+      pending = [];
+      if (sectionRows > 0) { section = ''; sectionRows = 0; }
+      return;
+    }
+    if (c.kind === 'rule') { ruleAbove = true; return; }
+    const bad = malformedCell(c.kind === 'data' ? c.label : c.line.text);
+    if (bad && bad.start >= firstColStart - 4) {
+      diagnostics.push({ severity: 'warning', message: `cannot read '${bad.text}' as a number; that cell is left out`, file: ctx.file, line: c.line.no });
+    }
+    if (c.kind === 'text') {
+      if (next && (next.kind === 'data' || next.kind === 'text') && continues(c, next)) { pending.push(c); return; }
+      pending = [];
+      section = c.line.text.trim().replace(/:$/, '').trim();
+      sectionRows = 0;
+      return;
+    }
+    const first = pending[0] ?? c;
+    const label = [...pending.map((p) => p.line.text.trim()), c.label.trim()].filter((t) => t !== '').join(' ');
+    const cells: Cell[] = [];
+    for (const t of c.tokens) {
+      const column = columnOf(cols, t.span);
+      if (column < 0) continue;
+      cells.push({ column, amount: toAmount(t, amountKind(t, label, section)), line: c.line.no, span: t.span });
+    }
+    rows.push({
+      label,
+      indent: first.line.text.length - first.line.text.trimStart().length,
+      section,
+      ruleAbove,
+      line: c.line.no,
+      labelLine: first.line.no,
+      text: c.line.text.replace(/\s+$/, ''),
+      cells,
+    });
+    sectionRows++;
+    ruleAbove = false;
+    pending = [];
+    const words = section.toLowerCase().replace(/[^a-z ]/g, '').trim();
+    if (words && /^total\b/i.test(label) && label.toLowerCase().includes(words)) { section = ''; sectionRows = 0; }
+  });
+
+  const allLines = [...zone, ...part.body].map((c) => c.line.no);
+  return {
+    id,
+    title,
+    scaleText,
+    scale,
+    columns,
+    rows,
+    lines: [Math.min(...allLines), Math.max(...allLines)],
+  };
+}
+
+/** Every table of a region (a `<TABLE>` block holds one or more; running text may hold untagged ones). */
+export function readTables(
+  region: Region,
+  ctx: Omit<TableContext, 'above'> & { above: SourceLine[]; nextId: () => string },
+  diagnostics: Diagnostic[],
+): TextTable[] {
+  const classified = region.lines.map(classify);
+  const blocks = region.tagged ? [classified] : untaggedBlocks(classified);
+  const tables: TextTable[] = [];
+  let fallback = ctx.fallbackScale;
+  for (const block of blocks) {
+    const startNo = block[0]?.line.no ?? 0;
+    const above = region.tagged ? ctx.above : region.lines.filter((l) => l.no < startNo && l.no >= startNo - 8);
+    for (const part of splitTables(block)) {
+      const table = buildTable(ctx.nextId(), part, { file: ctx.file, above, fallbackScale: fallback }, diagnostics);
+      if (table) {
+        tables.push(table);
+        fallback = table.scale;
+      }
+    }
+  }
+  return tables;
+}
