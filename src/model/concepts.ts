@@ -1,0 +1,150 @@
+/**
+ * The concept catalogue: every quantity Mpower's releases print, with the labels it prints them
+ * under, its kind, statement and canonical sign. Data, not code paths.
+ *
+ * Canonical sign (`nature`):
+ * - `income`: signed as a contribution to income (revenue 38,496; loss from continuing
+ *   operations -1,312; gain on sale 62);
+ * - `expense`: the expense as a positive amount (D&A 3,879; interest expense 67);
+ * - `balance`: as printed on the balance sheet (accumulated deficit -39,239);
+ * - `ratio`: percentages and per-share amounts, as printed.
+ */
+import type { AmountKind } from './types';
+
+export type Nature = 'income' | 'expense' | 'balance' | 'ratio';
+
+export interface ConceptDef {
+  id: string;
+  /** A label to show for the concept (the one Mpower prints most). */
+  name: string;
+  /** Labels as printed, normalised by `normalizeLabel`; a trailing `*` matches any continuation. */
+  aliases: string[];
+  kind: AmountKind;
+  statement: 'balance_sheet' | 'operations' | 'non_gaap' | 'per_share';
+  nature: Nature;
+  periodType: 'instant' | 'duration';
+}
+
+const bs = (id: string, name: string, ...aliases: string[]): ConceptDef => ({
+  id, name, aliases: [name, ...aliases].map(normalizeLabel), kind: 'money', statement: 'balance_sheet', nature: 'balance', periodType: 'instant',
+});
+const ops = (id: string, nature: Nature, name: string, ...aliases: string[]): ConceptDef => ({
+  id, name, aliases: [name, ...aliases].map(normalizeLabel), kind: 'money', statement: 'operations', nature, periodType: 'duration',
+});
+const nonGaap = (id: string, nature: Nature, name: string, ...aliases: string[]): ConceptDef => ({
+  ...ops(id, nature, name, ...aliases), statement: 'non_gaap',
+});
+const perShare = (id: string, name: string, ...aliases: string[]): ConceptDef => ({
+  ...ops(id, 'ratio', name, ...aliases), kind: 'per-share', statement: 'per_share',
+});
+const percent = (id: string, name: string, ...aliases: string[]): ConceptDef => ({
+  ...ops(id, 'ratio', name, ...aliases), kind: 'percent', statement: 'non_gaap',
+});
+
+export const CONCEPTS: ConceptDef[] = [
+  bs('cash_and_equivalents', 'Cash & Cash Equivalents', 'Cash and Cash Equivalents'),
+  bs('accounts_receivable_net', 'Accounts Receivable, net'),
+  bs('other_receivables', 'Other Receivables'),
+  bs('prepaid_and_other_current_assets', 'Prepaid Expenses and Other Current Assets'),
+  bs('total_current_assets', 'Total Current Assets'),
+  bs('property_and_equipment_net', 'Property and Equipment, net'),
+  bs('long_term_restricted_cash', 'Long-Term Restricted Cash & Cash Equivalents'),
+  bs('intangibles_net', 'Intangibles, net'),
+  bs('other_assets', 'Other Assets'),
+  bs('total_assets', 'Total Assets'),
+  bs('capital_lease_obligations_current', 'Current Maturities of Capital Lease Obligations'),
+  bs('accounts_payable', 'Accounts Payable'),
+  bs('accrued_sales_tax', 'Accrued Sales Tax Payable'),
+  bs('accrued_property_taxes', 'Accrued Property Taxes Payable'),
+  bs('accrued_bonus', 'Accrued Bonus'),
+  bs('deferred_revenue_current', 'Deferred Revenue'),
+  bs('accrued_other_expenses', 'Accrued Other Expenses'),
+  bs('total_current_liabilities', 'Total Current Liabilities'),
+  bs('deferred_revenue_long_term', 'Long-Term Deferred Revenue'),
+  bs('total_liabilities', 'Total Liabilities'),
+  bs('common_stock', 'Common Stock'),
+  bs('additional_paid_in_capital', 'Additional Paid-in Capital'),
+  bs('accumulated_deficit', 'Accumulated Deficit'),
+  bs('total_stockholders_equity', "Total Stockholders' Equity"),
+  bs('total_liabilities_and_equity', "Total Liabilities and Stockholders' Equity"),
+
+  ops('revenue_core_customer', 'income', 'Core Customer', 'Core Customer Revenue'),
+  ops('revenue_switched_access', 'income', 'Switched Access', 'Switched Access Revenue'),
+  ops('revenue_total', 'income', 'Total Operating Revenues', 'Revenue', 'Revenues', 'Operating Revenues'),
+  ops('cost_of_revenue', 'expense', 'Cost of Operating Revenues', 'Cost of Operating Revenues*'),
+  ops('sga', 'expense', 'Selling, General and Administrative', 'Selling, General and Administrative*', 'SG&A'),
+  ops('stock_based_compensation', 'expense', 'Stock-Based Compensation Expense', 'Stock-Based Compensation'),
+  ops('gain_on_sale_of_assets', 'income', 'Gain on Sale of Assets, net', 'Gain on Sale of Assets'),
+  ops('depreciation_amortization', 'expense', 'Depreciation and Amortization', 'D&A'),
+  ops('total_operating_expenses', 'expense', 'Total Operating Expenses'),
+  ops('loss_from_continuing_operations', 'income', 'Loss from Continuing Operations', '(Loss) Income from Continuing Operations', 'Income from Continuing Operations'),
+  ops('interest_income', 'income', 'Interest Income'),
+  ops('interest_expense', 'expense', 'Interest Expense'),
+  ops('other_expense', 'expense', 'Other Expense'),
+  ops('loss_before_discontinued_operations', 'income', 'Loss before Discontinued Operations', '(Loss) Income before Discontinued Operations', 'Income before Discontinued Operations'),
+  ops('discontinued_operations', 'income', '(Loss) Income from Discontinued Operations', 'Income from Discontinued Operations', 'Loss from Discontinued Operations', 'Income (Loss) from Discontinued Operations'),
+  ops('net_loss', 'income', 'Net Loss', 'Net Loss (GAAP)', 'Net (Loss) Income (GAAP)', 'Net (Loss) Income', 'Net Income (Loss)', 'Net Income'),
+  { ...ops('weighted_average_shares', 'ratio', 'Basic and Diluted Weighted Average Shares Outstanding', 'Weighted Average Shares Outstanding', 'Shares'), kind: 'shares' },
+  perShare('eps_loss_before_discontinued', 'Loss before Discontinued Operations per Share', 'Loss before Discontinued Operations', '(Loss) Income before Discontinued Operations'),
+  perShare('eps_discontinued', 'Income from Discontinued Operations per Share', 'Income from Discontinued Operations', '(Loss) Income from Discontinued Operations', 'Loss from Discontinued Operations'),
+  perShare('eps_net_loss_basic_diluted', 'Net Loss per Share', 'Net Loss', 'Net (Loss) Income', 'EPS', 'Basic and Diluted Net Loss per Share'),
+
+  nonGaap('adjusted_gross_margin', 'income', 'Adjusted Gross Margin'),
+  percent('adjusted_gross_margin_pct', 'Adjusted Gross Margin (% of Revenue)', 'Adjusted Gross Margin %'),
+  nonGaap('adjusted_ebitda', 'income', 'Adjusted EBITDA'),
+  percent('adjusted_ebitda_margin', 'Adjusted EBITDA (% of Revenue)', 'Adjusted EBITDA Margin', 'Adjusted EBITDA %'),
+  nonGaap('da_cost_of_revenue', 'expense', 'Depreciation and Amortization (allocated to Cost of Operating Revenues)', 'D&A allocated to Cost of Operating Revenues'),
+  nonGaap('da_sga', 'expense', 'Depreciation and Amortization (allocated to Selling, General and Administrative)', 'D&A allocated to SG&A'),
+  nonGaap('gross_margin', 'income', 'Gross Margin (GAAP)', 'Gross Margin'),
+];
+
+const BY_ID = new Map(CONCEPTS.map((c) => [c.id, c]));
+
+/** Lower case, `&` as `and`, brackets and punctuation dropped, blanks folded. */
+export function normalizeLabel(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[’`]/g, "'")
+    .replace(/[^a-z0-9%*' ]+/g, ' ')
+    .replace(/'/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function conceptById(id: string): ConceptDef | undefined {
+  return BY_ID.get(id);
+}
+
+function aliasMatches(alias: string, label: string): boolean {
+  if (alias.endsWith('*')) {
+    const stem = alias.slice(0, -1).trim();
+    return label === stem || label.startsWith(`${stem} `);
+  }
+  return alias === label;
+}
+
+/** The concept a printed label names, given the kind of number printed beside it. */
+export function conceptForLabel(label: string, kind: AmountKind): ConceptDef | undefined {
+  const n = normalizeLabel(label);
+  const candidates = CONCEPTS.filter((c) => c.aliases.some((a) => aliasMatches(a, n)));
+  return candidates.find((c) => c.kind === kind) ?? (kind === 'money' ? undefined : candidates.find((c) => c.kind === 'money' && kind === 'ratio'));
+}
+
+/**
+ * The concept a person means by `item`: a concept id (`adjusted_ebitda`), a printed label
+ * (`Total Current Assets`, case and spacing forgiven) or a concept's name.
+ */
+export function findConcept(item: string): ConceptDef | undefined {
+  const id = item.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const direct = BY_ID.get(id);
+  if (direct) return direct;
+  const n = normalizeLabel(item);
+  return CONCEPTS.find((c) => normalizeLabel(c.name) === n) ?? CONCEPTS.find((c) => c.aliases.some((a) => aliasMatches(a, n)));
+}
+
+/** Id for a label that maps to no concept: a slug of the label. */
+export function slugOf(label: string, kind: AmountKind): string {
+  const slug = normalizeLabel(label).replace(/[%*]/g, '').trim().replace(/\s+/g, '_') || 'unlabelled';
+  return kind === 'per-share' ? `${slug}_per_share` : kind === 'percent' ? `${slug}_pct` : slug;
+}

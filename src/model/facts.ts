@@ -1,0 +1,132 @@
+/**
+ * From a read Filing to facts: each table cell and each figure of a recognised sentence becomes a
+ * fact with a concept (or a slug, unmapped), a period, a scenario, the canonical sign and its
+ * provenance.
+ */
+import Decimal from 'decimal.js';
+import { conceptForLabel, slugOf, type ConceptDef, type Nature } from './concepts';
+import { NARRATIVE_RULES } from './narrative-rules';
+import { duration } from '../filing/periods';
+import type { Filing, TableRow, TextTable } from '../filing/types';
+import type { Amount, Fact, Period, Scale, Scenario } from './types';
+
+/** Sections whose rows are printed as costs (positive = reduces income). */
+const COST_SECTION = /expenses|costs/i;
+
+/** Canonical value from the printed one: where the row stands (a cost section?) and what the concept is. */
+export function canonicalValue(printed: Decimal, nature: Nature, costSection: boolean): Decimal {
+  if (nature === 'balance' || nature === 'ratio') return printed;
+  const contribution = costSection ? printed.negated() : printed;
+  return nature === 'expense' ? contribution.negated() : contribution;
+}
+
+function statementOf(table: TextTable, concept: ConceptDef | undefined): string {
+  const t = table.title.toLowerCase();
+  if (/guidance|outlook/.test(table.columns.map((c) => c.header).join(' ').toLowerCase())) return 'guidance';
+  if (/balance sheet/.test(t)) return 'balance_sheet';
+  if (/operations|income/.test(t)) return 'operations';
+  if (/reconciliation|non-gaap/.test(t)) return 'non_gaap';
+  return concept?.statement ?? 'table';
+}
+
+/** Durations the filing names, by end date: a flow printed under a bare date takes one of these. */
+function durationsByEnd(filing: Filing): Map<string, Period> {
+  const m = new Map<string, Period>();
+  for (const t of filing.tables) {
+    for (const c of t.columns) {
+      const p = c.period;
+      if (!p || p.type === 'instant') continue;
+      const prev = m.get(p.end);
+      if (!prev || Math.abs(p.months - 3) < Math.abs(prev.months - 3)) m.set(p.end, p);
+    }
+  }
+  return m;
+}
+
+export interface FilingFacts {
+  filing: Filing;
+  facts: Fact[];
+}
+
+function rowFacts(filing: Filing, table: TextTable, row: TableRow, durations: Map<string, Period>): Fact[] {
+  const out: Fact[] = [];
+  const costSection = COST_SECTION.test(row.section);
+  for (const cell of row.cells) {
+    const column = table.columns[cell.column];
+    let period = column?.period;
+    if (!period) continue;
+    const concept = conceptForLabel(row.label, cell.amount.kind);
+    if (concept?.periodType === 'duration' && period.type === 'instant') {
+      period = durations.get(period.end) ?? duration(3, period.end);
+    }
+    const nature: Nature = concept?.nature ?? 'balance';
+    const value = canonicalValue(cell.amount.value, nature, costSection);
+    out.push({
+      concept: concept?.id ?? slugOf(row.label, cell.amount.kind),
+      mapped: concept !== undefined,
+      label: row.label,
+      period,
+      scenario: column.scenario,
+      value,
+      presentedSign: value.eq(cell.amount.value) ? 1 : -1,
+      amount: cell.amount,
+      scale: cell.amount.kind === 'money' ? table.scale : 'units',
+      source: { file: filing.file, line: cell.line, column: cell.span, table: table.id, tableTitle: table.title, text: row.text },
+      statement: statementOf(table, concept),
+    });
+  }
+  return out;
+}
+
+/** A fact from a figure in running text, built by a narrative rule. */
+export interface TextFactSpec {
+  concept: ConceptDef;
+  period: Period;
+  scenario: Scenario;
+  amount: Amount;
+  scale: Scale;
+  line: number;
+  span: [number, number];
+  label: string;
+  kind: 'note' | 'narrative';
+  /** Printed as a cost ("exclusive of depreciation of $1,964")? */
+  costSection: boolean;
+}
+
+export function textFact(filing: Filing, spec: TextFactSpec): Fact {
+  const value = canonicalValue(spec.amount.value, spec.concept.nature, spec.costSection);
+  const lineText = filing.text.split(/\r\n|\r|\n/)[spec.line - 1] ?? '';
+  return {
+    concept: spec.concept.id,
+    mapped: true,
+    label: spec.label,
+    period: spec.period,
+    scenario: spec.scenario,
+    value,
+    presentedSign: value.eq(spec.amount.value) ? 1 : -1,
+    amount: spec.amount,
+    scale: spec.scale,
+    source: {
+      file: filing.file,
+      line: spec.line,
+      column: spec.span,
+      table: spec.kind,
+      tableTitle: spec.kind === 'note' ? 'Notes' : 'Text',
+      text: lineText.replace(/\s+$/, ''),
+    },
+    statement: spec.kind,
+  };
+}
+
+/** Every fact of a filing: table cells first (in document order), then figures stated in text. */
+export function factsOf(filing: Filing): FilingFacts {
+  const durations = durationsByEnd(filing);
+  const facts: Fact[] = [];
+  for (const table of filing.tables) for (const row of table.rows) facts.push(...rowFacts(filing, table, row, durations));
+  for (const sentence of filing.sentences) {
+    for (const rule of NARRATIVE_RULES) {
+      for (const spec of rule(sentence, durations)) facts.push(textFact(filing, spec));
+    }
+  }
+  return { filing, facts };
+}

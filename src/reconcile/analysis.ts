@@ -1,0 +1,47 @@
+/**
+ * One call from filing texts to everything the front ends show: the merged Dataset, every
+ * check, and the diagnostics of each filing.
+ */
+import { readFiling } from '../filing/reader';
+import { factsOf } from '../model/facts';
+import { Dataset } from '../model/dataset';
+import type { Check, Diagnostic } from '../model/types';
+import { reconcile } from './engine';
+
+export interface SourceText {
+  /** File name shown in messages and provenance (`mpwr-2004q2-ex99-1.txt`, `pasted text`). */
+  name: string;
+  text: string;
+}
+
+export interface Analysis {
+  dataset: Dataset;
+  checks: Check[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads, maps and reconciles the given filings, on top of `base` when given (which is left unchanged). */
+export function analyze(sources: SourceText[], base: SourceText[] = []): Analysis {
+  const dataset = new Dataset();
+  const diagnostics: Diagnostic[] = [];
+  for (const s of [...base, ...sources]) {
+    const filing = readFiling(s.text, s.name);
+    const set = factsOf(filing);
+    diagnostics.push(...filing.diagnostics);
+    if (set.facts.length === 0) {
+      if (!filing.diagnostics.some((d) => d.severity === 'error')) {
+        diagnostics.push({ severity: 'error', message: 'no figures could be read from this file', file: s.name });
+      }
+      continue;
+    }
+    dataset.add(set);
+  }
+  return { dataset, checks: reconcile(dataset), diagnostics };
+}
+
+/** Counts of checks by status. */
+export function checkCounts(checks: Check[]): Record<Check['status'], number> {
+  const counts = { tie: 0, rounding: 0, break: 0, incomplete: 0 };
+  for (const c of checks) counts[c.status]++;
+  return counts;
+}

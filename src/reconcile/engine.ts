@@ -1,0 +1,236 @@
+/**
+ * Evaluates the identities of `rules.ts` over a Dataset with exact Decimal arithmetic, plus two
+ * checks that need no catalogue: the same figure printed in several places agrees, and (for
+ * tables no rule knows, such as other companies' releases) printed subtotals foot.
+ */
+import Decimal from 'decimal.js';
+import { addMonthsToEnd } from '../filing/periods';
+import { valueIn, type Dataset } from '../model/dataset';
+import type { TableRow, TextTable } from '../filing/types';
+import type { Check, CheckOperand, CheckStatus, Fact, Scale, Scenario } from '../model/types';
+import { RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRule, type Rule, type SumRule } from './rules';
+
+const ZERO = new Decimal(0);
+
+function halfUnit(decimals: number): Decimal {
+  return new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+}
+
+function statusOf(difference: Decimal | null, tolerance: Decimal): CheckStatus {
+  if (difference === null) return 'incomplete';
+  if (difference.isZero()) return 'tie';
+  return difference.abs().lte(tolerance) ? 'rounding' : 'break';
+}
+
+function operand(concept: string, coefficient: number, fact: Fact | undefined, value: Decimal | null): CheckOperand {
+  return {
+    concept,
+    label: fact?.label ?? concept,
+    coefficient,
+    value,
+    file: fact?.source.file ?? '',
+    line: fact?.source.line ?? null,
+    text: fact?.source.text ?? '',
+  };
+}
+
+function makeCheck(
+  rule: { id: string; description: string },
+  period: string,
+  scenario: Scenario,
+  reported: Decimal | null,
+  computed: Decimal | null,
+  tolerance: Decimal,
+  operands: CheckOperand[],
+): Check {
+  const difference = reported !== null && computed !== null ? reported.minus(computed) : null;
+  const lines = [...new Set(operands.map((o) => o.line).filter((l): l is number => l !== null))];
+  return {
+    id: `${rule.id}@${period}${scenario === 'actual' ? '' : `#${scenario}`}`,
+    rule: rule.id,
+    description: rule.description,
+    period,
+    scenario,
+    status: statusOf(difference, tolerance),
+    reported,
+    computed,
+    difference,
+    tolerance,
+    operands,
+    lines,
+  };
+}
+
+type Slice = Map<string, Fact>;
+
+/** Facts grouped by period and scenario: `2004Q2|actual` → concept → fact. */
+function slices(dataset: Dataset): Map<string, { period: string; scenario: Scenario; facts: Slice }> {
+  const out = new Map<string, { period: string; scenario: Scenario; facts: Slice }>();
+  for (const f of dataset.facts()) {
+    const key = `${f.period.key}|${f.scenario}`;
+    let s = out.get(key);
+    if (!s) { s = { period: f.period.key, scenario: f.scenario, facts: new Map() }; out.set(key, s); }
+    s.facts.set(f.concept, f);
+  }
+  return out;
+}
+
+function evalSum(rule: SumRule, period: string, scenario: Scenario, facts: Slice): Check | undefined {
+  const reported = facts.get(rule.reported);
+  const present = rule.terms.filter(([c]) => facts.has(c)).length;
+  if (!reported || present === 0 || (rule.scenarios === 'actual' && scenario !== 'actual')) return undefined;
+  const scale: Scale = reported?.scale ?? facts.get(rule.terms.find(([c]) => facts.has(c))?.[0] ?? '')?.scale ?? 'units';
+  let computed: Decimal | null = ZERO;
+  let tolerance = rule.tolerance === 'printed' && reported ? halfUnit(reported.amount.decimals) : ZERO;
+  const ops: CheckOperand[] = [operand(rule.reported, 1, reported, reported ? valueIn(reported, scale) : null)];
+  for (const [concept, coefficient] of rule.terms) {
+    const f = facts.get(concept);
+    if (!f) {
+      if (!rule.optional?.includes(concept)) computed = null;
+      ops.push(operand(concept, coefficient, undefined, null));
+      continue;
+    }
+    const v = valueIn(f, scale);
+    if (computed !== null) computed = computed.plus(v.times(coefficient));
+    if (rule.tolerance === 'printed') tolerance = tolerance.plus(halfUnit(f.amount.decimals));
+    ops.push(operand(concept, coefficient, f, v));
+  }
+  return makeCheck(rule, period, scenario, reported ? valueIn(reported, scale) : null, computed, tolerance, ops);
+}
+
+function evalRatio(rule: RatioRule, period: string, scenario: Scenario, facts: Slice): Check | undefined {
+  const reported = facts.get(rule.reported);
+  const num = facts.get(rule.numerator);
+  const den = facts.get(rule.denominator);
+  if (!reported || (!num && !den)) return undefined;
+  const numValue = num ? (rule.numeratorScale ? valueIn(num, rule.numeratorScale) : num.value) : null;
+  const computed = numValue && den && !den.value.isZero() ? numValue.dividedBy(den.value).times(rule.factor) : null;
+  const tolerance = reported ? halfUnit(reported.amount.decimals) : ZERO;
+  return makeCheck(rule, period, scenario, reported?.value ?? null, computed, tolerance, [
+    operand(rule.reported, 1, reported, reported?.value ?? null),
+    operand(rule.numerator, rule.factor, num, numValue),
+    operand(rule.denominator, -1, den, den?.value ?? null),
+  ]);
+}
+
+function evalRollForward(rule: RollForwardRule, dataset: Dataset): Check[] {
+  const out: Check[] = [];
+  for (const p of dataset.periods()) {
+    if (p.type !== 'quarter') continue;
+    const flow = dataset.get(rule.flow, p.key);
+    const endKey = p.end;
+    const startKey = addMonthsToEnd(p.end, -3);
+    const end = dataset.get(rule.balance, endKey);
+    const start = dataset.get(rule.balance, startKey);
+    if (!flow || !end || !start) continue;
+    const reported = valueIn(end, end.scale).minus(valueIn(start, end.scale));
+    const computed = valueIn(flow, end.scale);
+    out.push(makeCheck(rule, p.key, 'actual', reported, computed, ZERO, [
+      operand(rule.balance, 1, end, end.value),
+      operand(rule.balance, -1, start, start.value),
+      operand(rule.flow, 1, flow, computed),
+    ]));
+  }
+  return out;
+}
+
+/** Every key printed in more than one place: each other place agrees with the first. */
+function sameFactChecks(dataset: Dataset): Check[] {
+  const out: Check[] = [];
+  for (const occ of dataset.allOccurrences()) {
+    if (occ.length < 2) continue;
+    const [first, ...rest] = occ;
+    for (const other of rest) {
+      // In the first one's scale; tolerance is half a unit of the less precise figure's last digit.
+      const v = valueIn(other, first.scale);
+      const tolFirst = halfUnit(first.amount.decimals);
+      const tolOther = first.amount.kind === 'money'
+        ? valueIn({ ...other, value: halfUnit(other.amount.decimals) }, first.scale)
+        : halfUnit(other.amount.decimals);
+      const tolerance = other.scale === first.scale && other.amount.decimals === first.amount.decimals ? ZERO : Decimal.max(tolFirst, tolOther);
+      const check = makeCheck(
+        { id: `${SAME_FACT_RULE.id}:${first.concept}`, description: `${SAME_FACT_RULE.description}: ${first.label} (line ${first.source.line}) and line ${other.source.line}` },
+        first.period.key,
+        first.scenario,
+        v,
+        first.value,
+        tolerance,
+        [operand(first.concept, 1, other, v), operand(first.concept, 1, first, first.value)],
+      );
+      check.id = `${check.id}:L${other.source.line}`;
+      out.push(check);
+    }
+  }
+  return out;
+}
+
+/** Rows above a subtotal that it adds up: back to the row under the previous rule, a total, or a section change. */
+function subtotalOperands(rows: TableRow[], at: number): TableRow[] {
+  const total = rows[at];
+  const ops: TableRow[] = [];
+  for (let i = at - 1; i >= 0; i--) {
+    const r = rows[i];
+    if (r.section !== total.section && !(total.ruleAbove && ops.length === 0)) break;
+    ops.push(r);
+    if (r.ruleAbove || /^total\b/i.test(r.label)) break;
+  }
+  return ops.reverse();
+}
+
+/** Printed subtotals of tables that no rule knows (no row maps to a concept). */
+function subtotalChecks(table: TextTable, mappedLines: Set<number>): Check[] {
+  if (table.rows.some((r) => mappedLines.has(r.line))) return [];
+  const out: Check[] = [];
+  table.rows.forEach((row, i) => {
+    if (!(row.ruleAbove || /^total\b/i.test(row.label))) return;
+    const ops = subtotalOperands(table.rows, i);
+    if (ops.length < 2) return;
+    for (const cell of row.cells) {
+      const column = table.columns[cell.column];
+      if (!column?.period || cell.amount.kind === 'percent') continue;
+      const terms = ops.map((r) => r.cells.find((c) => c.column === cell.column));
+      const computed = terms.some((t) => !t) ? null : terms.reduce((s, t) => s.plus(t ? t.amount.value : 0), ZERO);
+      const file = '';
+      out.push(makeCheck(
+        { id: `table-subtotal:${table.id}:L${row.line}`, description: `${row.label} adds up the rows above it (${table.title})` },
+        column.period.key,
+        column.scenario,
+        cell.amount.value,
+        computed,
+        ZERO,
+        [
+          { concept: row.label, label: row.label, coefficient: 1, value: cell.amount.value, file, line: row.line, text: row.text },
+          ...ops.map((r, k) => ({ concept: r.label, label: r.label, coefficient: 1, value: terms[k]?.amount.value ?? null, file, line: r.line, text: r.text })),
+        ],
+      ));
+    }
+  });
+  return out;
+}
+
+function evalRule(rule: Rule, dataset: Dataset, all: ReturnType<typeof slices>): Check[] {
+  if (rule.type === 'rollforward') return evalRollForward(rule, dataset);
+  const out: Check[] = [];
+  for (const s of all.values()) {
+    const c = rule.type === 'sum' ? evalSum(rule, s.period, s.scenario, s.facts) : evalRatio(rule, s.period, s.scenario, s.facts);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Every check of a dataset, in rule order then time order. */
+export function reconcile(dataset: Dataset): Check[] {
+  const all = slices(dataset);
+  const checks = RULES.flatMap((r) => evalRule(r, dataset, all));
+  checks.push(...sameFactChecks(dataset));
+  for (const { filing, facts } of dataset.filingFacts()) {
+    const mappedLines = new Set(facts.filter((f) => f.mapped).map((f) => f.source.line));
+    for (const t of filing.tables) {
+      for (const c of subtotalChecks(t, mappedLines)) {
+        for (const o of c.operands) o.file = filing.file;
+        checks.push(c);
+      }
+    }
+  }
+  return checks;
+}
