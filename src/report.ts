@@ -1,0 +1,112 @@
+/**
+ * What `mpwr import` prints: a report a person reads (what was found, then every check grouped
+ * by status, non-ties first with reported vs computed and lines), or JSON for programs.
+ */
+import type Decimal from 'decimal.js';
+import { checkCounts, type Analysis } from './reconcile/analysis';
+import type { Check, CheckStatus } from './model/types';
+
+const ORDER: CheckStatus[] = ['break', 'incomplete', 'rounding', 'tie'];
+
+function num(d: Decimal | null): string {
+  if (d === null) return '—';
+  // Ratios recomputed from operands carry many digits; show enough to read.
+  return d.decimalPlaces() > 6 ? d.toSignificantDigits(8).toString() : d.toString();
+}
+
+function checkLine(c: Check): string {
+  const what = `${c.status.toUpperCase().padEnd(10)} ${c.id}`;
+  if (c.status === 'tie') return `  ${what}`;
+  const missing = c.operands.filter((o) => o.value === null).map((o) => o.label);
+  const nums =
+    c.status === 'incomplete'
+      ? `missing: ${missing.join(', ')}`
+      : `reported ${num(c.reported)}, computed ${num(c.computed)}, difference ${num(c.difference)} (tolerance ${c.tolerance.toString()})`;
+  const lines = c.operands
+    .filter((o) => o.line !== null)
+    .map((o) => `      line ${String(o.line).padStart(4)}: ${o.text.trim()}`);
+  return [`  ${what}`, `      ${c.description}`, `      ${nums}`, ...lines].join('\n');
+}
+
+export function renderReport(analysis: Analysis): string {
+  const out: string[] = [];
+  const { dataset, checks, diagnostics } = analysis;
+  for (const info of dataset.info()) {
+    const filing = dataset.filings.find((f) => f.file === info.file);
+    out.push(`Filing: ${info.file}`);
+    out.push(`  Company:  ${info.company || '(not stated)'}${info.ticker ? ` (${info.ticker})` : ''}${info.date ? `, dated ${info.date}` : ''}${info.accession ? `, accession ${info.accession}` : ''}`);
+    out.push(`  Tables:   ${info.tables}${filing ? ` — ${filing.tables.map((t) => t.title).join('; ')}` : ''}`);
+    out.push(`  Periods:  ${info.periods.join(', ') || '(none)'}`);
+    out.push(`  Facts:    ${info.facts} (${info.facts - info.unmapped} mapped, ${info.unmapped} unmapped)`);
+  }
+  const guidance = dataset.guidancePeriods().map((p) => p.key);
+  if (guidance.length > 0) out.push(`Guidance: ${guidance.join(', ')} (low and high ends)`);
+  const unmapped = dataset.unmapped();
+  if (unmapped.length > 0) {
+    const labels = [...new Set(unmapped.map((f) => `${f.label} (line ${f.source.line})`))];
+    out.push(`Unmapped rows: ${labels.length}`);
+    for (const l of labels.slice(0, 40)) out.push(`  ${l}`);
+    if (labels.length > 40) out.push(`  … and ${labels.length - 40} more`);
+  }
+  if (dataset.restatements.length > 0) {
+    out.push(`Restatements: ${dataset.restatements.length}`);
+    for (const r of dataset.restatements) {
+      out.push(`  ${r.concept} ${r.period}: ${r.previous.value.toString()} (${r.previous.source.file}:${r.previous.source.line}) → ${r.current.value.toString()} (${r.current.source.file}:${r.current.source.line})`);
+    }
+  }
+  for (const d of diagnostics) out.push(`${d.severity}: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
+  const counts = checkCounts(checks);
+  out.push('');
+  out.push(`Checks: ${checks.length} — ${counts.tie} tie, ${counts.rounding} rounding, ${counts.break} break, ${counts.incomplete} incomplete`);
+  for (const status of ORDER) {
+    const group = checks.filter((c) => c.status === status);
+    if (group.length === 0) continue;
+    out.push('');
+    out.push(`${status.toUpperCase()} (${group.length})`);
+    for (const c of group) out.push(checkLine(c));
+  }
+  return out.join('\n');
+}
+
+export function renderJson(analysis: Analysis): string {
+  const { dataset, checks, diagnostics } = analysis;
+  const doc = {
+    filings: dataset.info(),
+    facts: dataset.filingFacts().flatMap(({ facts }) =>
+      facts.map((f) => ({
+        concept: f.concept,
+        label: f.label,
+        period: f.period.key,
+        scenario: f.scenario,
+        value: f.value.toString(),
+        presented: f.amount.value.toString(),
+        kind: f.amount.kind,
+        scale: f.scale,
+        mapped: f.mapped,
+        source: { file: f.source.file, line: f.source.line, column: f.source.column, table: f.source.table },
+      })),
+    ),
+    checks: checks.map((c) => ({
+      id: c.id,
+      rule: c.rule,
+      period: c.period,
+      scenario: c.scenario,
+      status: c.status,
+      reported: c.reported?.toString() ?? null,
+      computed: c.computed?.toString() ?? null,
+      difference: c.difference?.toString() ?? null,
+      tolerance: c.tolerance.toString(),
+      lines: c.lines,
+    })),
+    unmapped: dataset.unmapped().map((f) => ({ concept: f.concept, label: f.label, period: f.period.key, line: f.source.line })),
+    restatements: dataset.restatements.map((r) => ({
+      concept: r.concept,
+      period: r.period,
+      scenario: r.scenario,
+      previous: r.previous.value.toString(),
+      current: r.current.value.toString(),
+    })),
+    diagnostics,
+  };
+  return JSON.stringify(doc, null, 2);
+}
