@@ -70,10 +70,10 @@ export function readFiling(input: string, file: string): Filing {
     return s;
   };
   const sentences = readSentences(proseLines, scaleAt);
-  const head = text.slice(0, 20000);
+  const head = text.slice(0, 20000).replace(/\s+/g, ' ');
   const listed = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|OTC[A-Z]*)\s*:\s*([A-Z.]{1,6})\)/.exec(head);
   const company = listed ? listed[1].replace(/^.*\s[-–]\s+/, '').trim() : doc.envelope.company;
-  const date = doc.envelope.filedAs || datesIn(head.split(/\n/).slice(0, 40).join('\n'))[0] || '';
+  const date = doc.envelope.filedAs || datesIn(text.split(/\n/).slice(0, 40).join('\n'))[0] || '';
   if (tables.length === 0) {
     diagnostics.push({ severity: 'warning', message: 'no tables found: no column of numbers under period headers', file });
   }

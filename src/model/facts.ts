@@ -48,6 +48,11 @@ export interface FilingFacts {
   facts: Fact[];
 }
 
+/** The catalogue is Mpower's: another company's labels stay unmapped (a like-named row is not the same concept). */
+export function usesCatalogue(filing: Filing): boolean {
+  return filing.company === '' || /\bmpower\b/i.test(filing.company);
+}
+
 function rowFacts(filing: Filing, table: TextTable, row: TableRow, durations: Map<string, Period>): Fact[] {
   const out: Fact[] = [];
   const costSection = COST_SECTION.test(row.section);
@@ -55,14 +60,15 @@ function rowFacts(filing: Filing, table: TextTable, row: TableRow, durations: Ma
     const column = table.columns[cell.column];
     let period = column?.period;
     if (!period) continue;
-    const concept = conceptForLabel(row.label, cell.amount.kind);
+    const concept = usesCatalogue(filing) ? conceptForLabel(row.label, cell.amount.kind) : undefined;
     if (concept?.periodType === 'duration' && period.type === 'instant') {
       period = durations.get(period.end) ?? duration(3, period.end);
     }
     const nature: Nature = concept?.nature ?? 'balance';
     const value = canonicalValue(cell.amount.value, nature, costSection);
     out.push({
-      concept: concept?.id ?? slugOf(row.label, cell.amount.kind),
+      // Unmapped rows under a section heading keep it in their id (Alabama Power's Operating Revenues).
+      concept: concept?.id ?? slugOf(row.section ? `${row.section} ${row.label}` : row.label, cell.amount.kind),
       mapped: concept !== undefined,
       label: row.label,
       period,
@@ -123,7 +129,7 @@ export function factsOf(filing: Filing): FilingFacts {
   const durations = durationsByEnd(filing);
   const facts: Fact[] = [];
   for (const table of filing.tables) for (const row of table.rows) facts.push(...rowFacts(filing, table, row, durations));
-  for (const sentence of filing.sentences) {
+  for (const sentence of usesCatalogue(filing) ? filing.sentences : []) {
     for (const rule of NARRATIVE_RULES) {
       for (const spec of rule(sentence, durations)) facts.push(textFact(filing, spec));
     }

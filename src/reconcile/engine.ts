@@ -67,6 +67,7 @@ type Slice = Map<string, Fact>;
 function slices(dataset: Dataset): Map<string, { period: string; scenario: Scenario; facts: Slice }> {
   const out = new Map<string, { period: string; scenario: Scenario; facts: Slice }>();
   for (const f of dataset.facts()) {
+    if (!f.mapped) continue; // rules speak of catalogue concepts; a slug that happens to match an id is not one
     const key = `${f.period.key}|${f.scenario}`;
     let s = out.get(key);
     if (!s) { s = { period: f.period.key, scenario: f.scenario, facts: new Map() }; out.set(key, s); }
@@ -138,7 +139,8 @@ function evalRollForward(rule: RollForwardRule, dataset: Dataset): Check[] {
 function sameFactChecks(dataset: Dataset): Check[] {
   const out: Check[] = [];
   for (const occ of dataset.allOccurrences()) {
-    if (occ.length < 2) continue;
+    // Unmapped rows are slugs of labels: two alike labels need not be one quantity.
+    if (occ.length < 2 || !occ[0].mapped) continue;
     const [first, ...rest] = occ;
     for (const other of rest) {
       // In the first one's scale; tolerance is half a unit of the less precise figure's last digit.
@@ -164,22 +166,29 @@ function sameFactChecks(dataset: Dataset): Check[] {
   return out;
 }
 
-/** Rows above a subtotal that it adds up: back to the row under the previous rule, a total, or a section change. */
+/**
+ * Rows above a subtotal that it adds up: the contiguous rows back to the one under the previous
+ * rule, a previous total (included), a section change or a blank line.
+ */
 function subtotalOperands(rows: TableRow[], at: number): TableRow[] {
   const total = rows[at];
   const ops: TableRow[] = [];
+  let below = total;
   for (let i = at - 1; i >= 0; i--) {
     const r = rows[i];
-    if (r.section !== total.section && !(total.ruleAbove && ops.length === 0)) break;
+    const gap = below.labelLine - r.line;
+    if (gap > (below === total && total.ruleAbove ? 2 : 1)) break;
+    if (r.section !== total.section) break;
     ops.push(r);
     if (r.ruleAbove || /^total\b/i.test(r.label)) break;
+    below = r;
   }
   return ops.reverse();
 }
 
-/** Printed subtotals of tables that no rule knows (no row maps to a concept). */
-function subtotalChecks(table: TextTable, mappedLines: Set<number>): Check[] {
-  if (table.rows.some((r) => mappedLines.has(r.line))) return [];
+/** Printed subtotals of tables that no rule checks (none of their lines is an operand of a rule's check). */
+function subtotalChecks(table: TextTable, checkedLines: Set<number>): Check[] {
+  if (table.rows.some((r) => checkedLines.has(r.line))) return [];
   const out: Check[] = [];
   table.rows.forEach((row, i) => {
     if (!(row.ruleAbove || /^total\b/i.test(row.label))) return;
@@ -222,11 +231,13 @@ function evalRule(rule: Rule, dataset: Dataset, all: ReturnType<typeof slices>):
 export function reconcile(dataset: Dataset): Check[] {
   const all = slices(dataset);
   const checks = RULES.flatMap((r) => evalRule(r, dataset, all));
+  const checkedLines = (file: string) =>
+    new Set(checks.flatMap((c) => c.operands.filter((o) => o.file === file && o.line !== null).map((o) => o.line as number)));
   checks.push(...sameFactChecks(dataset));
-  for (const { filing, facts } of dataset.filingFacts()) {
-    const mappedLines = new Set(facts.filter((f) => f.mapped).map((f) => f.source.line));
+  for (const { filing } of dataset.filingFacts()) {
+    const lines = checkedLines(filing.file);
     for (const t of filing.tables) {
-      for (const c of subtotalChecks(t, mappedLines)) {
+      for (const c of subtotalChecks(t, lines)) {
         for (const o of c.operands) o.file = filing.file;
         checks.push(c);
       }

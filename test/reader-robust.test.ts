@@ -1,0 +1,140 @@
+/**
+ * The reader on the same release laid out differently, on bad input, and on other companies'
+ * releases of the same years.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { analyze, checkCounts } from '../src/reconcile/analysis';
+import { readFiling } from '../src/filing/reader';
+
+const FILINGS = path.resolve(__dirname, '../../shared/filings');
+const seed = readFileSync(path.join(FILINGS, 'mpwr-2004q2-ex99-1.txt'), 'utf8');
+
+/** Facts as comparable strings: concept, period, scenario, value, line. */
+function factSet(text: string): string[] {
+  const a = analyze([{ name: 'x.txt', text }]);
+  return a.dataset.filingFacts()[0].facts.map((f) => `${f.concept}|${f.period.key}|${f.scenario}|${f.value.toString()}|${f.source.line}`).sort();
+}
+
+describe('layout variants yield the same facts', () => {
+  const expected = factSet(seed);
+
+  test('CRLF line endings', () => {
+    expect(factSet(seed.replace(/\n/g, '\r\n'))).toEqual(expected);
+  });
+
+  test('<S>, <C> and <CAPTION> lines blanked out of the way (removed, keeping line numbers)', () => {
+    // Removing lines shifts line numbers; compare without them.
+    const strip = (s: string[]) => s.map((x) => x.split('|').slice(0, 4).join('|'));
+    const removed = seed.split('\n').filter((l) => !/^\s*<(S|C|CAPTION)>/.test(l)).join('\n');
+    expect(strip(factSet(removed))).toEqual(strip(expected));
+  });
+
+  test('tabs in place of runs of blanks (8-column stops)', () => {
+    // Replace blanks that end on a tab stop by a tab: the layout is the same once expanded.
+    const tabbed = seed.split('\n').map((l) => {
+      let out = '';
+      let col = 0;
+      let pendingBlanks = '';
+      for (const ch of l) {
+        col++;
+        if (ch === ' ') {
+          pendingBlanks += ' ';
+          if (col % 8 === 0) { out += pendingBlanks.length > 1 ? '\t' : ' '; pendingBlanks = ''; }
+        } else { out += pendingBlanks + ch; pendingBlanks = ''; }
+      }
+      return out + pendingBlanks;
+    }).join('\n');
+    expect(tabbed).toContain('\t');
+    expect(factSet(tabbed)).toEqual(expected);
+  });
+
+  test('a page break inside the balance sheet', () => {
+    const lines = seed.split('\n');
+    const at = lines.findIndex((l) => l.includes('Long-Term Restricted Cash'));
+    lines.splice(at, 0, '<PAGE>');
+    const strip = (s: string[]) => s.map((x) => x.split('|').slice(0, 4).join('|'));
+    expect(strip(factSet(lines.join('\n')))).toEqual(strip(expected));
+  });
+
+  test('inside an EDGAR SGML envelope', () => {
+    const wrapped = `<SEC-DOCUMENT>0001-04-000001.txt : 20040729\n<SEC-HEADER>\nACCESSION NUMBER:\t\t0001-04-000001\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>EX-99.1\n<TEXT>\n${seed}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n`;
+    const f = readFiling(wrapped, 'wrapped.txt');
+    expect(f.accession).toBe('0001-04-000001');
+    const strip = (s: string[]) => s.map((x) => x.split('|').slice(0, 4).join('|'));
+    expect(strip(factSet(wrapped))).toEqual(strip(expected));
+  });
+});
+
+describe('bad input: a clear message, never a crash', () => {
+  const err = (text: string) => readFiling(text, 'bad.txt').diagnostics.filter((d) => d.severity === 'error');
+
+  test('empty file', () => {
+    expect(err('')[0].message).toMatch(/empty/);
+  });
+  test('binary file', () => {
+    expect(err('\u0000\u0001\u0002PK\u0003\u0004'.repeat(200))[0].message).toMatch(/binary/);
+  });
+  test('an HTML page without text tables', () => {
+    expect(err('<!DOCTYPE html><html><body><p>Hello</p></body></html>')[0].message).toMatch(/HTML page/);
+  });
+  test('an HTML page with the release in <pre> reads like the text', () => {
+    const html = `<html><body><pre>${seed.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre></body></html>`;
+    const a = analyze([{ name: 'page.htm', text: html }]);
+    expect(a.dataset.get('adjusted_ebitda', '2004Q2')?.value.toString()).toBe('2544');
+  });
+  test('a filing with no tables', () => {
+    const a = analyze([{ name: 'prose.txt', text: 'Mpower Holding Corporation announced results today.\nNothing else.\n' }]);
+    expect(a.dataset.info()).toHaveLength(0);
+    expect(a.diagnostics.map((d) => d.message).join(' ')).toMatch(/no tables found/);
+  });
+  test('a truncated table still yields its readable rows, with a warning naming the line', () => {
+    const cut = seed.split('\n').slice(0, 215).join('\n');
+    const a = analyze([{ name: 'cut.txt', text: cut }]);
+    expect(a.dataset.get('total_current_assets', '2004-06-30')?.value.toString()).toBe('48332');
+    expect(a.diagnostics.some((d) => /never closed/.test(d.message) && d.line === 185)).toBe(true);
+  });
+  test('a cell like 12,3a4 is reported with its line, and the rest still reads', () => {
+    const bad = seed.replace('$32,356', '12,3a4');
+    const a = analyze([{ name: 'bad.txt', text: bad }]);
+    const d = a.diagnostics.find((x) => /12,3a4/.test(x.message));
+    expect(d?.line).toBe(194);
+    expect(d?.file).toBe('bad.txt');
+    expect(a.dataset.get('accounts_receivable_net', '2004-06-30')?.value.toString()).toBe('11611');
+  });
+});
+
+describe("other companies' releases", () => {
+  test('Southern Company: <TABLE> blocks in several exhibits', () => {
+    const text = readFileSync(path.join(FILINGS, 'southern-2004q4-8k.txt'), 'utf8');
+    const a = analyze([{ name: 'southern.txt', text }]);
+    const [info] = a.dataset.info();
+    expect(info.accession).toBe('0000092122-05-000042');
+    expect(info.tables).toBe(5);
+    expect(info.periods).toEqual(expect.arrayContaining(['2003Q4', '2004Q4', 'FY2003', 'FY2004']));
+    // Operating Revenues $2,721 million in the 3 months ended December 2004 (Financial Highlights).
+    const rev = a.dataset.filingFacts()[0].facts.find((f) => f.label === 'Operating Revenues' && f.period.key === '2004Q4');
+    expect(rev?.value.toString()).toBe('2721');
+    expect(rev?.scale).toBe('millions');
+    const subtotals = a.checks.filter((c) => c.rule.startsWith('table-subtotal'));
+    // Retail 122 + Competitive Generation 44 = Total 166 (Q4 2004).
+    expect(subtotals.find((c) => c.reported?.toString() === '166')?.status).toBe('tie');
+    expect(subtotals.length).toBeGreaterThan(10);
+  });
+
+  test('Sears: tables without any table tags', () => {
+    const text = readFileSync(path.join(FILINGS, 'sears-2004q2-8k.txt'), 'utf8');
+    const a = analyze([{ name: 'sears.txt', text }]);
+    const [info] = a.dataset.info();
+    expect(info.tables).toBeGreaterThanOrEqual(2);
+    expect(info.periods).toEqual(expect.arrayContaining(['2004Q2', '2003Q2', '2004-07-03']));
+    const facts = a.dataset.filingFacts()[0].facts;
+    // Total revenues 8,781 for the 13 weeks ended July 3, 2004; Total assets $21,927 at July 3, 2004.
+    expect(facts.find((f) => f.label === 'Total revenues' && f.period.key === '2004Q2')?.value.toString()).toBe('8781');
+    expect(facts.find((f) => f.label === 'Total assets' && f.period.key === '2004-07-03')?.value.toString()).toBe('21927');
+    const subtotals = a.checks.filter((c) => c.rule.startsWith('table-subtotal'));
+    const revenues = subtotals.find((c) => c.period === '2004Q2' && c.reported?.toString() === '8781');
+    expect(revenues?.status).toBe('tie');
+    expect(checkCounts(subtotals).tie).toBeGreaterThan(0);
+  });
+});
