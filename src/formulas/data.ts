@@ -1,0 +1,271 @@
+/**
+ * What MPWR formulas read: one Analysis with the indexes that make a lookup a few map reads
+ * (built once per Analysis, reused by every cell): items to concepts, period queries to
+ * period keys, facts to numbers in each scale.
+ */
+import Decimal from 'decimal.js';
+import { comparePeriods, duration } from '../filing/periods';
+import { CONCEPTS, conceptById, findConcept, normalizeLabel } from '../model/concepts';
+import { type Dataset, factKey, valueIn } from '../model/dataset';
+import { SCALE_FACTOR, type AmountKind, type Fact, type Period, type Scale, type Scenario } from '../model/types';
+import type { Analysis } from '../reconcile/analysis';
+import { type Bound, type PeriodQuery, quarterEnd, quarterOf, shiftQuarter } from './period-input';
+import { type Arg, type FormulaError, invalidValue, notAvailable, showArg } from './values';
+
+/** A concept as formulas see it: catalogue concepts and unmapped labels alike. */
+export interface Item {
+  id: string;
+  /** Name for messages (`Adjusted EBITDA`). */
+  name: string;
+  kind: AmountKind;
+  instant: boolean;
+  mapped: boolean;
+}
+
+/** Words people use for a concept that the catalogue does not list as printed labels. */
+const EXTRA_NAMES: Record<string, string> = {
+  ebitda: 'adjusted_ebitda',
+  'adj ebitda': 'adjusted_ebitda',
+  'adjusted ebitda margin': 'adjusted_ebitda_margin',
+  'adjusted gross margin pct': 'adjusted_gross_margin_pct',
+  'adjusted gross margin percent': 'adjusted_gross_margin_pct',
+  'adj gross margin': 'adjusted_gross_margin',
+  cash: 'cash_and_equivalents',
+  sales: 'revenue_total',
+  'total revenue': 'revenue_total',
+  'total revenues': 'revenue_total',
+  'core revenue': 'revenue_core_customer',
+  'core customer revenue': 'revenue_core_customer',
+  'switched access revenue': 'revenue_switched_access',
+  da: 'depreciation_amortization',
+  'd and a': 'depreciation_amortization',
+  'net loss per share': 'eps_net_loss_basic_diluted',
+  'weighted average shares': 'weighted_average_shares',
+};
+
+/** Calendar quarter index (year × 4 + quarter − 1) for ordering and ranges. */
+export function quarterIndex(year: number, quarter: number): number {
+  return year * 4 + quarter - 1;
+}
+
+/** The calendar quarter a period belongs to: its own for a quarter, Q4 for a year, the quarter it closes (or falls in) for an instant. */
+export function quarterOfPeriod(p: Period): number {
+  const m = /^(\d{4})Q([1-4])$/.exec(p.key);
+  if (m) return quarterIndex(Number(m[1]), Number(m[2]));
+  const q = /^(\d{4})Q([1-4])$/.exec(duration(3, p.end).key);
+  if (q) return quarterIndex(Number(q[1]), Number(q[2]));
+  const c = quarterOf(p.end);
+  return quarterIndex(c.year, c.quarter);
+}
+
+/** Days between two ISO dates. */
+function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86400000;
+}
+
+/** How near a balance sheet date must be to the date asked for (fiscal quarters end on a weekday near the month end). */
+const NEAR_DAYS = 7;
+
+export class FormulaData {
+  readonly dataset: Dataset;
+  /** Scale money is returned in when the formula names none: the scale most of the filings' tables print. */
+  readonly moneyScale: Scale;
+  /** Actual periods in time order. */
+  readonly actualPeriods: Period[];
+  readonly guidancePeriods: Period[];
+  private readonly instants: Period[];
+  /** Quarter index of the newest actual period (the anchor of LATEST), or undefined when nothing is imported. */
+  readonly latestQuarter: number | undefined;
+  private readonly itemCache = new Map<string, Item | FormulaError>();
+  private readonly numberCache = new Map<string, number>();
+  private readonly periodsByConcept = new Map<string, { actual: Period[]; guidance: Period[] }>();
+  private readonly items = new Map<string, Item>();
+  private readonly labels = new Map<string, string>();
+
+  constructor(readonly analysis: Analysis) {
+    this.dataset = analysis.dataset;
+    this.actualPeriods = this.dataset.periods();
+    this.guidancePeriods = this.dataset.guidancePeriods();
+    this.instants = this.actualPeriods.filter((p) => p.type === 'instant');
+    this.latestQuarter = this.actualPeriods.length ? Math.max(...this.actualPeriods.map(quarterOfPeriod)) : undefined;
+
+    const scales = new Map<Scale, number>();
+    for (const f of this.dataset.facts()) {
+      const entry = this.periodsByConcept.get(f.concept) ?? { actual: [], guidance: [] };
+      const list = f.scenario === 'actual' ? entry.actual : entry.guidance;
+      if (!list.some((p) => p.key === f.period.key)) list.push(f.period);
+      this.periodsByConcept.set(f.concept, entry);
+      if (!this.items.has(f.concept)) {
+        const def = conceptById(f.concept);
+        this.items.set(f.concept, {
+          id: f.concept,
+          name: def?.name ?? f.label,
+          kind: def?.kind ?? f.amount.kind,
+          instant: def ? def.periodType === 'instant' : f.period.type === 'instant',
+          mapped: f.mapped,
+        });
+      }
+      this.labels.set(normalizeLabel(f.label), f.concept);
+      if (f.amount.kind === 'money' && f.source.table.startsWith('t')) scales.set(f.scale, (scales.get(f.scale) ?? 0) + 1);
+    }
+    for (const e of this.periodsByConcept.values()) {
+      e.actual.sort(comparePeriods);
+      e.guidance.sort(comparePeriods);
+    }
+    this.moneyScale = [...scales.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'thousands';
+  }
+
+  /** Every item present, catalogue order first, then unmapped labels. */
+  presentItems(): Item[] {
+    const mapped = CONCEPTS.filter((c) => this.items.has(c.id)).map((c) => this.items.get(c.id) as Item);
+    const rest = [...this.items.values()].filter((i) => !conceptById(i.id));
+    return [...mapped, ...rest];
+  }
+
+  /** The item an argument names: a concept id, a printed label (case and spacing forgiven) or a common name. */
+  item(arg: Arg, name = 'item'): Item | FormulaError {
+    if (arg.type === 'empty') return invalidValue(`${name} is required: a label as printed (e.g. "Adjusted EBITDA") or a concept id (MPWR.ITEMS() lists them)`);
+    if (arg.type !== 'text') return invalidValue(`${name} must be text such as "Adjusted EBITDA", not ${showArg(arg)}`);
+    const hit = this.itemCache.get(arg.value);
+    if (hit) return hit;
+    const found = this.findItem(arg.value);
+    if (this.itemCache.size > 5000) this.itemCache.clear();
+    this.itemCache.set(arg.value, found);
+    return found;
+  }
+
+  private findItem(text: string): Item | FormulaError {
+    const def = findConcept(text);
+    const n = normalizeLabel(text);
+    const id = def?.id ?? EXTRA_NAMES[n] ?? this.labels.get(n) ?? (this.items.has(text.trim()) ? text.trim() : undefined) ?? this.slugMatch(text);
+    if (id) {
+      const present = this.items.get(id);
+      if (present) return present;
+      const c = conceptById(id);
+      if (c) return { id, name: c.name, kind: c.kind, instant: c.periodType === 'instant', mapped: true };
+    }
+    return invalidValue(`Unknown item "${text}"; use a label as printed in the filing (e.g. "Total Current Assets") or a concept id (e.g. adjusted_ebitda); MPWR.ITEMS() lists them`);
+  }
+
+  private slugMatch(text: string): string | undefined {
+    const slug = text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+    return this.items.has(slug) ? slug : undefined;
+  }
+
+  /** Actual (or guidance) periods for which the item has a value, in time order. */
+  periodsOf(item: Item, guidance = false): Period[] {
+    const e = this.periodsByConcept.get(item.id);
+    return e ? (guidance ? e.guidance : e.actual) : [];
+  }
+
+  /**
+   * The period key a query means for an item: for a balance sheet item the balance sheet date
+   * of the quarter (or year, or date) asked for, for a flow the quarter (or fiscal year).
+   */
+  periodKey(item: Item, q: PeriodQuery): string | FormulaError {
+    let qi: number | undefined;
+    if (q.kind === 'latest') {
+      if (this.latestQuarter === undefined) return notAvailable('No filing is imported, so there is no LATEST period');
+      qi = this.latestQuarter - q.offset;
+    } else if (q.kind === 'quarter') qi = quarterIndex(q.year, q.quarter);
+
+    if (item.instant) {
+      let target: string;
+      if (qi !== undefined) {
+        const { year, quarter } = shiftQuarter(0, 1, qi);
+        target = quarterEnd(year, quarter);
+      } else if (q.kind === 'year') target = `${q.year}-12-31`;
+      else if (q.kind === 'date') target = q.date;
+      else return invalidValue(`Can't read ${q.input} as a period`);
+      return this.nearestInstant(target) ?? target;
+    }
+    if (qi !== undefined) {
+      const { year, quarter } = shiftQuarter(0, 1, qi);
+      return `${year}Q${quarter}`;
+    }
+    if (q.kind === 'year') return `FY${q.year}`;
+    if (q.kind === 'date') {
+      const p = duration(3, q.date);
+      if (p.type === 'quarter') return p.key;
+      const c = quarterOf(q.date);
+      return `${c.year}Q${c.quarter}`;
+    }
+    return invalidValue(`Can't read ${q.input} as a period`);
+  }
+
+  /** The quarter index range a query covers (a year: its four quarters). */
+  quarterRange(q: PeriodQuery): [number, number] | FormulaError {
+    switch (q.kind) {
+      case 'latest':
+        if (this.latestQuarter === undefined) return notAvailable('No filing is imported, so there is no LATEST period');
+        return [this.latestQuarter - q.offset, this.latestQuarter - q.offset];
+      case 'quarter':
+        return [quarterIndex(q.year, q.quarter), quarterIndex(q.year, q.quarter)];
+      case 'year':
+        return [quarterIndex(q.year, 1), quarterIndex(q.year, 4)];
+      case 'date': {
+        const i = quarterOfPeriod({ key: q.date, type: 'instant', end: q.date, months: 0 });
+        return [i, i];
+      }
+    }
+  }
+
+  private nearestInstant(date: string): string | undefined {
+    let best: Period | undefined;
+    let bestDays = Infinity;
+    for (const p of this.instants) {
+      const d = daysBetween(p.end, date);
+      if (d < bestDays) {
+        best = p;
+        bestDays = d;
+      }
+    }
+    return best && bestDays <= NEAR_DAYS ? best.key : undefined;
+  }
+
+  fact(id: string, key: string, scenario: Scenario): Fact | undefined {
+    return this.dataset.get(id, key, scenario);
+  }
+
+  /** A fact's value as a formula returns it: money in `scale` (default: the filings' scale), shares in `scale` (default units), percent as a fraction. */
+  decimal(fact: Fact, scale: Scale | undefined): Decimal {
+    switch (fact.amount.kind) {
+      case 'money':
+        return valueIn(fact, scale ?? this.moneyScale);
+      case 'shares':
+        return scale && scale !== fact.scale ? fact.value.times(SCALE_FACTOR[fact.scale]).dividedBy(SCALE_FACTOR[scale]) : fact.value;
+      case 'percent':
+        return fact.value.dividedBy(100);
+      default:
+        return fact.value;
+    }
+  }
+
+  /** `decimal` as a JS number (the Excel boundary), cached per fact and scale. */
+  number(fact: Fact, scale: Scale | undefined): number {
+    const key = `${factKey(fact.concept, fact.period.key, fact.scenario)}|${scale ?? ''}`;
+    const hit = this.numberCache.get(key);
+    if (hit !== undefined) return hit;
+    const n = this.decimal(fact, scale).toNumber();
+    this.numberCache.set(key, n);
+    return n;
+  }
+
+  /** The `#N/A` for an item missing at a period, naming the periods that exist. */
+  missing(item: Item, key: string, scenario: Scenario | 'guidance'): FormulaError {
+    const guidance = scenario !== 'actual';
+    const have = this.periodsOf(item, guidance).map((p) => p.key);
+    const what = guidance ? `${item.name} guidance` : item.name;
+    let message = `No ${what} for ${key}; `;
+    if (have.length) message += guidance ? `guidance periods: ${have.join(', ')}` : `imported periods: ${have.join(', ')}`;
+    else if (guidance) message += `no guidance is imported for ${item.name}`;
+    else message += `${item.name} is not in the imported filings (periods imported: ${this.actualPeriods.map((p) => p.key).join(', ') || 'none'})`;
+    if (!guidance && this.periodsOf(item, true).some((p) => p.key === key)) message += `; ${key} has guidance: use MPWR.GUIDANCE or add "low", "high" or "mid" to the period`;
+    return notAvailable(message);
+  }
+}
+
+/** The scenario of a bound; mid is derived from both. */
+export function scenarioOfBound(b: Bound): Scenario | undefined {
+  return b === 'low' ? 'guidance-low' : b === 'high' ? 'guidance-high' : undefined;
+}

@@ -1,0 +1,424 @@
+/**
+ * The MPWR functions, pure: each takes the data and the raw arguments a host passes and returns
+ * a value, a matrix or a `FormulaError`. Excel (`functions/functions.ts`), HyperFormula (tests,
+ * bench) and `mpwr call` all go through `FUNCTIONS` / these functions, so they answer alike.
+ * Nothing here throws: `callFunction` turns an unexpected exception into `#VALUE!`.
+ */
+import type Decimal from 'decimal.js';
+import type { Check, Fact, Scale, Scenario } from '../model/types';
+import { RULES, type SumRule } from '../reconcile/rules';
+import { type FormulaData, type Item, quarterOfPeriod, scenarioOfBound } from './data';
+import { type Bound, type PeriodQuery, readPeriod } from './period-input';
+import {
+  type Arg,
+  type Cell,
+  type FormulaError,
+  type FormulaResult,
+  type Matrix,
+  type MatrixResult,
+  type ScalarResult,
+  invalidValue,
+  isFormulaError,
+  notAvailable,
+  scalarArg,
+  showArg,
+} from './values';
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+function scaleArg(x: unknown): Scale | undefined | FormulaError {
+  const a = scalarArg(x, 'scale');
+  if (isFormulaError(a)) return a;
+  if (a.type === 'empty') return undefined;
+  if (a.type === 'number') {
+    const byFactor: Record<number, Scale> = { 1: 'units', 1000: 'thousands', 1000000: 'millions', 1000000000: 'billions' };
+    return byFactor[a.value] ?? invalidValue(`scale must be "units", "thousands" or "millions" (or 1, 1000, 1000000), not ${a.value}`);
+  }
+  if (a.type === 'text') {
+    const t = a.value.trim().toLowerCase().replace(/^in\s+/, '').replace(/^\$\s*/, '');
+    if (/^(?:units?|ones?|dollars?|1)$/.test(t)) return 'units';
+    if (/^(?:thousands?|k|000s?|'000s?|thous)$/.test(t)) return 'thousands';
+    if (/^(?:millions?|m|mm|mn|mil)$/.test(t)) return 'millions';
+    if (/^(?:billions?|b|bn)$/.test(t)) return 'billions';
+  }
+  return invalidValue(`scale must be "units", "thousands" or "millions", not ${showArg(a)}`);
+}
+
+function boundArg(x: unknown): Bound | undefined | FormulaError {
+  const a = scalarArg(x, 'bound');
+  if (isFormulaError(a)) return a;
+  if (a.type === 'empty') return undefined;
+  if (a.type === 'text') {
+    const t = a.value.trim().toLowerCase();
+    if (t === 'low' || t === 'min' || t === 'minimum') return 'low';
+    if (t === 'high' || t === 'max' || t === 'maximum') return 'high';
+    if (t === 'mid' || t === 'midpoint' || t === 'middle') return 'mid';
+  }
+  return invalidValue(`bound must be "low", "high" or "mid", not ${showArg(a)}`);
+}
+
+function itemArg(d: FormulaData, x: unknown, name = 'item'): Item | FormulaError {
+  const a = scalarArg(x, name);
+  return isFormulaError(a) ? a : d.item(a, name);
+}
+
+function periodArg(x: unknown, name = 'period'): PeriodQuery | FormulaError {
+  const a = scalarArg(x, name);
+  return isFormulaError(a) ? a : readPeriod(a, name);
+}
+
+/** An optional period: undefined when empty. */
+function optionalPeriodArg(x: unknown, name: string): PeriodQuery | undefined | FormulaError {
+  const a = scalarArg(x, name);
+  if (isFormulaError(a)) return a;
+  return a.type === 'empty' ? undefined : readPeriod(a, name);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+type Selection = 'actual' | Bound;
+
+function selectionOf(bound: Bound | undefined): Selection {
+  return bound ?? 'actual';
+}
+
+/** The value of a concept at a period key for an actual or a guidance bound (mid = (low + high) / 2, exact). */
+function decimalAt(d: FormulaData, id: string, key: string, sel: Selection, scale: Scale | undefined): Decimal | undefined {
+  if (sel === 'actual' || sel === 'low' || sel === 'high') {
+    const f = d.fact(id, key, sel === 'actual' ? 'actual' : (scenarioOfBound(sel) as Scenario));
+    return f ? d.decimal(f, scale) : undefined;
+  }
+  const low = d.fact(id, key, 'guidance-low');
+  const high = d.fact(id, key, 'guidance-high');
+  return low && high ? d.decimal(low, scale).plus(d.decimal(high, scale)).dividedBy(2) : undefined;
+}
+
+function valueAt(d: FormulaData, item: Item, key: string, sel: Selection, scale: Scale | undefined): ScalarResult {
+  if (sel === 'actual' || sel === 'low' || sel === 'high') {
+    const f = d.fact(item.id, key, sel === 'actual' ? 'actual' : (scenarioOfBound(sel) as Scenario));
+    return f ? d.number(f, scale) : d.missing(item, key, sel === 'actual' ? 'actual' : 'guidance');
+  }
+  const v = decimalAt(d, item.id, key, 'mid', scale);
+  return v ? v.toNumber() : d.missing(item, key, 'guidance');
+}
+
+/** MPWR.VALUE(item, period, [scale]). */
+export function value(d: FormulaData, item: unknown, period: unknown, scale?: unknown): ScalarResult {
+  const it = itemArg(d, item);
+  if (isFormulaError(it)) return it;
+  return valueOf(d, it, period, scale);
+}
+
+function valueOf(d: FormulaData, it: Item, period: unknown, scale: unknown): ScalarResult {
+  const q = periodArg(period);
+  if (isFormulaError(q)) return q;
+  const s = scaleArg(scale);
+  if (isFormulaError(s)) return s;
+  const key = d.periodKey(it, q);
+  if (isFormulaError(key)) return key;
+  return valueAt(d, it, key, selectionOf(q.bound), s);
+}
+
+/** The named shortcuts: MPWR.ADJ_EBITDA(period, [scale]) is MPWR.VALUE("adjusted_ebitda", period, [scale]). */
+export const SHORTCUTS: Record<string, string> = {
+  ADJ_EBITDA: 'adjusted_ebitda',
+  ADJ_EBITDA_MARGIN: 'adjusted_ebitda_margin',
+  ADJ_GROSS_MARGIN: 'adjusted_gross_margin',
+  ADJ_GROSS_MARGIN_PCT: 'adjusted_gross_margin_pct',
+  GROSS_MARGIN: 'gross_margin',
+  REVENUE: 'revenue_total',
+  CORE_REVENUE: 'revenue_core_customer',
+  SWITCHED_ACCESS_REVENUE: 'revenue_switched_access',
+  DA: 'depreciation_amortization',
+  LOSS_FROM_CONTINUING_OPS: 'loss_from_continuing_operations',
+  NET_LOSS: 'net_loss',
+  EPS: 'eps_net_loss_basic_diluted',
+  CASH: 'cash_and_equivalents',
+  TOTAL_ASSETS: 'total_assets',
+  SHARES: 'weighted_average_shares',
+};
+
+export function shortcut(d: FormulaData, name: keyof typeof SHORTCUTS | string, period: unknown, scale?: unknown): ScalarResult {
+  const id = SHORTCUTS[name];
+  if (!id) return invalidValue(`No MPWR shortcut ${name}`);
+  const it = d.item({ type: 'text', value: id });
+  if (isFormulaError(it)) return it;
+  return valueOf(d, it, period, scale);
+}
+
+/** MPWR.GUIDANCE(item, year, [bound]): bound low, high or mid (default mid = (low + high) / 2). */
+export function guidance(d: FormulaData, item: unknown, year: unknown, bound?: unknown): ScalarResult {
+  const it = itemArg(d, item);
+  if (isFormulaError(it)) return it;
+  const q = periodArg(year, 'year');
+  if (isFormulaError(q)) return q;
+  const b = boundArg(bound);
+  if (isFormulaError(b)) return b;
+  const key = d.periodKey(it, q);
+  if (isFormulaError(key)) return key;
+  return valueAt(d, it, key, b ?? q.bound ?? 'mid', undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spilled results
+
+/** MPWR.SERIES(item, [from], [to], [scale]): a header row of period keys over a row of values, in time order. */
+export function series(d: FormulaData, item: unknown, from?: unknown, to?: unknown, scale?: unknown): MatrixResult {
+  const it = itemArg(d, item);
+  if (isFormulaError(it)) return it;
+  const f = optionalPeriodArg(from, 'from');
+  if (isFormulaError(f)) return f;
+  const t = optionalPeriodArg(to, 'to');
+  if (isFormulaError(t)) return t;
+  const s = scaleArg(scale);
+  if (isFormulaError(s)) return s;
+  let lo = -Infinity;
+  let hi = Infinity;
+  if (f) {
+    const r = d.quarterRange(f);
+    if (isFormulaError(r)) return r;
+    lo = r[0];
+  }
+  if (t) {
+    const r = d.quarterRange(t);
+    if (isFormulaError(r)) return r;
+    hi = r[1];
+  }
+  if (lo > hi) return invalidValue(`from (${f?.input}) is after to (${t?.input})`);
+  const periods = d.actualPeriods.filter((p) => (p.type === 'instant') === it.instant).filter((p) => {
+    const i = quarterOfPeriod(p);
+    return i >= lo && i <= hi;
+  });
+  if (d.periodsOf(it).length === 0) return d.missing(it, f || t ? rangeText(f, t) : 'any period', 'actual');
+  if (periods.length === 0) return notAvailable(`No periods ${rangeText(f, t)}; imported periods: ${d.periodsOf(it).map((p) => p.key).join(', ')}`);
+  const values: Cell[] = periods.map((p) => {
+    const fact = d.fact(it.id, p.key, 'actual');
+    return fact ? d.number(fact, s) : notAvailable(`No ${it.name} for ${p.key}`);
+  });
+  return [periods.map((p) => p.key), values];
+}
+
+function rangeText(f: PeriodQuery | undefined, t: PeriodQuery | undefined): string {
+  if (f && t) return `from ${f.input} to ${t.input}`;
+  if (f) return `from ${f.input}`;
+  if (t) return `up to ${t.input}`;
+  return '';
+}
+
+/** Reconciliation chains of the non-GAAP measures to their GAAP measure, as rule ids of `RULES` (each starts where the last ended). */
+export const RECON_CHAINS: Record<string, string[]> = {
+  adjusted_ebitda: ['bridge-adjusted-ebitda', 'ops-loss-before-discontinued', 'ops-net-loss'],
+  adjusted_gross_margin: ['bridge-gross-margin'],
+};
+
+const SUM_RULES = new Map(RULES.filter((r): r is SumRule => r.type === 'sum').map((r) => [r.id, r]));
+
+/** The label a reconciliation prints for a concept (the reconciliation table's, else the statement's, else the catalogue name). */
+function reconLabel(d: FormulaData, id: string, key: string, sel: Selection): string {
+  const scenario: Scenario = sel === 'actual' ? 'actual' : sel === 'high' ? 'guidance-high' : 'guidance-low';
+  const occ: Fact[] = d.dataset.occurrences(id, key, scenario);
+  const f = occ.find((o) => /reconciliation/i.test(o.source.tableTitle)) ?? occ.find((o) => o.source.table !== 'narrative') ?? occ[0];
+  if (f) return f.label;
+  const it = d.item({ type: 'text', value: id });
+  return isFormulaError(it) ? id : it.name;
+}
+
+/**
+ * MPWR.RECON(measure, period, [bound]): the reconciliation of a non-GAAP measure down to its
+ * GAAP measure as (label, amount) rows, amounts signed as a reconciliation prints them.
+ */
+export function recon(d: FormulaData, measure: unknown, period: unknown, bound?: unknown): MatrixResult {
+  const it = itemArg(d, measure, 'measure');
+  if (isFormulaError(it)) return it;
+  const chain = RECON_CHAINS[it.id];
+  if (!chain) return invalidValue(`RECON reconciles a non-GAAP measure: "Adjusted EBITDA" (to Net Loss) or "Adjusted Gross Margin" (to Gross Margin), not ${it.name}`);
+  const q = periodArg(period);
+  if (isFormulaError(q)) return q;
+  const b = boundArg(bound);
+  if (isFormulaError(b)) return b;
+  const key = d.periodKey(it, q);
+  if (isFormulaError(key)) return key;
+  const sel = selectionOf(b ?? q.bound);
+  const first = decimalAt(d, it.id, key, sel, undefined);
+  if (!first) return d.missing(it, key, sel === 'actual' ? 'actual' : 'guidance');
+  const rows: Matrix = [[reconLabel(d, it.id, key, sel), first.toNumber()]];
+  let current = it.id;
+  for (const ruleId of chain) {
+    const rule = SUM_RULES.get(ruleId);
+    if (!rule || rule.terms[0]?.[0] !== current) return invalidValue(`The reconciliation rule ${ruleId} does not continue from ${current}`);
+    for (const [concept, coefficient] of rule.terms.slice(1)) {
+      const v = decimalAt(d, concept, key, sel, undefined);
+      if (!v) {
+        if (rule.optional?.includes(concept)) continue;
+        rows.push([reconLabel(d, concept, key, sel), notAvailable(`No ${concept} for ${key}`)]);
+        continue;
+      }
+      rows.push([reconLabel(d, concept, key, sel), v.times(coefficient).toNumber()]);
+    }
+    const total = decimalAt(d, rule.reported, key, sel, undefined);
+    rows.push([reconLabel(d, rule.reported, key, sel), total ? total.toNumber() : notAvailable(`No ${rule.reported} for ${key}`)]);
+    current = rule.reported;
+  }
+  return rows;
+}
+
+const FLOW: Item = { id: '', name: 'period', kind: 'money', instant: false, mapped: true };
+const STOCK: Item = { ...FLOW, instant: true };
+
+/** The checks a period argument selects (all when empty), or an error. */
+function selectChecks(d: FormulaData, period: unknown): { checks: Check[]; what: string } | FormulaError {
+  const all = d.analysis.checks;
+  const a = scalarArg(period, 'period');
+  if (isFormulaError(a)) return a;
+  if (a.type === 'empty') {
+    return all.length ? { checks: all, what: 'all periods' } : notAvailable('No checks: no filing is imported');
+  }
+  const q = readPeriod(a as Arg, 'period');
+  if (isFormulaError(q)) return q;
+  const keys = new Set<string>();
+  for (const item of [FLOW, STOCK]) {
+    const k = d.periodKey(item, q);
+    if (isFormulaError(k)) return k;
+    keys.add(k);
+  }
+  const scenarios: Scenario[] | undefined = q.bound === 'low' ? ['guidance-low'] : q.bound === 'high' ? ['guidance-high'] : q.bound === 'mid' ? ['guidance-low', 'guidance-high'] : undefined;
+  const checks = all.filter((c) => keys.has(c.period) && (!scenarios || scenarios.includes(c.scenario)));
+  if (!checks.length) {
+    const periods = [...new Set(all.map((c) => c.period))];
+    return notAvailable(`No checks for ${[...keys].join(' / ')}; checked periods: ${periods.join(', ') || 'none'}`);
+  }
+  return { checks, what: q.input };
+}
+
+/** MPWR.CHECK([period]): TRUE when every check of the period (or of all) ties or is within rounding. */
+export function check(d: FormulaData, period?: unknown): ScalarResult {
+  const sel = selectChecks(d, period);
+  if (isFormulaError(sel)) return sel;
+  return sel.checks.every((c) => c.status === 'tie' || c.status === 'rounding');
+}
+
+const num = (x: Decimal | null): Cell => (x === null ? '' : x.toNumber());
+
+/** MPWR.CHECKS([period]): a header row, then one row per check (id, period, status, reported, computed, difference). */
+export function checks(d: FormulaData, period?: unknown): MatrixResult {
+  const sel = selectChecks(d, period);
+  if (isFormulaError(sel)) return sel;
+  const rows: Matrix = [['id', 'period', 'status', 'reported', 'computed', 'difference']];
+  for (const c of sel.checks) rows.push([c.id, c.period, c.status, num(c.reported), num(c.computed), num(c.difference)]);
+  return rows;
+}
+
+function printed(f: Fact): string {
+  return `${f.source.file}, line ${f.source.line}: ${f.source.text.trim().replace(/\s+/g, ' ')}`;
+}
+
+/** MPWR.SOURCE(item, period): where the number came from (filing, line, the printed line). */
+export function source(d: FormulaData, item: unknown, period: unknown): ScalarResult {
+  const it = itemArg(d, item);
+  if (isFormulaError(it)) return it;
+  const q = periodArg(period);
+  if (isFormulaError(q)) return q;
+  const key = d.periodKey(it, q);
+  if (isFormulaError(key)) return key;
+  const sel = selectionOf(q.bound);
+  if (sel === 'mid') {
+    const low = d.fact(it.id, key, 'guidance-low');
+    const high = d.fact(it.id, key, 'guidance-high');
+    if (!low || !high) return d.missing(it, key, 'guidance');
+    const where = low.source.line === high.source.line && low.source.file === high.source.file ? printed(low) : `${printed(low)} | ${printed(high)}`;
+    return `(low + high) / 2 of ${where}`;
+  }
+  const f = d.fact(it.id, key, sel === 'actual' ? 'actual' : sel === 'low' ? 'guidance-low' : 'guidance-high');
+  return f ? printed(f) : d.missing(it, key, sel === 'actual' ? 'actual' : 'guidance');
+}
+
+/** MPWR.PERIODS([kind]): the imported period keys in time order, one per row; kind "actual" (default), "guidance", "quarters", "instants" or "all". */
+export function periods(d: FormulaData, kind?: unknown): MatrixResult {
+  const a = scalarArg(kind, 'kind');
+  if (isFormulaError(a)) return a;
+  const k = a.type === 'empty' ? 'actual' : a.type === 'text' ? a.value.trim().toLowerCase() : '';
+  const lists: Record<string, () => string[]> = {
+    actual: () => d.actualPeriods.map((p) => p.key),
+    guidance: () => d.guidancePeriods.map((p) => p.key),
+    quarters: () => d.actualPeriods.filter((p) => p.type === 'quarter').map((p) => p.key),
+    instants: () => d.actualPeriods.filter((p) => p.type === 'instant').map((p) => p.key),
+    all: () => [...d.actualPeriods.map((p) => p.key), ...d.guidancePeriods.map((p) => p.key)],
+  };
+  const list = lists[k];
+  if (!list) return invalidValue(`kind must be "actual", "guidance", "quarters", "instants" or "all", not ${showArg(a)}`);
+  const keys = list();
+  return keys.length ? keys.map((key) => [key]) : notAvailable(`No ${k} periods imported`);
+}
+
+/** MPWR.ITEMS(): every item present (concept id, name), catalogue order, then labels that map to no concept. */
+export function items(d: FormulaData): MatrixResult {
+  const list = d.presentItems();
+  return list.length ? list.map((i) => [i.id, i.name]) : notAvailable('No items: no filing is imported');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The registry every host uses
+
+export interface ParamSpec {
+  name: string;
+  optional?: boolean;
+}
+
+export interface FunctionSpec {
+  /** Name after `MPWR.` (`ADJ_EBITDA`). */
+  name: string;
+  params: ParamSpec[];
+  /** True when the result spills (a matrix). */
+  matrix: boolean;
+  run: (d: FormulaData, args: unknown[]) => FormulaResult;
+}
+
+const p = (name: string, optional = false): ParamSpec => ({ name, optional });
+
+export const FUNCTIONS: FunctionSpec[] = [
+  { name: 'VALUE', params: [p('item'), p('period'), p('scale', true)], matrix: false, run: (d, a) => value(d, a[0], a[1], a[2]) },
+  ...Object.keys(SHORTCUTS).map((name): FunctionSpec => ({
+    name,
+    params: [p('period'), p('scale', true)],
+    matrix: false,
+    run: (d, a) => shortcut(d, name, a[0], a[1]),
+  })),
+  { name: 'GUIDANCE', params: [p('item'), p('year'), p('bound', true)], matrix: false, run: (d, a) => guidance(d, a[0], a[1], a[2]) },
+  { name: 'SERIES', params: [p('item'), p('from', true), p('to', true), p('scale', true)], matrix: true, run: (d, a) => series(d, a[0], a[1], a[2], a[3]) },
+  { name: 'RECON', params: [p('measure'), p('period'), p('bound', true)], matrix: true, run: (d, a) => recon(d, a[0], a[1], a[2]) },
+  { name: 'CHECK', params: [p('period', true)], matrix: false, run: (d, a) => check(d, a[0]) },
+  { name: 'CHECKS', params: [p('period', true)], matrix: true, run: (d, a) => checks(d, a[0]) },
+  { name: 'SOURCE', params: [p('item'), p('period')], matrix: false, run: (d, a) => source(d, a[0], a[1]) },
+  { name: 'PERIODS', params: [p('kind', true)], matrix: true, run: (d, a) => periods(d, a[0]) },
+  { name: 'ITEMS', params: [], matrix: true, run: (d) => items(d) },
+];
+
+const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
+
+/** The spec of `NAME` or `MPWR.NAME` (any case). */
+export function functionSpec(name: string): FunctionSpec | undefined {
+  return BY_NAME.get(name.trim().toUpperCase().replace(/^MPWR\./, ''));
+}
+
+/** Calls an MPWR function by name, checking the number of arguments; never throws. */
+export function callFunction(d: FormulaData, name: string, args: unknown[]): FormulaResult {
+  const spec = functionSpec(name);
+  if (!spec) return invalidValue(`No function MPWR.${name.trim().toUpperCase().replace(/^MPWR\./, '')}; functions: ${FUNCTIONS.map((f) => f.name).join(', ')}`);
+  const required = spec.params.filter((x) => !x.optional).length;
+  if (args.length < required || args.length > spec.params.length) {
+    const range = required === spec.params.length ? `${required}` : `${required} to ${spec.params.length}`;
+    return invalidValue(`MPWR.${spec.name} takes ${range} argument${spec.params.length === 1 ? '' : 's'} (${spec.params.map((x) => (x.optional ? `[${x.name}]` : x.name)).join(', ')}), got ${args.length}`);
+  }
+  return guard(() => spec.run(d, args));
+}
+
+/** Runs `f`, turning an exception into `#VALUE!` so that no host ever sees one. */
+export function guard<T extends FormulaResult>(f: () => T): T | FormulaError {
+  try {
+    return f();
+  } catch (e) {
+    return invalidValue(`MPWR could not compute this: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
