@@ -14,6 +14,8 @@ export interface CellStyle {
   color?: string;
   bold?: boolean;
   italic?: boolean;
+  /** Fill colour as `#RRGGBB` (restated values are flagged with a fill). */
+  fill?: string;
 }
 
 /** One cell: either a literal value or a formula (starting with `=`), with its style. */
@@ -42,6 +44,26 @@ export interface SheetSpec {
   columnWidths?: number[];
   /** A chart on the sheet (revenue and Adjusted EBITDA margin by quarter). */
   charts?: ChartSpec[];
+  /**
+   * How a writer refreshes the sheet when it already exists. `keyed`: row `keyRow` holds a key
+   * for each column from `firstCol` on (period keys), column `keyCol` a key for each row from
+   * `firstRow` on (concept ids); keys missing from the workbook are inserted with Excel's insert
+   * at their place so references into the sheet follow. `replace`: the sheet's contents are
+   * replaced (the Checks sheet, which nobody references). Default: `replace`.
+   */
+  refresh?: KeyedRefresh | { kind: 'replace' };
+}
+
+export interface KeyedRefresh {
+  kind: 'keyed';
+  keyRow: number;
+  firstCol: number;
+  /** Column keys from `firstCol` on, left to right. */
+  columnKeys: string[];
+  keyCol: number;
+  firstRow: number;
+  /** Row keys from `firstRow` on, top to bottom. */
+  rowKeys: string[];
 }
 
 export interface ChartSpec {
@@ -61,7 +83,24 @@ export interface NameSpec {
   comment?: string;
 }
 
+/** Where one check lives on the Checks sheet and which cells it compares (for tests and the task pane). */
+export interface CheckCells {
+  /** Check id (`bs-current-assets@2004-06-30`). */
+  id: string;
+  /** Status at import from the Decimal engine. */
+  status: 'tie' | 'rounding' | 'break' | 'incomplete';
+  /** A1 addresses with sheet (`'MPWR Checks'!E5`). */
+  reported: string;
+  computed: string;
+  difference: string;
+  liveStatus: string;
+  /** The reconciliation formula cell on a statement sheet and the printed cell it reconciles, when the check has one. */
+  reconciliation?: { formula: string; printed: string };
+}
+
 export interface SheetPlan {
   sheets: SheetSpec[];
   names: NameSpec[];
+  /** Every check of the analysis and its cells (optional: writers do not need it). */
+  checks?: CheckCells[];
 }

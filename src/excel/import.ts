@@ -1,0 +1,86 @@
+/**
+ * Import into the open workbook: read what the workbook already holds (stored filings, MPWR
+ * sheets), analyse the new filings on top of the stored ones, build the plan, validate it whole,
+ * and write it — at most three `context.sync()` calls (probe, snapshot, write) unless a request
+ * must be split to stay under Excel on the web's 5 MB limit.
+ */
+import { analyze, type Analysis, type SourceText } from '../reconcile/analysis';
+import { buildPlan, SHEET_NAMES } from '../workbook/layout';
+import type { SheetPlan } from '../workbook/plan';
+import { validatePlan } from '../workbook/validate';
+import { FILINGS_NAMESPACE, filingsXml, mergeFilings, parseFilingsXml } from './filing-store';
+import { applyPlan, notesSupported, queueProbe, queueSnapshot, snapshotNeedsSync, WorkbookWriteError, type SheetChange, type WriteOptions } from './writer';
+
+export interface ImportResult {
+  analysis: Analysis;
+  plan: SheetPlan;
+  /** Every filing now stored in the workbook, in import order. */
+  filings: SourceText[];
+  /** Filings given that were already in the workbook (nothing new from them). */
+  alreadyStored: string[];
+  changes: SheetChange[];
+  syncs: number;
+  /** Largest request sent, bytes (estimated). */
+  maxRequestBytes: number;
+  warnings: string[];
+  /** One line for the task pane. */
+  message: string;
+}
+
+/** Every MPWR sheet a plan may name (the writer touches no other). */
+export const MPWR_SHEETS: string[] = Object.values(SHEET_NAMES);
+
+export async function importIntoWorkbook(context: Excel.RequestContext, sources: SourceText[], options: WriteOptions = {}): Promise<ImportResult> {
+  let syncs = 0;
+  const sync = async (): Promise<void> => { await context.sync(); syncs++; };
+  const withNotes = options.notes ?? notesSupported();
+
+  // 1. Probe: sheets, names, stored-filings part.
+  const readProbe = queueProbe(context, FILINGS_NAMESPACE);
+  await sync();
+  const probe = readProbe();
+
+  // 2. Snapshot of the MPWR sheets that exist and the stored filings (skipped in an empty workbook).
+  const snapshot = queueSnapshot(context, probe, MPWR_SHEETS, withNotes);
+  if (snapshotNeedsSync(probe, MPWR_SHEETS)) await sync();
+  const warnings: string[] = [];
+  let stored: SourceText[] = [];
+  for (const x of snapshot.xml) {
+    const r = parseFilingsXml(x.value);
+    stored = mergeFilings(stored, r.filings);
+    warnings.push(...r.problems);
+  }
+
+  // Analyse and plan before anything is written.
+  const alreadyStored = sources.filter((s) => stored.some((t) => t.text === s.text)).map((s) => s.name);
+  const filings = mergeFilings(stored, sources);
+  const analysis = analyze(filings.slice(stored.length), stored);
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (analysis.dataset.facts().length === 0) {
+    throw new WorkbookWriteError(`Nothing was written: ${errors.map((e) => `${e.file}: ${e.message}`).join('; ') || 'no figures could be read'}.`, true);
+  }
+  const plan = buildPlan(analysis);
+  const problems = validatePlan(plan);
+  if (problems.length) {
+    throw new WorkbookWriteError(`Nothing was written: the layout is not valid (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}).`, true);
+  }
+  const previous = stored.length ? buildPlan(analyze(stored)) : undefined;
+
+  // 3. Write (restores and throws on failure).
+  const report = await applyPlan(context, plan, probe, snapshot, filingsXml(filings), previous, { ...options, notes: withNotes });
+  syncs += report.syncs;
+  warnings.push(...report.warnings);
+
+  const counts = { tie: 0, rounding: 0, break: 0, incomplete: 0 };
+  for (const c of analysis.checks) counts[c.status]++;
+  const added = report.changes.flatMap((c) => c.insertedColumns.map((k) => `${k} (${c.sheet})`));
+  const restated = analysis.dataset.restatements.length;
+  const message = [
+    `Wrote ${plan.sheets.length} MPWR sheets from ${filings.length} filing${filings.length === 1 ? '' : 's'}`,
+    `${analysis.checks.length} checks: ${counts.tie} tie, ${counts.rounding} rounding, ${counts.break} break, ${counts.incomplete} incomplete`,
+    added.length ? `new columns: ${[...new Set(report.changes.flatMap((c) => c.insertedColumns))].join(', ')}` : '',
+    restated ? `${restated} restated value${restated === 1 ? '' : 's'} flagged on MPWR Checks` : '',
+    alreadyStored.length ? `already in the workbook: ${alreadyStored.join(', ')}` : '',
+  ].filter((x) => x).join('; ') + '.';
+  return { analysis, plan, filings, alreadyStored, changes: report.changes, syncs, maxRequestBytes: report.maxRequestBytes, warnings, message };
+}
