@@ -1,0 +1,131 @@
+/**
+ * The .xlsx written for the seed, read back with ExcelJS: sheets, formulas, formats, names and
+ * notes are there, and its formulas, evaluated by HyperFormula, give the checks' statuses.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { Workbook, type CellValue } from 'exceljs';
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { analyze } from '../src/reconcile/analysis';
+import { buildPlan, FORMATS, INPUT_COLOR } from '../src/workbook/layout';
+import { parseRange } from '../src/workbook/a1';
+import { planToXlsx } from '../src/xlsx/write-xlsx';
+
+const SEED = 'mpwr-2004q2-ex99-1.txt';
+const text = readFileSync(join(__dirname, '..', 'assets', 'filings', SEED), 'utf8');
+
+function arrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+function hfContent(v: CellValue): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'string') return `'${v}`;
+  if (typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') return `=${v.formula}`;
+  throw new Error(`unexpected cell value ${JSON.stringify(v)}`);
+}
+
+async function readBack(bytes: Uint8Array): Promise<{ wb: Workbook; hf: HyperFormula; value: (ref: string) => unknown }> {
+  const wb = new Workbook();
+  await wb.xlsx.load(arrayBuffer(bytes));
+  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
+  wb.eachSheet((ws) => {
+    const rows: (string | number | boolean | null)[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const out: (string | number | boolean | null)[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => { out[c - 1] = hfContent(cell.value); });
+      rows[r - 1] = Array.from(out, (x) => x ?? null);
+    });
+    sheets[ws.name] = Array.from(rows, (x) => x ?? []);
+  });
+  const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
+  wb.definedNames.model.forEach((n: { name: string; ranges: string[] }) => hf.addNamedExpression(n.name, `=${n.ranges[0]}`));
+  const value = (ref: string): unknown => {
+    const p = parseRange(ref);
+    if (!p?.sheet) throw new Error(ref);
+    const v = hf.getCellValue({ sheet: hf.getSheetId(p.sheet) as number, row: p.start.row, col: p.start.col });
+    return v instanceof DetailedCellError ? v.value : v;
+  };
+  return { wb, hf, value };
+}
+
+describe('xlsx for the seed', () => {
+  const analysis = analyze([{ name: SEED, text }]);
+  const plan = buildPlan(analysis);
+  let book: Awaited<ReturnType<typeof readBack>>;
+
+  beforeAll(async () => {
+    const bytes = await planToXlsx(plan);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    book = await readBack(bytes);
+  });
+
+  test('has the MPWR sheets in order, frozen headers and column widths', () => {
+    const names = book.wb.worksheets.map((w) => w.name);
+    expect(names).toEqual(['MPWR Balance Sheet', 'MPWR Operations', 'MPWR Non-GAAP', 'MPWR Guidance', 'MPWR Checks', 'MPWR Chart']);
+    const ops = book.wb.getWorksheet('MPWR Operations');
+    expect(ops?.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 2 });
+    expect(ops?.getColumn(1).width).toBeGreaterThan(30);
+  });
+
+  test('numbers as filed are blue with the money format, read off the filing', () => {
+    const bs = book.wb.getWorksheet('MPWR Balance Sheet');
+    // Row 7 is Total Current Assets; June 30, 2004 (the latest) is the last period column.
+    expect(bs?.getCell('A7').value).toBe('Total Current Assets');
+    expect(bs?.getCell('E1').value).toBe('2004-06-30');
+    expect(bs?.getCell('E7').value).toBe(48332);
+    expect(bs?.getCell('E7').numFmt).toBe('#,##0;(#,##0);"-"');
+    expect(bs?.getCell('E7').font?.color?.argb).toBe(`FF${INPUT_COLOR.slice(1)}`);
+    expect(String(bs?.getCell('E7').note)).toContain(`${SEED}, line 199`);
+    const ng = book.wb.getWorksheet('MPWR Non-GAAP');
+    expect(ng?.getCell('E6').value).toBeCloseTo(0.066, 12); // Adjusted EBITDA (% of Revenue) 6.6%
+    expect(ng?.getCell('E6').numFmt).toBe(FORMATS.percent);
+    const ops = book.wb.getWorksheet('MPWR Operations');
+    expect(ops?.getCell('E22').numFmt).toBe('$0.00');
+    expect(ops?.getCell('E19').numFmt).toBe('#,##0');
+  });
+
+  test('reconciliations are formulas that equal the printed totals', () => {
+    const bs = book.wb.getWorksheet('MPWR Balance Sheet');
+    expect(bs?.getCell('E29').value).toEqual(expect.objectContaining({ formula: 'E3+E4+E5+E6' }));
+    const sums = (plan.checks ?? []).filter((c) => c.reconciliation && !/^(eps-(loss|discontinued|net)|adjusted-(gross-margin-pct|ebitda-margin))/.test(c.id));
+    expect(sums.length).toBeGreaterThan(60);
+    for (const c of sums) {
+      const r = c.reconciliation as { formula: string; printed: string };
+      expect([c.id, book.value(r.formula)]).toEqual([c.id, book.value(r.printed)]);
+    }
+  });
+
+  test('every check formula gives the status the Decimal engine found: all tie or rounding but the filing\'s own break', () => {
+    const checks = plan.checks ?? [];
+    expect(checks.length).toBe(analysis.checks.length);
+    const breaks: string[] = [];
+    for (const c of checks) {
+      const live = book.value(c.liveStatus);
+      expect([c.id, live]).toEqual([c.id, c.status]);
+      if (live === 'break') breaks.push(c.id);
+    }
+    expect(breaks).toEqual(['eps-discontinued@2004Q1']);
+  });
+
+  test('workbook names for each concept row', () => {
+    const names = book.wb.definedNames.model.map((n: { name: string; ranges: string[] }) => [n.name, n.ranges[0]]);
+    expect(names).toContainEqual(['MPWR_ADJUSTED_EBITDA', "'MPWR Non-GAAP'!$C$5:$E$5"]);
+    expect(book.hf.calculateFormula('=INDEX(MPWR_ADJUSTED_EBITDA,1,3)', book.hf.getSheetId('MPWR Checks') as number)).toBe(2544);
+  });
+
+  test('text that starts with = + - @ is written as text', async () => {
+    const hostile = plan.sheets.map((s) => ({ ...s, blocks: s.blocks.map((b) => ({ ...b, cells: b.cells.map((r) => r.map((c) => ({ ...c }))) })) }));
+    const ops = hostile.find((s) => s.name === 'MPWR Operations');
+    if (!ops) throw new Error('no ops');
+    ops.blocks[0].cells[2][0] = { value: '=1+1' };
+    ops.blocks[0].cells[3][0] = { value: '+SUM(A1)' };
+    ops.blocks[0].cells[4][0] = { value: '-2' };
+    ops.blocks[0].cells[5][0] = { value: '@cmd' };
+    const wb = new Workbook();
+    await wb.xlsx.load(arrayBuffer(await planToXlsx({ ...plan, sheets: hostile })));
+    const ws = wb.getWorksheet('MPWR Operations');
+    expect([ws?.getCell('A3').value, ws?.getCell('A4').value, ws?.getCell('A5').value, ws?.getCell('A6').value]).toEqual(['=1+1', '+SUM(A1)', '-2', '@cmd']);
+  });
+});
