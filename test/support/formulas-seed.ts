@@ -18,3 +18,15 @@ export function seedFormulaData(): FormulaData {
   seedData ??= new FormulaStore([SEED]).data();
   return seedData;
 }
+
+/** The seed with every period one quarter later, filed later: a new quarter and restated Q2 2004 figures. */
+export function syntheticQ3(): SourceText {
+  const text =
+    'SYNTHETIC TEST FILING (not a real release): the seed with every period moved one quarter later.\n' +
+    SEED.text
+      .replace(/July 29, 2004/g, 'Oct. 28, 2004')
+      .replace(/June 30, 2004/g, 'Sep. 30, 2004')
+      .replace(/March 31, 2004/g, 'June 30, 2004')
+      .replace(/June 30, 2003/g, 'Sep. 30, 2003');
+  return { name: 'synthetic-2004q3.txt', text };
+}

@@ -1,0 +1,91 @@
+// Every way a person types a period into a formula (DESIGN.md, "Custom functions").
+import { isoToSerial, readPeriod, serialToIso } from '../src/formulas/period-input';
+import { type Arg, isFormulaError } from '../src/formulas/values';
+
+const text = (value: string): Arg => ({ type: 'text', value });
+const num = (value: number): Arg => ({ type: 'number', value });
+
+function shape(a: Arg): unknown {
+  const q = readPeriod(a);
+  if (isFormulaError(q)) return q.code;
+  const { input: _input, bound, ...rest } = q;
+  return bound ? { ...rest, bound } : rest;
+}
+
+describe('Excel date serials (1900 date system)', () => {
+  test('38168 is June 30, 2004, and back', () => {
+    expect(serialToIso(38168)).toBe('2004-06-30');
+    expect(isoToSerial('2004-06-30')).toBe(38168);
+  });
+
+  test("the first days and Excel's fictitious 1900-02-29", () => {
+    expect(serialToIso(1)).toBe('1900-01-01');
+    expect(serialToIso(59)).toBe('1900-02-28');
+    expect(serialToIso(60)).toBeUndefined();
+    expect(serialToIso(61)).toBe('1900-03-01');
+    expect(isoToSerial('1900-03-01')).toBe(61);
+    expect(isoToSerial('1900-01-01')).toBe(1);
+  });
+
+  test('a time of day is dropped; out of range is nothing', () => {
+    expect(serialToIso(38168.75)).toBe('2004-06-30');
+    expect(serialToIso(0)).toBeUndefined();
+    expect(serialToIso(-5)).toBeUndefined();
+    expect(serialToIso(2958466)).toBeUndefined();
+    expect(serialToIso(2958465)).toBe('9999-12-31');
+  });
+});
+
+describe('readPeriod', () => {
+  const Q2_2004 = { kind: 'quarter', year: 2004, quarter: 2 };
+
+  test.each(['Q2 2004', 'q2 2004', 'Q2-2004', 'Q2/2004', "Q2'04", 'Q2 04', 'Q22004', '2Q04', '2Q 2004', '2q2004', '2004Q2', '2004-Q2', '2004 Q2', ' Q2  2004 ', 'second quarter 2004', '2nd quarter of 2004', 'Q2 FY2004'])(
+    '%s is the second quarter of 2004',
+    (s) => {
+      expect(shape(text(s))).toEqual(Q2_2004);
+    },
+  );
+
+  test.each(['June 30, 2004', 'Jun 30 2004', 'june 30th, 2004', '30 June 2004', '6/30/2004', '06/30/04', '2004-06-30', 'June 2004'])('%s is the date 2004-06-30', (s) => {
+    expect(shape(text(s))).toEqual({ kind: 'date', date: '2004-06-30' });
+  });
+
+  test('an Excel date serial is a date; a plausible year is a year', () => {
+    expect(shape(num(38168))).toEqual({ kind: 'date', date: '2004-06-30' });
+    expect(shape(text('38168'))).toEqual({ kind: 'date', date: '2004-06-30' });
+    expect(shape(num(2004))).toEqual({ kind: 'year', year: 2004 });
+    expect(shape(text('2004'))).toEqual({ kind: 'year', year: 2004 });
+  });
+
+  test.each(['FY2004', 'fy 2004', 'FY04', "FY'04", 'fiscal year 2004', 'CY2004'])('%s is fiscal 2004', (s) => {
+    expect(shape(text(s))).toEqual({ kind: 'year', year: 2004 });
+  });
+
+  test('LATEST and LATEST-n', () => {
+    expect(shape(text('LATEST'))).toEqual({ kind: 'latest', offset: 0 });
+    expect(shape(text('latest-1'))).toEqual({ kind: 'latest', offset: 1 });
+    expect(shape(text('Latest - 4'))).toEqual({ kind: 'latest', offset: 4 });
+  });
+
+  test('a guidance bound after the period', () => {
+    expect(shape(text('FY2004 low'))).toEqual({ kind: 'year', year: 2004, bound: 'low' });
+    expect(shape(text('FY2005 guidance high'))).toEqual({ kind: 'year', year: 2005, bound: 'high' });
+    expect(shape(text('2005 (mid)'))).toEqual({ kind: 'year', year: 2005, bound: 'mid' });
+    expect(shape(text('FY2005 midpoint'))).toEqual({ kind: 'year', year: 2005, bound: 'mid' });
+  });
+
+  test('empty and booleans are #VALUE!, unreadable text is #VALUE!, impossible dates too', () => {
+    expect(shape({ type: 'empty' })).toBe('#VALUE!');
+    expect(shape({ type: 'boolean', value: true })).toBe('#VALUE!');
+    for (const s of ['banana', 'Q5 2004', '13/45/2004', 'February 30, 2004', 'low', 'LATEST+1', '2004Q', '=A1']) expect([s, shape(text(s))]).toEqual([s, '#VALUE!']);
+  });
+
+  test('numbers that are neither a year nor a date serial are #NUM!', () => {
+    for (const n of [0, -1, 3e6, 60]) expect([n, shape(num(n))]).toEqual([n, '#NUM!']);
+  });
+
+  test('messages say what to type', () => {
+    const q = readPeriod(text('banana'));
+    expect(isFormulaError(q) && q.message).toMatch(/^Can't read "banana" as a period; use "Q2 2004", "2Q04", "2004Q2", "June 30, 2004"/);
+  });
+});
