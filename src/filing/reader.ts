@@ -65,9 +65,15 @@ export function readFiling(input: string, file: string): Filing {
   }
   // Figures in notes take the scale of the table just above them.
   const scaleAt = (line: number): Scale | undefined => {
-    let s: Scale | undefined;
-    for (const t of tables) if (t.lines[1] < line) s = t.scale;
-    return s;
+    // Tables are in document order: the last one ending above the line (binary search).
+    let lo = 0;
+    let hi = tables.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tables[mid].lines[1] < line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? tables[lo - 1].scale : undefined;
   };
   const sentences = readSentences(proseLines, scaleAt);
   const head = text.slice(0, 20000).replace(/\s+/g, ' ');

@@ -67,7 +67,7 @@ export class Dataset {
         found.push({ concept: now.concept, period: now.period.key, scenario: now.scenario, previous: old, current: now });
       }
     }
-    this.restatements.push(...found);
+    for (const r of found) this.restatements.push(r);
     return found;
   }
 

@@ -99,9 +99,9 @@ export interface TextFactSpec {
   costSection: boolean;
 }
 
-export function textFact(filing: Filing, spec: TextFactSpec): Fact {
+export function textFact(filing: Filing, lines: string[], spec: TextFactSpec): Fact {
   const value = canonicalValue(spec.amount.value, spec.concept.nature, spec.costSection);
-  const lineText = filing.text.split(/\r\n|\r|\n/)[spec.line - 1] ?? '';
+  const lineText = lines[spec.line - 1] ?? '';
   return {
     concept: spec.concept.id,
     mapped: true,
@@ -129,9 +129,10 @@ export function factsOf(filing: Filing): FilingFacts {
   const durations = durationsByEnd(filing);
   const facts: Fact[] = [];
   for (const table of filing.tables) for (const row of table.rows) facts.push(...rowFacts(filing, table, row, durations));
+  const lines = filing.sentences.length > 0 ? filing.text.split(/\r\n|\r|\n/) : [];
   for (const sentence of usesCatalogue(filing) ? filing.sentences : []) {
     for (const rule of NARRATIVE_RULES) {
-      for (const spec of rule(sentence, durations)) facts.push(textFact(filing, spec));
+      for (const spec of rule(sentence, durations)) facts.push(textFact(filing, lines, spec));
     }
   }
   return { filing, facts };

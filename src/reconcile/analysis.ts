@@ -27,7 +27,7 @@ export function analyze(sources: SourceText[], base: SourceText[] = []): Analysi
   for (const s of [...base, ...sources]) {
     const filing = readFiling(s.text, s.name);
     const set = factsOf(filing);
-    diagnostics.push(...filing.diagnostics);
+    for (const d of filing.diagnostics) diagnostics.push(d);
     if (set.facts.length === 0) {
       if (!filing.diagnostics.some((d) => d.severity === 'error')) {
         diagnostics.push({ severity: 'error', message: 'no figures could be read from this file', file: s.name });

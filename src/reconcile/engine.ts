@@ -233,7 +233,7 @@ export function reconcile(dataset: Dataset): Check[] {
   const checks = RULES.flatMap((r) => evalRule(r, dataset, all));
   const checkedLines = (file: string) =>
     new Set(checks.flatMap((c) => c.operands.filter((o) => o.file === file && o.line !== null).map((o) => o.line as number)));
-  checks.push(...sameFactChecks(dataset));
+  for (const c of sameFactChecks(dataset)) checks.push(c);
   for (const { filing } of dataset.filingFacts()) {
     const lines = checkedLines(filing.file);
     for (const t of filing.tables) {

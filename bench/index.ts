@@ -1,0 +1,17 @@
+/** `npm run bench`: every speed figure of the project, measured in one process. */
+import { benchParse } from './parse';
+
+async function main(): Promise<void> {
+  const p = benchParse();
+  console.log('Parse + reconcile');
+  console.log(`  seed release: ${p.seedMs.toFixed(2)} ms (median of 50), baseline scan ${p.seedBaselineMs.toFixed(3)} ms, ratio ${(p.seedMs / p.seedBaselineMs).toFixed(1)}x`);
+  for (const s of p.sizes) {
+    console.log(`  synthetic ${s.label} (${s.mb.toFixed(2)} MB): ${s.ms.toFixed(0)} ms, ${s.mbPerS.toFixed(2)} MB/s; baseline ${s.baselineMs.toFixed(1)} ms; ratio ${s.ratio.toFixed(1)}x (goal < 5x)`);
+  }
+  console.log(`  growth 10 MB / 1 MB: ${p.growth10vs1.toFixed(2)}x (goal <= 11x)`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
