@@ -113,7 +113,8 @@ async function runCallCommand(args: string[], io: Io): Promise<number> {
   }
   const imported = files.length > 0 ? readSources(files) : [];
   const { runCall } = await import('./formulas/call');
-  const result = runCall(name, callArgs, imported);
+  // Formulas see the built-in release overlaid by the files given, as in the add-in.
+  const result = runCall(name, callArgs, imported, readSources([]));
   if (result.stdout) io.out(result.stdout);
   if (result.stderr) io.err(result.stderr);
   return result.code;
