@@ -10,7 +10,7 @@ import { type Dataset, factKey, valueIn } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Fact, type Period, type Scale, type Scenario } from '../model/types';
 import type { Analysis } from '../reconcile/analysis';
 import { type Bound, type PeriodQuery, quarterEnd, quarterOf, shiftQuarter } from './period-input';
-import { type Arg, type FormulaError, invalidValue, notAvailable, showArg } from './values';
+import { type Arg, type FormulaError, invalidValue, notAvailable, own, showArg } from './values';
 
 /** A concept as formulas see it: catalogue concepts and unmapped labels alike. */
 export interface Item {
@@ -62,6 +62,9 @@ export function quarterOfPeriod(p: Period): number {
 function daysBetween(a: string, b: string): number {
   return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86400000;
 }
+
+/** Longest item text worth looking up (the longest label printed is about 80 characters). */
+const MAX_ITEM_TEXT = 300;
 
 /** How near a balance sheet date must be to the date asked for (fiscal quarters end on a weekday near the month end). */
 const NEAR_DAYS = 7;
@@ -126,6 +129,7 @@ export class FormulaData {
   item(arg: Arg, name = 'item'): Item | FormulaError {
     if (arg.type === 'empty') return invalidValue(`${name} is required: a label as printed (e.g. "Adjusted EBITDA") or a concept id (MPWR.ITEMS() lists them)`);
     if (arg.type !== 'text') return invalidValue(`${name} must be text such as "Adjusted EBITDA", not ${showArg(arg)}`);
+    if (arg.value.length > MAX_ITEM_TEXT) return invalidValue(`${name} "${arg.value.slice(0, 24)}..." is too long to be a label of the filing`);
     const hit = this.itemCache.get(arg.value);
     if (hit) return hit;
     const found = this.findItem(arg.value);
@@ -137,7 +141,7 @@ export class FormulaData {
   private findItem(text: string): Item | FormulaError {
     const def = findConcept(text);
     const n = normalizeLabel(text);
-    const id = def?.id ?? EXTRA_NAMES[n] ?? this.labels.get(n) ?? (this.items.has(text.trim()) ? text.trim() : undefined) ?? this.slugMatch(text);
+    const id = def?.id ?? own(EXTRA_NAMES, n) ?? this.labels.get(n) ?? (this.items.has(text.trim()) ? text.trim() : undefined) ?? this.slugMatch(text);
     if (id) {
       const present = this.items.get(id);
       if (present) return present;

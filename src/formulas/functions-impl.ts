@@ -20,6 +20,7 @@ import {
   invalidValue,
   isFormulaError,
   notAvailable,
+  own,
   scalarArg,
   showArg,
 } from './values';
@@ -33,7 +34,7 @@ function scaleArg(x: unknown): Scale | undefined | FormulaError {
   if (a.type === 'empty') return undefined;
   if (a.type === 'number') {
     const byFactor: Record<number, Scale> = { 1: 'units', 1000: 'thousands', 1000000: 'millions', 1000000000: 'billions' };
-    return byFactor[a.value] ?? invalidValue(`scale must be "units", "thousands" or "millions" (or 1, 1000, 1000000), not ${a.value}`);
+    return own(byFactor, a.value) ?? invalidValue(`scale must be "units", "thousands" or "millions" (or 1, 1000, 1000000), not ${a.value}`);
   }
   if (a.type === 'text') {
     const t = a.value.trim().toLowerCase().replace(/^in\s+/, '').replace(/^\$\s*/, '');
@@ -141,7 +142,7 @@ export const SHORTCUTS: Record<string, string> = {
 };
 
 export function shortcut(d: FormulaData, name: keyof typeof SHORTCUTS | string, period: unknown, scale?: unknown): ScalarResult {
-  const id = SHORTCUTS[name];
+  const id = own(SHORTCUTS, name);
   if (!id) return invalidValue(`No MPWR shortcut ${name}`);
   const it = d.item({ type: 'text', value: id });
   if (isFormulaError(it)) return it;
@@ -232,7 +233,7 @@ function reconLabel(d: FormulaData, id: string, key: string, sel: Selection): st
 export function recon(d: FormulaData, measure: unknown, period: unknown, bound?: unknown): MatrixResult {
   const it = itemArg(d, measure, 'measure');
   if (isFormulaError(it)) return it;
-  const chain = RECON_CHAINS[it.id];
+  const chain = own(RECON_CHAINS, it.id);
   if (!chain) return invalidValue(`RECON reconciles a non-GAAP measure: "Adjusted EBITDA" (to Net Loss) or "Adjusted Gross Margin" (to Gross Margin), not ${it.name}`);
   const q = periodArg(period);
   if (isFormulaError(q)) return q;
@@ -346,7 +347,7 @@ export function periods(d: FormulaData, kind?: unknown): MatrixResult {
     instants: () => d.actualPeriods.filter((p) => p.type === 'instant').map((p) => p.key),
     all: () => [...d.actualPeriods.map((p) => p.key), ...d.guidancePeriods.map((p) => p.key)],
   };
-  const list = lists[k];
+  const list = own(lists, k);
   if (!list) return invalidValue(`kind must be "actual", "guidance", "quarters", "instants" or "all", not ${showArg(a)}`);
   const keys = list();
   return keys.length ? keys.map((key) => [key]) : notAvailable(`No ${k} periods imported`);

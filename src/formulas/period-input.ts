@@ -106,15 +106,30 @@ function monthEnd(year: number, month: number): Shape | undefined {
   return month >= 1 ? { kind: 'date', date: isoDate(year, month, lastDayOfMonth(year, month)) } : undefined;
 }
 
-const BOUND_RE = /(?:^|[\s,(-])+(?:guidance\s*)?(low|high|mid|midpoint|middle)(?:\s*(?:end|of range|guidance))?\)?$/;
+// Linear-time patterns only (no nested or adjacent unbounded repeats): the text comes from a cell.
+const BOUND_RE = /(?:^|[\s,(-])(?:guidance ?)?(low|high|mid|midpoint|middle)(?: ?(?:end|of range|guidance))?\)?$/;
+/** Longest period text worth reading ("second quarter of fiscal 2004 guidance midpoint" is 48). */
+const MAX_PERIOD_TEXT = 80;
+
+/** The text without separators and the word "guidance" at its end. */
+function trimTail(text: string): string {
+  let t = text;
+  for (;;) {
+    const before = t;
+    while (t.length > 0 && ' ,(-'.includes(t[t.length - 1])) t = t.slice(0, -1);
+    if (t.endsWith('guidance')) t = t.slice(0, -'guidance'.length);
+    if (t === before) return t.trim();
+  }
+}
 
 function readText(raw: string): PeriodQuery | FormulaError {
+  if (raw.length > MAX_PERIOD_TEXT) return invalidValue(`"${raw.slice(0, 24)}..." is too long to be a period; use ${EXAMPLES}`);
   let text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
   let bound: Bound | undefined;
   const b = BOUND_RE.exec(text);
   if (b) {
     bound = b[1] === 'low' ? 'low' : b[1] === 'high' ? 'high' : 'mid';
-    text = text.slice(0, b.index).replace(/[\s,(-]*(?:guidance)?[\s,(-]*$/, '').trim();
+    text = trimTail(text.slice(0, b.index));
   }
   if (/^\d+(?:\.\d+)?$/.test(text) && !/^(?:19|20)\d\d$/.test(text)) {
     const q = readNumber(Number(text), raw);

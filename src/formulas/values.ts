@@ -130,3 +130,8 @@ export function showArg(a: Arg): string {
       return String(a.value);
   }
 }
+
+/** `table[key]` for a table's own keys only (never `constructor`, `toString` and the like). */
+export function own<T>(table: Readonly<Record<string, T>>, key: string | number): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}

@@ -1,0 +1,82 @@
+// `mpwr call NAME [ARG...]`: arguments typed as in a cell, output as Excel would show it.
+import { formatResult, parseCellInput, runCall } from '../src/formulas/call';
+import { formulaError } from '../src/formulas/values';
+import { SEED, syntheticQ3 } from './support/formulas-seed';
+
+const call = (name: string, ...args: string[]) => runCall(name, args, [], [SEED]);
+
+describe('arguments typed as in a cell', () => {
+  test('numbers, booleans, empty, errors, quoted text, text, arrays', () => {
+    expect(parseCellInput('38168')).toBe(38168);
+    expect(parseCellInput('-1.5')).toBe(-1.5);
+    expect(parseCellInput('1,000')).toBe(1000);
+    expect(parseCellInput('TRUE')).toBe(true);
+    expect(parseCellInput('false')).toBe(false);
+    expect(parseCellInput('')).toBeNull();
+    expect(parseCellInput('#N/A')).toEqual(formulaError('#N/A', 'the argument is the error #N/A'));
+    expect(parseCellInput('"2004"')).toBe('2004');
+    expect(parseCellInput('Q2 2004')).toBe('Q2 2004');
+    expect(parseCellInput('2Q04')).toBe('2Q04');
+    expect(parseCellInput('{1,2;3,"a,b"}')).toEqual([
+      [1, 2],
+      [3, 'a,b'],
+    ]);
+  });
+});
+
+describe('runCall', () => {
+  test('mpwr call ADJ_EBITDA "Q2 2004" prints 2544 (line 272)', () => {
+    expect(call('ADJ_EBITDA', 'Q2 2004')).toEqual({ stdout: '2544\n', stderr: '', code: 0 });
+    expect(call('MPWR.ADJ_EBITDA', '38168')).toEqual({ stdout: '2544\n', stderr: '', code: 0 });
+    expect(call('adj_ebitda', '2Q04').stdout).toBe('2544\n');
+  });
+
+  test('fractions, text and booleans as Excel shows them', () => {
+    expect(call('ADJ_EBITDA_MARGIN', 'Q2 2004').stdout).toBe('0.066\n');
+    expect(call('SOURCE', 'Net Loss', 'Q2 2004').stdout).toBe('mpwr-2004q2-ex99-1.txt, line 260: Net Loss ($1,404) ($263) ($4,743)\n');
+    expect(call('CHECK', 'Q2 2004').stdout).toBe('TRUE\n');
+    expect(call('CHECK', '2004Q1').stdout).toBe('FALSE\n');
+    expect(call('GUIDANCE', 'Revenue', '2005', 'high').stdout).toBe('180500\n');
+  });
+
+  test('a matrix as tab-separated rows', () => {
+    expect(call('SERIES', 'Revenue')).toEqual({ stdout: '2003Q2\t2004Q1\t2004Q2\n37758\t37153\t38496\n', stderr: '', code: 0 });
+    expect(call('RECON', 'Adjusted Gross Margin', 'Q2 2004').stdout).toBe(
+      'Adjusted Gross Margin\t20756\nDepreciation and Amortization (allocated to Cost of Operating Revenues)\t-1964\nGross Margin (GAAP)\t18792\n',
+    );
+  });
+
+  test('an error: the code on stdout, the message on stderr, exit code 1', () => {
+    expect(call('ADJ_EBITDA', 'Q3 2009')).toEqual({
+      stdout: '#N/A\n',
+      stderr: 'No Adjusted EBITDA for 2009Q3; imported periods: 2003Q2, 2004Q1, 2004Q2\n',
+      code: 1,
+    });
+    expect(call('ADJ_EBITDA', 'banana')).toMatchObject({ stdout: '#VALUE!\n', code: 1 });
+    expect(call('ADJ_EBITDA', '')).toMatchObject({ stdout: '#VALUE!\n', code: 1 });
+    expect(call('ADJ_EBITDA', 'TRUE')).toMatchObject({ stdout: '#VALUE!\n', code: 1 });
+    expect(call('ADJ_EBITDA', '#N/A')).toMatchObject({ stdout: '#N/A\n', code: 1 });
+    expect(call('ADJ_EBITDA', '{1,2}')).toMatchObject({ stdout: '#VALUE!\n', stderr: 'period must be a single value, not a 1×2 range\n', code: 1 });
+    expect(call('ADJ_EBITDA')).toMatchObject({ stdout: '#VALUE!\n', code: 1 });
+  });
+
+  test('an unknown function is #NAME?', () => {
+    const r = call('EBITDA_PLEASE', 'Q2 2004');
+    expect(r.stdout).toBe('#NAME?\n');
+    expect(r.stderr).toMatch(/^No function MPWR\.EBITDA_PLEASE; functions: VALUE, ADJ_EBITDA/);
+    expect(r.code).toBe(1);
+  });
+
+  test('--file filings overlay the built-in one', () => {
+    expect(runCall('ADJ_EBITDA', ['Q3 2004'], [syntheticQ3()], [SEED]).stdout).toBe('2544\n');
+    expect(runCall('ADJ_EBITDA', ['Q3 2004'], [], [SEED]).stdout).toBe('#N/A\n');
+  });
+
+  test('error cells inside a matrix print their code, with messages on stderr', () => {
+    const out = formatResult([
+      ['a', 1],
+      ['b', formulaError('#N/A', 'No b')],
+    ]);
+    expect(out).toEqual({ stdout: 'a\t1\nb\t#N/A\n', stderr: 'row 2, column 2: #N/A No b\n', code: 0 });
+  });
+});
