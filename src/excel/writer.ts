@@ -201,7 +201,11 @@ export async function applyPlan(
 ): Promise<ApplyReport> {
   const withNotes = options.notes ?? notesSupported();
   const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  // Structure first (new sheets, inserted columns and rows, clears), for every sheet, then the
+  // contents: a formula written before another sheet's insert would be moved by it.
+  const structure: Step[] = [];
   const steps: Step[] = [];
+  const s0 = (bytes: number, run: () => void): void => { structure.push({ bytes, run }); };
   const q = (bytes: number, run: () => void): void => { steps.push({ bytes, run }); };
   const changes: SheetChange[] = [];
   const warnings: string[] = [];
@@ -215,7 +219,7 @@ export async function applyPlan(
     const sheet = (): Excel.Worksheet => context.workbook.worksheets.getItem(name);
     if (!snap) {
       undo.created.push(name);
-      q(64, () => { context.workbook.worksheets.add(name); });
+      s0(64, () => { context.workbook.worksheets.add(name); });
     } else {
       let clearAll = spec.refresh?.kind !== 'keyed';
       if (spec.refresh?.kind === 'keyed') {
@@ -234,22 +238,22 @@ export async function applyPlan(
             if (j - cols.indexOf(j) >= have.columns.length) continue;
             const letter = columnLetter(refresh.firstCol + j);
             change.insertedColumns.push(refresh.columnKeys[j]);
-            q(64, () => { sheet().getRange(`${letter}:${letter}`).insert('Right'); });
+            s0(64, () => { sheet().getRange(`${letter}:${letter}`).insert('Right'); });
           }
           for (const i of rows) {
             if (i - rows.indexOf(i) >= have.rows.length) continue;
             const r = refresh.firstRow + i + 1;
             change.insertedRows.push(refresh.rowKeys[i]);
-            q(64, () => { sheet().getRange(`${r}:${r}`).insert('Down'); });
+            s0(64, () => { sheet().getRange(`${r}:${r}`).insert('Down'); });
           }
           // Appended after the last existing column or row: no insert, the plan's block writes them.
           change.insertedColumns.push(...cols.filter((j) => j - cols.indexOf(j) >= have.columns.length).map((j) => refresh.columnKeys[j]));
           change.insertedRows.push(...rows.filter((i) => i - rows.indexOf(i) >= have.rows.length).map((i) => refresh.rowKeys[i]));
         }
       }
-      if (clearAll) q(64, () => { sheet().getUsedRange(false).clear('All'); });
-      for (const ch of snap.charts.items) if (ch.name.startsWith(CHART_PREFIX)) q(64, () => { ch.delete(); });
-      for (const n of snap.notes?.items ?? []) q(64, () => { n.delete(); });
+      if (clearAll) s0(64, () => { sheet().getUsedRange(false).clear('All'); });
+      for (const ch of snap.charts.items) if (ch.name.startsWith(CHART_PREFIX)) s0(64, () => { ch.delete(); });
+      for (const n of snap.notes?.items ?? []) s0(64, () => { n.delete(); });
     }
     queueSheetContents(context, spec, q, maxBytes, withNotes);
   }
@@ -289,7 +293,7 @@ export async function applyPlan(
   let largest = 0;
   try {
     context.application.suspendApiCalculationUntilNextSync();
-    for (const s of steps) {
+    for (const s of [...structure, ...steps]) {
       if (batch > 0 && batch + s.bytes > maxBytes) {
         largest = Math.max(largest, batch);
         await context.sync();
@@ -307,7 +311,7 @@ export async function applyPlan(
     const why = error instanceof Error ? error.message : String(error);
     let restored = false;
     try {
-      await restore(context, snapshot, probe, undo, previous, withNotes);
+      await restore(context, plan, snapshot, probe, undo, previous, withNotes);
       restored = true;
     } catch {
       restored = false;
@@ -411,7 +415,7 @@ function addChart(context: Ctx, sheetName: string, spec: ChartSpec): void {
  * the import created, removes the rows and columns it inserted, writes the old contents, formats,
  * notes and charts back. Two round trips (one to see how far the failed write got).
  */
-async function restore(context: Ctx, snapshot: Snapshot, probe: Probe, undo: Undo, previous: SheetPlan | undefined, withNotes: boolean): Promise<void> {
+async function restore(context: Ctx, plan: SheetPlan, snapshot: Snapshot, probe: Probe, undo: Undo, previous: SheetPlan | undefined, withNotes: boolean): Promise<void> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const names = context.workbook.names;
@@ -431,22 +435,11 @@ async function restore(context: Ctx, snapshot: Snapshot, probe: Probe, undo: Und
   }
   await context.sync();
 
-  // Names first (they refer to the sheets).
-  const before = new Map(probe.names.map((n) => [n.name.toUpperCase(), n]));
-  const current = new Set<string>();
-  for (const n of names.items) {
-    const key = n.name.toUpperCase();
-    if (!key.startsWith(NAME_PREFIX)) continue;
-    current.add(key);
-    const old = before.get(key);
-    if (!old) n.delete();
-    else if (old.formula !== n.formula) { n.formula = old.formula; n.comment = old.comment; }
-  }
-  for (const [key, n] of before) if (!current.has(key)) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
-
   const existing = new Set(sheets.items.map((s) => s.name));
   for (const name of undo.created) if (existing.has(name)) sheets.getItem(name).delete();
 
+  // Every sheet's inserted columns and rows go before any contents are written back: a formula
+  // written back before another sheet's delete would be moved (or broken) by it.
   for (const [name, snap] of snapshot.sheets) {
     const ws = sheets.getItem(name);
     const cur = now.get(name);
@@ -473,6 +466,11 @@ async function restore(context: Ctx, snapshot: Snapshot, probe: Probe, undo: Und
         }
       }
     }
+  }
+  for (const [name, snap] of snapshot.sheets) {
+    const ws = sheets.getItem(name);
+    const cur = now.get(name);
+    if (!cur) continue;
     ws.getUsedRange(false).clear('All');
     const used = snap.used;
     const target = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount);
@@ -505,7 +503,27 @@ async function restore(context: Ctx, snapshot: Snapshot, probe: Probe, undo: Und
       });
       for (const chart of spec.charts ?? []) addChart(context, name, chart);
     }
+    // Columns the failed write widened that the old layout did not have go back to the standard width.
+    const had = spec?.columnWidths?.length ?? 0;
+    const planned = plan.sheets.find((s) => s.name === name)?.columnWidths?.length ?? 0;
+    for (let i = had; i < planned; i++) {
+      const letter = columnLetter(i);
+      ws.getRange(`${letter}:${letter}`).format.useStandardWidth = true;
+    }
   }
+
+  // Names after the structure is back (an insert or delete moves them).
+  const before = new Map(probe.names.map((n) => [n.name.toUpperCase(), n]));
+  const current = new Set<string>();
+  for (const n of names.items) {
+    const key = n.name.toUpperCase();
+    if (!key.startsWith(NAME_PREFIX)) continue;
+    current.add(key);
+    const old = before.get(key);
+    if (!old) n.delete();
+    else if (old.formula !== n.formula) { n.formula = old.formula; n.comment = old.comment; }
+  }
+  for (const [key, n] of before) if (!current.has(key)) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
 
   // The stored filings.
   const oldXml = snapshot.xml[0]?.value;

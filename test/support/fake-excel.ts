@@ -145,10 +145,14 @@ export class FakeWorkbook {
   syncs = 0;
   /** Bytes of each sync's request (set payloads, estimated as JSON). */
   readonly requestBytes: number[] = [];
+  /** Commands in each sync's batch. */
+  readonly batchSizes: number[] = [];
   /** When it returns true, the command about to run fails (and the rest of the batch is dropped). */
   failWhen?: (info: SyncInfo) => boolean;
   queue: { op: Op; bytes: number }[] = [];
   suspendNext = false;
+  /** Syncs whose batch began with `suspendApiCalculationUntilNextSync`. */
+  suspendedSyncs = 0;
   private nextId = 1;
   readonly context: FakeContext;
 
@@ -165,15 +169,13 @@ export class FakeWorkbook {
     this.suspendNext = false;
     this.syncs++;
     this.requestBytes.push(batch.reduce((s, b) => s + b.bytes, 0));
-    if (suspended) this.hf.suspendEvaluation();
-    try {
-      batch.forEach((b, i) => {
-        if (this.failWhen?.({ sync: this.syncs, op: i, suspended })) throw new FakeExcelError('GeneralException', `injected failure at command ${i} of sync ${this.syncs}`);
-        b.op();
-      });
-    } finally {
-      if (suspended) this.hf.resumeEvaluation();
-    }
+    this.batchSizes.push(batch.length);
+    if (suspended) this.suspendedSyncs++;
+    // HyperFormula recalculates lazily on read, as Excel does once calculation resumes.
+    batch.forEach((b, i) => {
+      if (this.failWhen?.({ sync: this.syncs, op: i, suspended })) throw new FakeExcelError('GeneralException', `injected failure at command ${i} of sync ${this.syncs}`);
+      b.op();
+    });
   }
 
   // ---- sheets -------------------------------------------------------------------------------
@@ -554,6 +556,13 @@ class Range extends Proxy {
 
 class RangeFormat {
   constructor(private readonly wb: FakeWorkbook, private readonly range: Range) {}
+  set useStandardWidth(v: boolean) {
+    if (!v) return;
+    this.wb.enqueue(() => {
+      const b = this.range.box();
+      for (let c = b.c0; c <= b.c1; c++) this.wb.sheet(this.range.sheetName).widths.delete(c);
+    });
+  }
   set columnWidth(points: number) {
     this.wb.enqueue(() => {
       const b = this.range.box();

@@ -1,0 +1,350 @@
+/**
+ * The Office.js writer against the in-memory workbook (HyperFormula evaluates every formula):
+ * the seed import, a refresh with a second quarter that a user's model survives, idempotence,
+ * and a failure midway that leaves the workbook as it was.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { importIntoWorkbook } from '../src/excel/import';
+import { FILINGS_NAMESPACE, filingsXml, loadStoredFilings, parseFilingsXml } from '../src/excel/filing-store';
+import { applyPlan, queueProbe, queueSnapshot, WorkbookWriteError } from '../src/excel/writer';
+import type { SourceText } from '../src/reconcile/analysis';
+import type { SheetPlan } from '../src/workbook/plan';
+import { excelContext, FakeWorkbook } from './support/fake-excel';
+
+const SEED: SourceText = { name: 'mpwr-2004q2-ex99-1.txt', text: readFileSync(join(__dirname, '..', 'assets', 'filings', 'mpwr-2004q2-ex99-1.txt'), 'utf8') };
+const Q3: SourceText = { name: 'synthetic-2004q3.txt', text: readFileSync(join(__dirname, 'fixtures', 'synthetic-2004q3.txt'), 'utf8') };
+const OPS = 'MPWR Operations';
+
+/** The first place two workbook states differ (a readable failure instead of two huge strings). */
+function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path}: ${JSON.stringify(a)?.slice(0, 300)} != ${JSON.stringify(b)?.slice(0, 300)}`;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}/${k}`);
+    if (d) return d;
+  }
+  return `${path}: differ`;
+}
+function expectSameState(wb: FakeWorkbook, before: unknown): void {
+  expect(firstDifference(wb.state(), before)).toBeUndefined();
+}
+const BS = 'MPWR Balance Sheet';
+
+/** A user's own model sheet, written before any import, holding references into the MPWR sheets. */
+const USER_FORMULAS: [string, string][] = [
+  ['A1', "='MPWR Operations'!E5"], // Q2 2004 Total Operating Revenues
+  ['A2', "='MPWR Operations'!C5"], // Q2 2003 Total Operating Revenues
+  ['A3', "='MPWR Operations'!D12"], // Q1 2004 Loss from Continuing Operations
+  ['A4', "='MPWR Non-GAAP'!E5/'MPWR Operations'!E5"], // Q2 2004 Adjusted EBITDA margin, computed
+  ['A5', "=INDEX('MPWR Operations'!C5:E5,1,MATCH(\"2004Q1\",'MPWR Operations'!C1:E1,0))"],
+  ['A6', "='MPWR Balance Sheet'!E3"], // June 30, 2004 cash
+  ['A7', "='MPWR Balance Sheet'!E4"], // June 30, 2004 Accounts Receivable, net (restated by the Q3 release)
+  ['A8', "='MPWR Guidance'!E21"], // FY2004 Adjusted EBITDA guidance mid-point
+  ['A9', '=INDEX(MPWR_NET_LOSS,1,1)'], // Q2 2003 Net Loss, through the workbook name
+];
+
+function userSheet(wb: FakeWorkbook, withNames: boolean): void {
+  wb.addSheet('Model');
+  wb.setInputs('Model', { r0: 0, c0: 1, r1: 0, c1: 1 }, [['my notes: =not a formula']]);
+  for (const [addr, f] of USER_FORMULAS) {
+    if (!withNames && f.includes('MPWR_')) continue;
+    const row = Number(addr.slice(1)) - 1;
+    wb.setInputs('Model', { r0: row, c0: 0, r1: row, c1: 0 }, [[f]]);
+  }
+}
+
+async function seeded(): Promise<{ wb: FakeWorkbook; result: Awaited<ReturnType<typeof importIntoWorkbook>> }> {
+  const wb = new FakeWorkbook();
+  const result = await importIntoWorkbook(excelContext(wb), [SEED], { notes: true });
+  return { wb, result };
+}
+
+describe('importing the seed into an empty workbook', () => {
+  let wb: FakeWorkbook;
+  let result: Awaited<ReturnType<typeof importIntoWorkbook>>;
+  beforeAll(async () => { ({ wb, result } = await seeded()); });
+
+  test('takes at most 3 syncs, each request under 5 MB', () => {
+    expect(result.syncs).toBeLessThanOrEqual(3);
+    expect(wb.syncs).toBe(result.syncs);
+    expect(Math.max(...wb.requestBytes)).toBeLessThan(5_000_000);
+  });
+
+  test('writes only the MPWR sheets, in order', () => {
+    expect(wb.sheets.map((s) => s.name)).toEqual([BS, OPS, 'MPWR Non-GAAP', 'MPWR Guidance', 'MPWR Checks', 'MPWR Chart']);
+  });
+
+  test('every check formula evaluates to tie or rounding, except the filing\'s own break', () => {
+    const checks = result.plan.checks ?? [];
+    expect(checks).toHaveLength(result.analysis.checks.length);
+    const live = checks.map((c) => [c.id, wb.value(c.liveStatus)]);
+    for (const [id, status] of live) expect(['tie', 'rounding', 'break']).toContain(status === 'break' ? 'break' : status);
+    expect(live.filter(([, s]) => s === 'break').map(([id]) => id)).toEqual(['eps-discontinued@2004Q1']);
+    // And each agrees with the Decimal engine.
+    for (const c of checks) expect([c.id, wb.value(c.liveStatus)]).toEqual([c.id, c.status]);
+    expect(live.filter(([, s]) => s === 'tie').length).toBe(111);
+  });
+
+  test('the break is the printed $0.01 against 241 / 78,321,851', () => {
+    const c = (result.plan.checks ?? []).find((x) => x.id === 'eps-discontinued@2004Q1');
+    expect(c).toBeDefined();
+    expect(wb.value(c?.reported ?? '')).toBe(0.01);
+    expect(wb.value(c?.computed ?? '') as number).toBeCloseTo(241_000 / 78_321_851, 12);
+  });
+
+  test('every reconciliation is a live formula over the cells it reconciles and equals the printed number', () => {
+    const recon = (result.plan.checks ?? []).filter((c) => c.reconciliation);
+    expect(recon.length).toBe(83);
+    let sums = 0;
+    for (const c of recon) {
+      const r = c.reconciliation as { formula: string; printed: string };
+      expect(wb.hasFormula(r.formula)).toBe(true);
+      expect(wb.hasFormula(r.printed)).toBe(false);
+      const computed = wb.value(r.formula) as number;
+      const printed = wb.value(r.printed) as number;
+      if (/^(eps-(loss|discontinued|net)|adjusted-(gross-margin-pct|ebitda-margin))/.test(c.id)) {
+        expect(Math.abs(computed - printed)).toBeLessThan(0.01);
+      } else {
+        expect([c.id, computed]).toEqual([c.id, printed]);
+        sums++;
+      }
+    }
+    expect(sums).toBe(68);
+    // Total Current Assets, June 30, 2004: printed 48,332; the formula adds the four lines above.
+    expect(wb.formula(`'${BS}'!E29`)).toBe('=E3+E4+E5+E6');
+    expect(wb.value(`'${BS}'!E29`)).toBe(48332);
+  });
+
+  test('a change to an input cell re-checks at once', () => {
+    const cash = `'${BS}'!E3`;
+    const check = (result.plan.checks ?? []).find((c) => c.id === 'bs-current-assets@2004-06-30');
+    expect(wb.value(check?.liveStatus ?? '')).toBe('tie');
+    wb.setInputs(BS, { r0: 2, c0: 4, r1: 2, c1: 4 }, [[32357]]);
+    expect(wb.value(check?.liveStatus ?? '')).toBe('break');
+    wb.setInputs(BS, { r0: 2, c0: 4, r1: 2, c1: 4 }, [[32356]]);
+    expect(wb.value(cash)).toBe(32356);
+    expect(wb.value(check?.liveStatus ?? '')).toBe('tie');
+  });
+
+  test('numbers as filed are blue, formulas black, with the model formats', () => {
+    expect(wb.format(`'${OPS}'!E5`)).toEqual({ numberFormat: '#,##0;(#,##0);"-"', color: '#0000FF' });
+    expect(wb.format(`'${OPS}'!E22`)).toMatchObject({ numberFormat: '$0.00', color: '#0000FF' }); // Net Loss per Share
+    expect(wb.format(`'${OPS}'!E19`)).toMatchObject({ numberFormat: '#,##0' }); // weighted shares
+    expect(wb.format("'MPWR Non-GAAP'!E6")).toMatchObject({ numberFormat: '0.0%' });
+    expect(wb.value("'MPWR Non-GAAP'!E6")).toBe(0.066);
+    expect(wb.format(`'${BS}'!E29`).color).toBeUndefined(); // black (the default)
+    expect(wb.hasFormula(`'${BS}'!E29`)).toBe(true);
+  });
+
+  test('labels as printed, periods in time order, frozen headers, widths that fit', () => {
+    expect(wb.row(OPS, 0).slice(2)).toEqual(['2003Q2', '2004Q1', '2004Q2']);
+    expect(wb.row(OPS, 1).slice(2)).toEqual(['Q2 2003', 'Q1 2004', 'Q2 2004']);
+    expect(wb.row(BS, 0).slice(2)).toEqual(['2003-12-31', '2004-03-31', '2004-06-30']);
+    expect(wb.value(`'${OPS}'!A6`)).toBe('Cost of Operating Revenues (exclusive of depreciation and amortization shown separately below. See Note 1.)');
+    expect(wb.sheet(OPS).freeze).toEqual({ rows: 2, cols: 2 });
+    expect(wb.sheet(OPS).widths.get(0)).toBeGreaterThan(200);
+  });
+
+  test('provenance is a note on each number: file, line, printed text', () => {
+    const note = wb.note(`'${OPS}'!E5`) ?? '';
+    expect(note).toContain('mpwr-2004q2-ex99-1.txt, line 238');
+    expect(note).toContain('printed: 38,496');
+    expect(note).toContain('Total Operating Revenues  38,496  37,153  37,758');
+  });
+
+  test('workbook names for each concept row', () => {
+    const names = wb.names();
+    expect(names).toContainEqual(expect.objectContaining({ name: 'MPWR_ADJUSTED_EBITDA', formula: "='MPWR Non-GAAP'!$C$5:$E$5" }));
+    expect(names.find((n) => n.name === 'MPWR_CASH_AND_EQUIVALENTS')?.formula).toBe("='MPWR Balance Sheet'!$C$3:$E$3");
+    expect(names.filter((n) => n.name.startsWith('MPWR_GUIDANCE_')).length).toBeGreaterThan(10);
+  });
+
+  test('a chart of revenue and Adjusted EBITDA margin by quarter', () => {
+    const [chart] = wb.sheet('MPWR Chart').charts;
+    expect(chart.name).toBe('MPWR Revenue and Adjusted EBITDA margin by quarter');
+    expect(chart.series.map((s) => [s.name, s.values, s.axisGroup ?? 'Primary'])).toEqual([
+      ['Total Operating Revenues ($ thousands)', "'MPWR Chart'!C3:E3", 'Primary'],
+      ['Adjusted EBITDA margin', "'MPWR Chart'!C5:E5", 'Secondary'],
+    ]);
+    expect(wb.value("'MPWR Chart'!E3")).toBe(38496);
+  });
+
+  test('the filing text is stored in a custom XML part and loads back', async () => {
+    expect(wb.parts).toHaveLength(1);
+    expect(wb.parts[0].xml).toContain(`xmlns="${FILINGS_NAMESPACE}"`);
+    const loaded = await loadStoredFilings(excelContext(wb));
+    expect(loaded.filings).toEqual([SEED]);
+  });
+});
+
+describe('text is written as text', () => {
+  test('labels starting with = + - @ and period keys stay text, never formulas or dates', async () => {
+    const wb = new FakeWorkbook();
+    const cells = ['=HYPERLINK("http://x","click")', '+1+1', '-A1', '@SUM(A1)', '2004-06-30', '00123', "'quoted"].map((value) => [{ value }]);
+    const plan: SheetPlan = { sheets: [{ name: 'MPWR Test', blocks: [{ row: 0, col: 0, cells }] }], names: [] };
+    const ctx = excelContext(wb);
+    const read = queueProbe(ctx, FILINGS_NAMESPACE);
+    await ctx.sync();
+    const probe = read();
+    await applyPlan(ctx, plan, probe, queueSnapshot(ctx, probe, [], false), undefined, undefined, { notes: false });
+    cells.forEach(([c], r) => {
+      expect(wb.hasFormula(`A${r + 1}`, 'MPWR Test')).toBe(false);
+      expect(wb.value(`A${r + 1}`, 'MPWR Test')).toBe(c.value);
+    });
+  });
+});
+
+describe('refresh with the next quarter', () => {
+  let wb: FakeWorkbook;
+  let before: Record<string, unknown>;
+  let result: Awaited<ReturnType<typeof importIntoWorkbook>>;
+  const keysBefore: Record<string, unknown[]> = {};
+  const rowKeys = (w: FakeWorkbook, name: string): unknown[] => Array.from({ length: 60 }, (_, r) => w.value(`B${r + 1}`, name));
+
+  beforeAll(async () => {
+    ({ wb } = await seeded());
+    for (const name of [BS, OPS, 'MPWR Non-GAAP', 'MPWR Guidance']) keysBefore[name] = rowKeys(wb, name);
+    userSheet(wb, true);
+    before = Object.fromEntries(USER_FORMULAS.map(([a]) => [a, wb.value(a, 'Model')]));
+    wb.syncs = 0;
+    result = await importIntoWorkbook(excelContext(wb), [Q3], { notes: true });
+  });
+
+  test('the user\'s model had the seed\'s numbers', () => {
+    expect(before).toEqual({ A1: 38496, A2: 37758, A3: -526, A4: expect.any(Number), A5: 37153, A6: 32356, A7: 11611, A8: 9000, A9: -4743 });
+    expect(before.A4).toBeCloseTo(2544 / 38496, 9);
+  });
+
+  test('takes at most 3 syncs', () => {
+    expect(result.syncs).toBeLessThanOrEqual(3);
+    expect(wb.syncs).toBe(result.syncs);
+  });
+
+  test('new periods appear in time order; the quarter between two existing ones was inserted', () => {
+    expect(wb.row(OPS, 0).slice(2)).toEqual(['2003Q2', '2003Q3', '2004Q1', '2004Q2', '2004Q3']);
+    expect(wb.row(BS, 0).slice(2)).toEqual(['2003-12-31', '2004-03-31', '2004-06-30', '2004-09-30']);
+    const ops = result.changes.find((c) => c.sheet === OPS);
+    expect(ops?.insertedColumns).toEqual(['2003Q3', '2004Q3']);
+    expect(ops?.rebuilt).toBe(false);
+    // Q3 2004 Total Operating Revenues from the synthetic release, in its new column.
+    expect(wb.value(`'${OPS}'!G5`)).toBe(38700);
+    expect(wb.value(`'${OPS}'!D5`)).toBe(37500);
+  });
+
+  test('a concept keeps its row', () => {
+    expect(wb.value('B5', OPS)).toBe('revenue_total');
+    expect(wb.value('B25', BS)).toBe('accumulated_deficit');
+    for (const name of [BS, OPS, 'MPWR Non-GAAP', 'MPWR Guidance']) expect([name, rowKeys(wb, name)]).toEqual([name, keysBefore[name]]);
+  });
+
+  test('the user\'s sheet still gives the same answers for the old periods', () => {
+    const after = Object.fromEntries(USER_FORMULAS.map(([a]) => [a, wb.value(a, 'Model')]));
+    expect(after).toEqual({ ...before, A7: 11561 }); // A7 follows the restated value
+    expect(wb.formula('A1', 'Model')).toBe("='MPWR Operations'!F5");
+    expect(wb.value('B1', 'Model')).toBe('my notes: =not a formula');
+  });
+
+  test('the restatement is updated, flagged, and shown on the Checks sheet with old and new values', () => {
+    expect(wb.value(`'${BS}'!E4`)).toBe(11561);
+    expect(wb.format(`'${BS}'!E4`).fill).toBe('#FFF2CC');
+    expect(wb.note(`'${BS}'!E4`)).toContain('RESTATED: previously 11,611 in mpwr-2004q2-ex99-1.txt, line 195');
+    const checks = 'MPWR Checks';
+    const ids = Array.from({ length: 400 }, (_, r) => wb.value(`A${r + 1}`, checks));
+    const at = ids.indexOf('restated:2004-06-30:accounts_receivable_net');
+    expect(at).toBeGreaterThan(0);
+    const row = wb.row(checks, at);
+    expect(row.slice(4, 9)).toEqual([11561, 11611, -50, '', 'restated']);
+    expect(ids).toContain('restated:2004-06-30:other_receivables');
+  });
+
+  test('every check formula still agrees with the engine, and only the seed\'s break breaks', () => {
+    const checks = result.plan.checks ?? [];
+    for (const c of checks) expect([c.id, wb.value(c.liveStatus)]).toEqual([c.id, c.status]);
+    expect(checks.filter((c) => wb.value(c.liveStatus) === 'break').map((c) => c.id)).toEqual(['eps-discontinued@2004Q1']);
+    expect(checks.some((c) => c.id === 'bs-deficit-rollforward@2004Q3')).toBe(true);
+  });
+
+  test('both filings are stored', () => {
+    expect(parseFilingsXml(wb.parts[0].xml).filings.map((f) => f.name)).toEqual([SEED.name, Q3.name]);
+  });
+
+  test('importing the seed again changes nothing', async () => {
+    const state = wb.state();
+    const again = await importIntoWorkbook(excelContext(wb), [SEED], { notes: true });
+    expect(again.alreadyStored).toEqual([SEED.name]);
+    expectSameState(wb, state);
+  });
+});
+
+describe('idempotence', () => {
+  test('importing the same filing twice leaves the same workbook', async () => {
+    const { wb } = await seeded();
+    userSheet(wb, true);
+    const state = wb.state();
+    const again = await importIntoWorkbook(excelContext(wb), [SEED], { notes: true });
+    expect(again.syncs).toBeLessThanOrEqual(3);
+    expectSameState(wb, state);
+  });
+});
+
+describe('a failure midway leaves the workbook as it was', () => {
+  const failAt = (wb: FakeWorkbook, op: number): void => {
+    wb.failWhen = ({ suspended, op: i }) => suspended && i === op;
+  };
+
+  // The write sync's length, from a refresh that succeeds.
+  let writeOps = 0;
+  beforeAll(async () => {
+    const { wb } = await seeded();
+    await importIntoWorkbook(excelContext(wb), [Q3], { notes: true });
+    writeOps = wb.batchSizes[wb.batchSizes.length - 1];
+  });
+
+  test.each([0, 0.02, 0.1, 0.25, 0.5, 0.75, 0.95, 1])('refresh failing at %p of the write commands: restored, and says so', async (at) => {
+    expect(writeOps).toBeGreaterThan(100);
+    const op = Math.min(writeOps - 1, Math.floor(at * writeOps));
+    const { wb } = await seeded();
+    userSheet(wb, true);
+    const state = wb.state();
+    failAt(wb, op);
+    const error = await importIntoWorkbook(excelContext(wb), [Q3], { notes: true }).then(() => undefined, (e: unknown) => e);
+    wb.failWhen = undefined;
+    expect(error).toBeInstanceOf(WorkbookWriteError);
+    expect((error as WorkbookWriteError).restored).toBe(true);
+    expect((error as WorkbookWriteError).message).toMatch(/Nothing was changed/);
+    expectSameState(wb, state);
+    // And the same import then succeeds.
+    const ok = await importIntoWorkbook(excelContext(wb), [Q3], { notes: true });
+    expect(ok.syncs).toBeLessThanOrEqual(3);
+    expect(wb.value('A1', 'Model')).toBe(38496);
+  });
+
+  test('a first import failing midway leaves only the user\'s sheet', async () => {
+    const wb = new FakeWorkbook();
+    userSheet(wb, false);
+    const state = wb.state();
+    failAt(wb, 40);
+    await expect(importIntoWorkbook(excelContext(wb), [SEED], { notes: true })).rejects.toThrow(/Nothing was changed/);
+    expectSameState(wb, state);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Model']);
+  });
+
+  test('an unreadable file writes nothing', async () => {
+    const wb = new FakeWorkbook();
+    userSheet(wb, false);
+    const state = wb.state();
+    await expect(importIntoWorkbook(excelContext(wb), [{ name: 'empty.txt', text: 'nothing to see here' }], { notes: true })).rejects.toThrow(/Nothing was written/);
+    expectSameState(wb, state);
+  });
+});
+
+describe('stored filings', () => {
+  test('the XML round-trips any text, form feeds and markup included', () => {
+    const odd: SourceText = { name: 'a "quoted" <name> & co.txt', text: 'line\f\n<TABLE>]]></TABLE>\u00e9\u2014\r\n' };
+    const xml = filingsXml([SEED, odd]);
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(parseFilingsXml(xml)).toEqual({ filings: [SEED, odd], problems: [] });
+  });
+});
