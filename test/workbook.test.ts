@@ -1,0 +1,185 @@
+/**
+ * The pure layout (src/workbook): a concept keeps its row whatever a filing contains, periods
+ * run left to right in time order, reconciliation formulas come from the rules (not written by
+ * hand), and the plan validates.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { analyze } from '../src/reconcile/analysis';
+import { RULES } from '../src/reconcile/rules';
+import { CONCEPTS } from '../src/model/concepts';
+import { cellAddress, columnIndex, columnLetter, parseRange, quoteSheet } from '../src/workbook/a1';
+import { buildPlan, FORMATS, SHEET_NAMES } from '../src/workbook/layout';
+import type { KeyedRefresh, PlanCell, SheetPlan } from '../src/workbook/plan';
+import { validatePlan } from '../src/workbook/validate';
+
+const SEED = { name: 'mpwr-2004q2-ex99-1.txt', text: readFileSync(join(__dirname, '..', 'assets', 'filings', 'mpwr-2004q2-ex99-1.txt'), 'utf8') };
+const Q3 = { name: 'synthetic-2004q3.txt', text: readFileSync(join(__dirname, 'fixtures', 'synthetic-2004q3.txt'), 'utf8') };
+
+const sheet = (plan: SheetPlan, name: string) => {
+  const s = plan.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+};
+const keyed = (plan: SheetPlan, name: string): KeyedRefresh => sheet(plan, name).refresh as KeyedRefresh;
+const cell = (plan: SheetPlan, name: string, address: string): PlanCell => {
+  const p = parseRange(address);
+  if (!p) throw new Error(address);
+  return sheet(plan, name).blocks[0].cells[p.start.row][p.start.col];
+};
+
+describe('a1 addresses', () => {
+  test('columns and cells', () => {
+    expect([0, 25, 26, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA']);
+    expect(columnIndex('AAA')).toBe(702);
+    expect(cellAddress(4, 2, true)).toBe('$C$5');
+    expect(quoteSheet("MPWR O'Neil")).toBe("'MPWR O''Neil'");
+    expect(parseRange("='MPWR Operations'!$C$5:$E$5")).toEqual({ sheet: 'MPWR Operations', start: { row: 4, col: 2 }, end: { row: 4, col: 4 } });
+  });
+});
+
+describe('layout of the seed', () => {
+  const analysis = analyze([SEED]);
+  const plan = buildPlan(analysis);
+
+  test('the five sheets of the issue and the chart data, every one an MPWR sheet; the plan validates', () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual([
+      SHEET_NAMES.balance, SHEET_NAMES.operations, SHEET_NAMES.nonGaap, SHEET_NAMES.guidance, SHEET_NAMES.checks, SHEET_NAMES.chart,
+    ]);
+    expect(validatePlan(plan)).toEqual([]);
+  });
+
+  test('rows are the catalogue, in catalogue order, whatever the filing prints', () => {
+    const bs = keyed(plan, SHEET_NAMES.balance).rowKeys.filter((k) => !k.includes(':'));
+    expect(bs).toEqual(CONCEPTS.filter((c) => c.statement === 'balance_sheet').map((c) => c.id));
+    const ops = keyed(plan, SHEET_NAMES.operations).rowKeys.filter((k) => !k.includes(':'));
+    expect(ops).toEqual(CONCEPTS.filter((c) => c.statement === 'operations' || c.statement === 'per_share').map((c) => c.id));
+  });
+
+  test('periods left to right in time order', () => {
+    expect(keyed(plan, SHEET_NAMES.operations).columnKeys).toEqual(['2003Q2', '2004Q1', '2004Q2']);
+    expect(keyed(plan, SHEET_NAMES.balance).columnKeys).toEqual(['2003-12-31', '2004-03-31', '2004-06-30']);
+    expect(keyed(plan, SHEET_NAMES.guidance).columnKeys).toEqual([
+      'FY2004#guidance-low', 'FY2004#guidance-high', 'FY2004#guidance-mid', 'FY2005#guidance-low', 'FY2005#guidance-high', 'FY2005#guidance-mid',
+    ]);
+  });
+
+  test('numbers as filed (read off the filing), in blue with the model formats; percents as fractions', () => {
+    expect(cell(plan, SHEET_NAMES.operations, 'E5')).toMatchObject({ value: 38496, style: { color: '#0000FF', numberFormat: FORMATS.money } });
+    expect(cell(plan, SHEET_NAMES.operations, 'C18')).toMatchObject({ value: -4743 }); // Net Loss, Q2 2003: ($4,743)
+    expect(cell(plan, SHEET_NAMES.operations, 'D19')).toMatchObject({ value: 78321851, style: { numberFormat: '#,##0' } });
+    expect(cell(plan, SHEET_NAMES.operations, 'D21')).toMatchObject({ value: 0.01, style: { numberFormat: '$0.00' } });
+    expect(cell(plan, SHEET_NAMES.nonGaap, 'C6')).toMatchObject({ value: -0.021, style: { numberFormat: '0.0%' } }); // -2.1%
+    // Revenue guidance is printed in millions in the text ($152.6 million): in the sheets' $ thousands.
+    expect(cell(plan, SHEET_NAMES.guidance, 'C5')).toMatchObject({ value: 152600 });
+    expect(cell(plan, SHEET_NAMES.guidance, 'E5')).toMatchObject({ formula: '=(C5+D5)/2', style: { color: '#000000' } });
+  });
+
+  test('every sum rule becomes formulas generated from its terms and coefficients', () => {
+    for (const rule of RULES) {
+      if (rule.type !== 'sum') continue;
+      const checks = analysis.checks.filter((c) => c.rule === rule.id && c.status !== 'incomplete');
+      for (const check of checks) {
+        const cells = (plan.checks ?? []).find((c) => c.id === check.id);
+        expect([check.id, cells?.reconciliation !== undefined]).toEqual([check.id, true]);
+        const at = parseRange(cells?.reconciliation?.formula ?? '');
+        const f = sheet(plan, at?.sheet ?? '').blocks[0].cells[at?.start.row ?? 0][at?.start.col ?? 0].formula ?? '';
+        const refs = f.match(/('[^']+'!)?\$?[A-Z]{1,3}\$?\d+/g) ?? [];
+        const present = rule.terms.filter(([c]) => check.operands.some((o) => o.concept === c && o.value !== null));
+        expect([check.id, refs.length]).toEqual([check.id, present.length]);
+        const minus = rule.terms.filter(([c, k]) => k < 0 && present.some(([p]) => p === c)).length;
+        expect([check.id, (f.match(/-/g) ?? []).length]).toEqual([check.id, minus]);
+      }
+    }
+    expect(cell(plan, SHEET_NAMES.operations, 'E25')).toMatchObject({ formula: '=E6+E7+E8-E9+E10' }); // ops-expenses: gain on sale reduces them
+  });
+
+  test('the Checks sheet: each check live, against its tolerance, with the engine\'s status beside it', () => {
+    const checks = sheet(plan, SHEET_NAMES.checks).blocks[0].cells;
+    expect(checks[1].map((c) => c.value)).toEqual(['Check', 'Description', 'Period', 'Scenario', 'Reported', 'Computed', 'Difference', 'Tolerance', 'Status', 'Status at import', 'Lines', 'Files']);
+    const row = checks.find((r) => r[0].value === 'eps-discontinued@2004Q1');
+    expect(row?.[4].formula).toBe("='MPWR Operations'!D21");
+    expect(row?.[5].formula).toBe("='MPWR Operations'!D31");
+    expect(row?.[7].value).toBe(0.005);
+    expect(row?.[8].formula).toMatch(/^=IF\(OR\(E\d+="",F\d+=""\),"incomplete",IF\(ROUND\(E\d+-F\d+,9\)=0,"tie",IF\(ABS\(E\d+-F\d+\)<=H\d+\*1\.000000001,"rounding","break"\)\)\)$/);
+    expect(row?.[9].value).toBe('break');
+    expect(row?.[10].value).toBe('266, 258, 262');
+  });
+
+  test('a name for each concept row', () => {
+    const names = new Map(plan.names.map((n) => [n.name, n.refersTo]));
+    for (const c of CONCEPTS) expect([c.id, names.has(`MPWR_${c.id.toUpperCase()}`)]).toEqual([c.id, true]);
+    expect(names.get('MPWR_REVENUE_TOTAL')).toBe("='MPWR Operations'!$C$5:$E$5");
+  });
+
+  test('frozen headers and label columns; widths fit the labels', () => {
+    const ops = sheet(plan, SHEET_NAMES.operations);
+    expect(ops.freeze).toEqual({ rows: 2, cols: 2 });
+    expect(ops.columnWidths?.[0]).toBe(60); // the longest labels are capped
+    expect(ops.columnWidths?.[2]).toBeGreaterThanOrEqual(10);
+  });
+
+  test('the chart: revenue columns and Adjusted EBITDA margin on a secondary axis, by quarter', () => {
+    const [chart] = sheet(plan, SHEET_NAMES.chart).charts ?? [];
+    expect(chart.categories).toBe("'MPWR Chart'!$C$2:$E$2");
+    expect(chart.series.map((s) => [s.type, s.secondaryAxis ?? false])).toEqual([['column', false], ['line', true]]);
+    expect(cell(plan, SHEET_NAMES.chart, 'E5')).toMatchObject({ formula: "='MPWR Non-GAAP'!E6", style: { numberFormat: '0.0%' } });
+  });
+
+  test('provenance notes: file, line, printed text', () => {
+    expect(cell(plan, SHEET_NAMES.balance, 'C25').note).toBe(
+      'mpwr-2004q2-ex99-1.txt, line 222 (FINANCIAL STATEMENTS BALANCE SHEET)\nprinted: (37,572)\nAccumulated Deficit  (39,239)  (37,835)  (37,572)',
+    );
+  });
+});
+
+describe('layout stability', () => {
+  test('a concept keeps its row whichever filings are in the dataset', () => {
+    const seedOnly = buildPlan(analyze([SEED]));
+    const q3Only = buildPlan(analyze([Q3]));
+    const both = buildPlan(analyze([Q3], [SEED]));
+    for (const name of [SHEET_NAMES.balance, SHEET_NAMES.operations, SHEET_NAMES.nonGaap, SHEET_NAMES.guidance]) {
+      expect(keyed(q3Only, name).rowKeys).toEqual(keyed(seedOnly, name).rowKeys);
+      expect(keyed(both, name).rowKeys).toEqual(keyed(seedOnly, name).rowKeys);
+    }
+    expect(keyed(both, SHEET_NAMES.operations).columnKeys).toEqual(['2003Q2', '2003Q3', '2004Q1', '2004Q2', '2004Q3']);
+  });
+
+  test('the same analysis gives the same plan', () => {
+    expect(JSON.stringify(buildPlan(analyze([SEED])))).toBe(JSON.stringify(buildPlan(analyze([SEED]))));
+  });
+
+  test('restated values are flagged and listed with the old and the new value', () => {
+    const plan = buildPlan(analyze([Q3], [SEED]));
+    const ar = cell(plan, SHEET_NAMES.balance, 'E4');
+    expect(ar).toMatchObject({ value: 11561, style: { fill: '#FFF2CC' } });
+    expect(ar.note).toContain('RESTATED: previously 11,611 in mpwr-2004q2-ex99-1.txt, line 195');
+    const rows = sheet(plan, SHEET_NAMES.checks).blocks[0].cells.filter((r) => String(r[0].value).startsWith('restated:'));
+    expect(rows.map((r) => [r[0].value, r[4].formula, r[5].value])).toEqual([
+      ['restated:2004-06-30:accounts_receivable_net', "='MPWR Balance Sheet'!E4", 11611],
+      ['restated:2004-06-30:other_receivables', "='MPWR Balance Sheet'!E5", 2012],
+    ]);
+  });
+});
+
+describe('validation', () => {
+  const plan = buildPlan(analyze([SEED]));
+  test('refuses a plan that would touch a user sheet, a ragged block, a bad formula or name', () => {
+    const bad: SheetPlan = {
+      sheets: [
+        { name: 'Sheet1', blocks: [] },
+        { name: 'MPWR X', blocks: [{ row: 0, col: 0, cells: [[{ value: 1 }], [{ value: 1 }, { value: 2 }]] }] },
+        { name: 'MPWR Y', blocks: [{ row: 0, col: 0, cells: [[{ formula: '=SUM(A1' }, { value: Number.NaN }]] }] },
+      ],
+      names: [{ name: 'A1', refersTo: "='MPWR X'!$A$1" }, { name: 'MPWR_OK', refersTo: "='Elsewhere'!$A$1" }],
+    };
+    const errors = validatePlan(bad);
+    expect(errors.join('\n')).toMatch(/"Sheet1" is not an MPWR sheet/);
+    expect(errors.join('\n')).toMatch(/row 1 has 2 cells, expected 1/);
+    expect(errors.join('\n')).toMatch(/unbalanced/);
+    expect(errors.join('\n')).toMatch(/not a finite number/);
+    expect(errors.join('\n')).toMatch(/name A1 is not a valid Excel name/);
+    expect(errors.join('\n')).toMatch(/MPWR_OK refers to/);
+    expect(validatePlan(plan)).toEqual([]);
+  });
+});
