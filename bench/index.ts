@@ -1,5 +1,7 @@
 /** `npm run bench`: every speed figure of the project, measured in one process. */
+import { benchFunctions, formatFunctionsBench } from './functions';
 import { benchParse } from './parse';
+import { benchWorkbook } from './workbook';
 
 async function main(): Promise<void> {
   const p = benchParse();
@@ -9,6 +11,11 @@ async function main(): Promise<void> {
     console.log(`  synthetic ${s.label} (${s.mb.toFixed(2)} MB): ${s.ms.toFixed(0)} ms, ${s.mbPerS.toFixed(2)} MB/s; baseline ${s.baselineMs.toFixed(1)} ms; ratio ${s.ratio.toFixed(1)}x (goal < 5x)`);
   }
   console.log(`  growth 10 MB / 1 MB: ${p.growth10vs1.toFixed(2)}x (goal <= 11x)`);
+  console.log('Custom functions (HyperFormula, one run)');
+  for (const line of formatFunctionsBench(await benchFunctions())) console.log(`  ${line}`);
+  const w = await benchWorkbook();
+  console.log('Workbook (in-memory Excel object model)');
+  console.log(`  seed import: ${w.importMs.toFixed(1)} ms, ${w.syncs} syncs; Q3 refresh: ${w.refreshMs.toFixed(1)} ms, ${w.refreshSyncs} syncs; largest request ${(w.maxRequestBytes / 1024).toFixed(0)} KB (limit 5 MB)`);
 }
 
 main().catch((e: unknown) => {
