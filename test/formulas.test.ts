@@ -323,6 +323,18 @@ describe('the store: built-in filing overlaid by imported ones', () => {
     expect(shortcut(s.data(), 'ADJ_EBITDA', 'Q2 2004')).toBe(2544);
   });
 
+  test('the built-in filing set at load is read on the first formula; set later, it rebuilds and notifies', () => {
+    const s = new FormulaStore();
+    const seen: number[] = [];
+    s.onChange(() => seen.push(s.version));
+    s.setBuiltIn([SEED]);
+    expect([s.version, seen]).toEqual([0, []]); // lazy: nothing read yet
+    expect(shortcut(s.data(), 'REVENUE', 'Q2 2004')).toBe(38496);
+    s.setBuiltIn([syntheticQ3()]);
+    expect(seen).toEqual([1]);
+    expect(shortcut(s.data(), 'REVENUE', 'Q3 2004')).toBe(38496); // the synthetic's first column
+  });
+
   test('with nothing loaded every function answers #N/A, never throws', () => {
     const empty = new FormulaStore([]).data();
     for (const f of FUNCTIONS) {

@@ -90,7 +90,7 @@ export class FormulaData {
     this.actualPeriods = this.dataset.periods();
     this.guidancePeriods = this.dataset.guidancePeriods();
     this.instants = this.actualPeriods.filter((p) => p.type === 'instant');
-    this.latestQuarter = this.actualPeriods.length ? Math.max(...this.actualPeriods.map(quarterOfPeriod)) : undefined;
+    this.latestQuarter = this.actualPeriods.reduce<number | undefined>((m, p) => Math.max(m ?? -Infinity, quarterOfPeriod(p)), undefined);
 
     const scales = new Map<Scale, number>();
     for (const f of this.dataset.facts()) {

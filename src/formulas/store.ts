@@ -28,6 +28,11 @@ export class FormulaStore {
   /** The built-in filing(s) (the add-in ships the Mpower Q2 2004 release). */
   setBuiltIn(sources: SourceText[]): void {
     if (sameSources(this.builtIn, sources)) return;
+    if (!this.current) {
+      // Nothing read yet (the add-in setting its filing at load): stay lazy until the first formula.
+      this.builtIn = [...sources];
+      return;
+    }
     this.replace(sources, this.imported);
   }
 
