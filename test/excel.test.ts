@@ -289,6 +289,18 @@ describe('idempotence', () => {
   });
 });
 
+describe('requests over the size limit', () => {
+  test('are split into more syncs, each under the limit, with the same result', async () => {
+    const { wb: normal } = await seeded();
+    const wb = new FakeWorkbook();
+    const r = await importIntoWorkbook(excelContext(wb), [SEED], { notes: true, maxRequestBytes: 60_000 });
+    expect(r.syncs).toBeGreaterThan(3);
+    expect(Math.max(...wb.requestBytes)).toBeLessThan(60_000);
+    expect(wb.suspendedSyncs).toBe(r.syncs - 1);
+    expectSameState(wb, normal.state());
+  });
+});
+
 describe('a failure midway leaves the workbook as it was', () => {
   const failAt = (wb: FakeWorkbook, op: number): void => {
     wb.failWhen = ({ suspended, op: i }) => suspended && i === op;

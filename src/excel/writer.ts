@@ -335,22 +335,26 @@ function queueSheetContents(context: Ctx, spec: SheetSpec, q: (bytes: number, ru
     const width = block.cells[0]?.length ?? 0;
     if (width === 0) continue;
     // Whole 2D arrays; a block too big for one request is cut into bands of rows.
-    const perRow = approxBytes(block.cells[0]) * 3;
-    const band = Math.max(1, Math.floor((maxBytes / 2) / Math.max(1, perRow)));
-    for (let r0 = 0; r0 < block.cells.length; r0 += band) {
-      const rows = block.cells.slice(r0, r0 + band);
-      const inputs = rows.map((r) => r.map(inputOf));
-      const formats = rows.map((r) => r.map((c) => c.style?.numberFormat ?? 'General'));
-      const props = rows.map((r) => r.map(propsOf));
-      const bytes = approxBytes(inputs) + approxBytes(formats) + approxBytes(props);
+    const inputs = block.cells.map((r) => r.map(inputOf));
+    const formats = block.cells.map((r) => r.map((c) => c.style?.numberFormat ?? 'General'));
+    const props = block.cells.map((r) => r.map(propsOf));
+    const rowBytes = block.cells.map((_, i) => approxBytes(inputs[i]) + approxBytes(formats[i]) + approxBytes(props[i]));
+    let r0 = 0;
+    while (r0 < block.cells.length) {
+      let r1 = r0 + 1;
+      let bytes = rowBytes[r0];
+      while (r1 < block.cells.length && bytes + rowBytes[r1] <= maxBytes / 2) bytes += rowBytes[r1++];
       const top = block.row + r0;
+      const rows = r1 - r0;
+      const band = { inputs: inputs.slice(r0, r1), formats: formats.slice(r0, r1), props: props.slice(r0, r1) };
       q(bytes, () => {
-        const range = sheet().getRangeByIndexes(top, block.col, rows.length, width);
+        const range = sheet().getRangeByIndexes(top, block.col, rows, width);
         range.clear('Formats');
-        range.numberFormat = formats;
-        range.formulas = inputs;
-        range.setCellProperties(props);
+        range.numberFormat = band.formats;
+        range.formulas = band.inputs;
+        range.setCellProperties(band.props);
       });
+      r0 = r1;
     }
     if (withNotes) {
       block.cells.forEach((row, ri) => row.forEach((c, ci) => {
