@@ -1,0 +1,228 @@
+/**
+ * What the task pane shows before anything is written: a summary of the filings read and of
+ * their checks, as plain data (no DOM), so that it can be tested in Node.
+ */
+import type Decimal from 'decimal.js';
+import type { Analysis } from '../src/reconcile/analysis';
+import { checkCounts } from '../src/reconcile/analysis';
+import type { Check, CheckStatus, Diagnostic, Fact } from '../src/model/types';
+
+export interface FilingSummary {
+  file: string;
+  company: string;
+  ticker: string;
+  date: string;
+  tables: number;
+  facts: number;
+  unmapped: number;
+  periods: string[];
+}
+
+/** A piece of a printed line; `mark` is the number the check uses. */
+export interface LinePart {
+  text: string;
+  mark: boolean;
+}
+
+export interface OperandView {
+  label: string;
+  /** The number as printed (`$0.01`, `(1,312)`), or the value when the filing's text is not known. */
+  printed: string;
+  file: string;
+  line: number | null;
+  /** The printed line, runs of blanks shortened, split around the number the check uses. */
+  parts: LinePart[];
+  missing: boolean;
+}
+
+export interface CheckView {
+  id: string;
+  status: CheckStatus;
+  description: string;
+  /** `2004Q1`, `FY2004 (guidance, low end)`. */
+  period: string;
+  reported: string;
+  computed: string;
+  difference: string;
+  tolerance: string;
+  operands: OperandView[];
+}
+
+export interface Preview {
+  /** Filings read in this import (not those already imported). */
+  filings: FilingSummary[];
+  /** Files given that were already imported (same text): nothing new in them. */
+  alreadyImported: string[];
+  company: string;
+  /** Quarters, years and other durations of the whole dataset, in time order. */
+  periods: string[];
+  /** Balance sheet dates, in time order. */
+  instants: string[];
+  /** Guidance periods, in time order. */
+  guidance: string[];
+  tables: number;
+  facts: number;
+  unmapped: number;
+  /** Rows (printed lines) whose label maps to no concept. */
+  unmappedRows: number;
+  /** A few unmapped labels, for the person to see what was not recognised. */
+  unmappedLabels: string[];
+  counts: Record<CheckStatus, number>;
+  total: number;
+  /** Every check that is not a tie: breaks first, then incomplete, then rounding. */
+  nonTies: CheckView[];
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+  /** True when there is something to write. */
+  writable: boolean;
+}
+
+const STATUS_ORDER: Record<CheckStatus, number> = { break: 0, incomplete: 1, rounding: 2, tie: 3 };
+
+const SCENARIO_TEXT: Record<string, string> = {
+  'guidance-low': 'guidance, low end',
+  'guidance-high': 'guidance, high end',
+};
+
+/** `1234567.891` → `1,234,567.891`; negative numbers with a minus sign (U+2212). */
+export function formatNumber(value: Decimal, decimals: number): string {
+  const fixed = value.abs().toFixed(Math.max(0, decimals));
+  const [whole, fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const text = fraction ? `${grouped}.${fraction}` : grouped;
+  return value.isNegative() && !/^[0.,]+$/.test(text) ? `\u2212${text}` : text;
+}
+
+/** Decimals to show for a computed figure: two more than printed, so that a rounding is visible. */
+function shownDecimals(printedDecimals: number, value: Decimal | null): number {
+  if (value === null || value.isInteger()) return printedDecimals;
+  return Math.min(printedDecimals + 2, 6);
+}
+
+/** Shortens runs of three or more blanks to two, so that a printed line fits a narrow pane. */
+function squeeze(text: string): string {
+  return text.replace(/ {3,}/g, '  ');
+}
+
+function lineParts(text: string, column: [number, number] | undefined): LinePart[] {
+  const raw = text.replace(/\s+$/, '');
+  if (!column || column[0] < 0 || column[1] > raw.length || column[0] >= column[1]) {
+    return [{ text: squeeze(raw.trim()), mark: false }];
+  }
+  const before = squeeze(raw.slice(0, column[0]).trimStart());
+  const mark = raw.slice(column[0], column[1]);
+  const after = squeeze(raw.slice(column[1]));
+  return [
+    { text: before, mark: false },
+    { text: mark, mark: true },
+    { text: after, mark: false },
+  ].filter((p) => p.text.length > 0);
+}
+
+/** Facts by file, line and concept, to find the printed text behind a check's operand. */
+function factIndex(analysis: Analysis): Map<string, Fact[]> {
+  const index = new Map<string, Fact[]>();
+  for (const { facts } of analysis.dataset.filingFacts()) {
+    for (const f of facts) {
+      const key = `${f.source.file}|${f.source.line}|${f.concept}`;
+      const list = index.get(key);
+      if (list) list.push(f);
+      else index.set(key, [f]);
+    }
+  }
+  return index;
+}
+
+function factOf(index: Map<string, Fact[]>, check: Check, op: Check['operands'][number]): Fact | undefined {
+  if (op.line === null) return undefined;
+  const candidates = index.get(`${op.file}|${op.line}|${op.concept}`) ?? [];
+  const samePeriod = candidates.filter((f) => f.period.key === check.period && f.scenario === check.scenario);
+  if (samePeriod.length === 1) return samePeriod[0];
+  const value = op.value;
+  if (value !== null) {
+    const sameValue = candidates.filter((f) => f.value.eq(value) || f.amount.value.eq(value));
+    if (sameValue.length >= 1) return (samePeriod.find((f) => sameValue.includes(f)) ?? sameValue[0]);
+  }
+  return samePeriod[0];
+}
+
+function checkView(check: Check, index: Map<string, Fact[]>): CheckView {
+  const facts = check.operands.map((op) => factOf(index, check, op));
+  const reportedFact = facts[0];
+  const printedDecimals = reportedFact?.amount.decimals ?? 0;
+  const kind = reportedFact?.amount.kind;
+  const unit = kind === 'percent' ? '%' : '';
+  const show = (v: Decimal | null, decimals: number): string => (v === null ? 'not printed' : `${formatNumber(v, decimals)}${unit}`);
+  const computedDecimals = shownDecimals(printedDecimals, check.computed);
+  const operands: OperandView[] = check.operands.map((op, i) => {
+    const fact = facts[i];
+    return {
+      label: op.label,
+      printed: fact ? fact.amount.text : op.value === null ? 'not printed' : formatNumber(op.value, 0),
+      file: op.file,
+      line: op.line,
+      parts: op.text ? lineParts(op.text, fact?.source.column) : [],
+      missing: op.value === null,
+    };
+  });
+  const scenario = SCENARIO_TEXT[check.scenario];
+  return {
+    id: check.id,
+    status: check.status,
+    description: check.description,
+    period: scenario ? `${check.period} (${scenario})` : check.period,
+    reported: reportedFact && check.reported !== null && reportedFact.value.eq(check.reported)
+      ? reportedFact.amount.text
+      : show(check.reported, printedDecimals),
+    computed: show(check.computed, computedDecimals),
+    difference: check.difference === null ? '—' : `${check.difference.isPositive() && !check.difference.isZero() ? '+' : ''}${show(check.difference, computedDecimals)}`,
+    tolerance: check.tolerance.isZero() ? 'exact' : `±${formatNumber(check.tolerance, Math.max(printedDecimals + 1, check.tolerance.decimalPlaces()))}${unit}`,
+    operands,
+  };
+}
+
+/** The preview of an analysis; `names` are the files of this import (the rest was imported before). */
+export function previewOf(analysis: Analysis, names: string[]): Preview {
+  const infos = analysis.dataset.info();
+  const filings: FilingSummary[] = infos
+    .filter((i) => names.includes(i.file))
+    .map((i) => ({ file: i.file, company: i.company, ticker: i.ticker, date: i.date, tables: i.tables, facts: i.facts, unmapped: i.unmapped, periods: i.periods }));
+  const readNames = new Set(infos.map((i) => i.file));
+  const failed = new Set(analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const alreadyImported = names.filter((n) => !readNames.has(n) && !failed.has(n));
+  const index = factIndex(analysis);
+  const nonTies = analysis.checks
+    .filter((c) => c.status !== 'tie')
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
+    .map((c) => checkView(c, index));
+  const companies = [...new Set(infos.map((i) => i.company).filter((c) => c))];
+  const unmappedFacts = analysis.dataset.filingFacts()
+    .flatMap((s) => s.facts)
+    .filter((f) => !f.mapped && names.includes(f.source.file));
+  return {
+    filings,
+    alreadyImported,
+    company: companies.join(', ') || 'not named in the filing',
+    periods: analysis.dataset.periods().filter((p) => p.type !== 'instant').map((p) => p.key),
+    instants: analysis.dataset.periods().filter((p) => p.type === 'instant').map((p) => p.key),
+    guidance: analysis.dataset.guidancePeriods().map((p) => p.key),
+    tables: filings.reduce((s, f) => s + f.tables, 0),
+    facts: filings.reduce((s, f) => s + f.facts, 0),
+    unmapped: filings.reduce((s, f) => s + f.unmapped, 0),
+    unmappedRows: new Set(unmappedFacts.map((f) => `${f.source.file}|${f.source.line}`)).size,
+    unmappedLabels: [...new Set(unmappedFacts.map((f) => f.label))].slice(0, 8),
+    counts: checkCounts(analysis.checks),
+    total: analysis.checks.length,
+    nonTies,
+    errors: analysis.diagnostics.filter((d) => d.severity === 'error'),
+    warnings: analysis.diagnostics.filter((d) => d.severity === 'warning'),
+    writable: analysis.dataset.facts().length > 0,
+  };
+}
+
+/** `mpwr-2004q2-ex99-1.txt, line 42: message`. */
+export function diagnosticText(d: Diagnostic): string {
+  const where = d.line ? `${d.file}, line ${d.line}` : d.file;
+  const message = d.message.charAt(0).toUpperCase() + d.message.slice(1);
+  return where ? `${where}: ${message}` : message;
+}
