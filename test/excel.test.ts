@@ -66,8 +66,9 @@ describe('importing the seed into an empty workbook', () => {
   let result: Awaited<ReturnType<typeof importIntoWorkbook>>;
   beforeAll(async () => { ({ wb, result } = await seeded()); });
 
-  test('takes at most 3 syncs, each request under 5 MB', () => {
+  test('takes at most 3 syncs, each request under 5 MB, calculation suspended while writing', () => {
     expect(result.syncs).toBeLessThanOrEqual(3);
+    expect(wb.suspendedSyncs).toBe(1);
     expect(wb.syncs).toBe(result.syncs);
     expect(Math.max(...wb.requestBytes)).toBeLessThan(5_000_000);
   });
@@ -193,6 +194,21 @@ describe('text is written as text', () => {
       expect(wb.hasFormula(`A${r + 1}`, 'MPWR Test')).toBe(false);
       expect(wb.value(`A${r + 1}`, 'MPWR Test')).toBe(c.value);
     });
+  });
+});
+
+describe('text from a filing is written as text', () => {
+  test('a row label printed as =SUM(...) lands as a label, not a formula', async () => {
+    const wb = new FakeWorkbook();
+    const label = '  Switched Access';
+    const hostile = '  =SUM(A1)+@x-1-2'; // as long as the label it replaces
+    const text = SEED.text.split('\n').map((l) => (l.startsWith(`${label}  `) ? hostile + l.slice(hostile.length) : l)).join('\n');
+    expect(text).toContain('=SUM(A1)+@x-1-2  ');
+    const r = await importIntoWorkbook(excelContext(wb), [{ name: 'hostile.txt', text }], { notes: true });
+    expect(r.syncs).toBeLessThanOrEqual(3);
+    const labels = Array.from({ length: 60 }, (_, i) => `A${i + 1}`).filter((a) => wb.value(a, OPS) === '=SUM(A1)+@x-1-2');
+    expect(labels).toHaveLength(1);
+    expect(wb.hasFormula(labels[0], OPS)).toBe(false);
   });
 });
 
