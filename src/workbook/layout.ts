@@ -519,7 +519,8 @@ export function buildPlan(analysis: Analysis): SheetPlan {
         names.push({
           name: nameOf(isGuidance ? 'MPWR_GUIDANCE_' : 'MPWR_', r.key),
           refersTo: `=${sheetRange(g.name, row, FIRST_COL, 1, Math.max(1, g.columns.length), true)}`,
-          comment: `${r.label} (${g.name}${isGuidance ? ', low/high/mid of each range' : ''}), periods left to right in time order`,
+          // Excel keeps at most 255 characters of a name's comment.
+          comment: `${r.label} (${g.name}${isGuidance ? ', low/high/mid of each range' : ''}), periods left to right in time order`.slice(0, 255),
         });
       }
     });

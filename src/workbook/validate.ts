@@ -54,6 +54,7 @@ export function validatePlan(plan: SheetPlan): string[] {
     if (!NAME_RE.test(n.name) || /^[A-Za-z]{1,3}\d+$/.test(n.name) || /^[rRcC]$/.test(n.name)) errors.push(`name ${n.name} is not a valid Excel name`);
     if (names.has(n.name.toUpperCase())) errors.push(`name ${n.name} appears twice`);
     names.add(n.name.toUpperCase());
+    if ((n.comment ?? '').length > 255) errors.push(`name ${n.name} has a comment longer than Excel keeps (255 characters)`);
     const p = parseRange(n.refersTo);
     if (!p || !p.sheet || !sheetNames.has(p.sheet)) errors.push(`name ${n.name} refers to ${n.refersTo}, not to a sheet of the plan`);
   }
