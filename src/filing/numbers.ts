@@ -17,17 +17,15 @@ export interface NumberToken {
   percent: boolean;
 }
 
-// A table cell, anchored at the end of the text it is matched against:
-// optional "(", "$" (blanks may follow), "(", "-", digits with thousands groups or none,
-// decimals, "%", ")"; or a dash standing for zero, optionally after "$".
-const CELL_AT_END =
-  /(?:^|\s)(\(?\$?\s*\(?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\)?\)?|\$?\s*-{1,2})\s*$/;
+/** Longer text is not a table cell (the widest real cells, `$(1,234,567,890.00)`, are far shorter). */
+const MAX_CELL_LENGTH = 48;
 
 const CELL_TEXT = /^\(?(\$?)\s*\(?(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)(%?)\)?\)?$/;
 
 /** Reads one cell text; undefined when it is not a well-formed number. */
 export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
   const text = raw.trim();
+  if (text.length > MAX_CELL_LENGTH) return undefined;
   if (/^\$?\s*-{1,2}$/.test(text)) {
     return { text, value: new Decimal(0), decimals: 0, dollar: text.startsWith('$'), percent: false };
   }
@@ -55,24 +53,37 @@ export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
  * A line whose cells are all bare years (`2004  2003`) is a header, not data: no cells.
  */
 export function splitTableLine(line: string): { label: string; tokens: NumberToken[] } {
+  // Blank-separated words with their positions; cells are taken from the right (a lone `$`
+  // joins the word after it: `$  122`, `$    -`, `$ (3.86)`). One linear pass, no regex anchored at the end.
+  const words: { text: string; start: number; end: number }[] = [];
+  for (const m of line.matchAll(/\S+/g)) words.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   const tokens: NumberToken[] = [];
-  let rest = line.replace(/\s+$/, '');
-  for (let m = CELL_AT_END.exec(rest); m; m = CELL_AT_END.exec(rest)) {
-    const text = m[1].trim();
-    const start = rest.length - m[0].trimStart().length;
-    const parsed = parseCell(text);
+  let i = words.length - 1;
+  while (i >= 0) {
+    const w = words[i];
+    const prev = words[i - 1];
+    if (prev && prev.text === '$') {
+      const joined = line.slice(prev.start, w.end);
+      const parsed = parseCell(joined);
+      if (parsed) {
+        tokens.unshift({ ...parsed, text: joined, span: [prev.start, w.end] });
+        i -= 2;
+        continue;
+      }
+    }
+    const parsed = parseCell(w.text);
     if (!parsed) break;
-    tokens.unshift({ ...parsed, span: [start, start + text.length] });
-    rest = rest.slice(0, start).replace(/\s+$/, '');
+    tokens.unshift({ ...parsed, text: w.text, span: [w.start, w.end] });
+    i--;
   }
   // Cells may stand one blank apart; the label stands two blanks or more before the first cell.
   while (tokens.length > 0) {
     const before = line.slice(0, tokens[0].span[0]);
-    if (before.trim() === '' || /\s{2,}$/.test(before)) break;
+    if (before.trim() === '' || before.endsWith('  ')) break;
     tokens.shift();
   }
-  const label = line.slice(0, tokens.length > 0 ? tokens[0].span[0] : line.length).replace(/\s+$/, '');
-  if (tokens.length > 0 && tokens.every(isBareYear)) return { label: line.replace(/\s+$/, ''), tokens: [] };
+  const label = line.slice(0, tokens.length > 0 ? tokens[0].span[0] : line.length).trimEnd();
+  if (tokens.length > 0 && tokens.every(isBareYear)) return { label: line.trimEnd(), tokens: [] };
   return { label, tokens };
 }
 
@@ -82,14 +93,14 @@ function isBareYear(t: NumberToken): boolean {
 
 /** Text at the right of a label that looks like a number but is not one (`12,3a4`), or undefined. */
 export function malformedCell(label: string): { text: string; start: number } | undefined {
-  const m = /(\S+)\s*$/.exec(label);
-  if (!m || m.index === undefined) return undefined;
-  const chunk = m[1];
-  const before = label.slice(0, m.index);
-  if (!/\s{2,}$/.test(before) && before.trim() !== '') return undefined;
+  const end = label.trimEnd().length;
+  const start = label.lastIndexOf(' ', end - 1) + 1;
+  const chunk = label.slice(start, end);
+  const before = label.slice(0, start);
+  if (chunk === '' || chunk.length > MAX_CELL_LENGTH || (!before.endsWith('  ') && before.trim() !== '')) return undefined;
   if (!/\d/.test(chunk) || !/^[($\-]?[\d,.]*\d[\d,.a-zA-Z]*[%)]?\)?$/.test(chunk)) return undefined;
   if (parseCell(chunk)) return undefined;
-  return { text: chunk, start: m.index };
+  return { text: chunk, start };
 }
 
 /** The kind of a table number from how it is printed and the row it stands in. */

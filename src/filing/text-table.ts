@@ -16,12 +16,13 @@ interface Classified {
   tokens: NumberToken[];
 }
 
-const RULE = /^\s*(?:[-=_]{3,}\s*)+$/;
+/** A rule line: only dashes, equals signs, underscores and blanks, with a run of three. Linear (no nested quantifier). */
+const isRule = (text: string): boolean => /^[-=_ ]+$/.test(text.trim()) && /[-=_]{3}/.test(text);
 
 function classify(line: SourceLine): Classified {
   const text = line.text;
   if (text.trim() === '') return { line, kind: 'blank', label: '', tokens: [] };
-  if (RULE.test(text)) return { line, kind: 'rule', label: '', tokens: [] };
+  if (isRule(text)) return { line, kind: 'rule', label: '', tokens: [] };
   const { label, tokens } = splitTableLine(text);
   return { line, kind: tokens.length > 0 ? 'data' : 'text', label, tokens };
 }
@@ -249,7 +250,7 @@ function buildTable(
       ruleAbove,
       line: c.line.no,
       labelLine: first.line.no,
-      text: c.line.text.replace(/\s+$/, ''),
+      text: c.line.text.trimEnd(),
       cells,
     });
     sectionRows++;

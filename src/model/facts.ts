@@ -118,7 +118,7 @@ export function textFact(filing: Filing, lines: string[], spec: TextFactSpec): F
       column: spec.span,
       table: spec.kind,
       tableTitle: spec.kind === 'note' ? 'Notes' : 'Text',
-      text: lineText.replace(/\s+$/, ''),
+      text: lineText.trimEnd(),
     },
     statement: spec.kind,
   };
