@@ -55,6 +55,9 @@ export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
 export function splitTableLine(line: string): { label: string; tokens: NumberToken[] } {
   // Blank-separated words with their positions; cells are taken from the right (a lone `$`
   // joins the word after it: `$  122`, `$    -`, `$ (3.86)`). One linear pass, no regex anchored at the end.
+  // Most lines of a release are prose without a figure at their end: skip them cheaply.
+  const last = line.trimEnd();
+  if (!/[\d-]\)?%?\)?$/.test(last.slice(-4))) return { label: last, tokens: [] };
   const words: { text: string; start: number; end: number }[] = [];
   for (const m of line.matchAll(/\S+/g)) words.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   const tokens: NumberToken[] = [];
