@@ -37,6 +37,10 @@ function sameValue(a: Fact, b: Fact): boolean {
   return valueIn(a, 'units').eq(valueIn(b, 'units'));
 }
 
+function restatementKey(r: Restatement): string {
+  return `${factKey(r.concept, r.period, r.scenario)}|${r.previous.source.file}:${r.previous.source.line}|${r.current.source.file}:${r.current.source.line}`;
+}
+
 function filingOrder(a: Filing, b: Filing): number {
   return (a.date || '0000').localeCompare(b.date || '0000');
 }
@@ -51,28 +55,26 @@ export class Dataset {
     for (const s of sets) this.add(s);
   }
 
-  /** Adds a filing's facts; returns the restatements it caused. Re-adding the same filing text changes nothing. */
+  /**
+   * Adds a filing's facts; returns the restatements it caused. Re-adding the same filing text
+   * changes nothing. Filings are ordered by release date whatever order they are added in, so an
+   * older release added after a newer one is a restatement too (the newer value still wins).
+   */
   add(set: FilingFacts): Restatement[] {
     if (this.all.some((s) => s.filing.text === set.filing.text)) return [];
     this.all.push(set);
     this.all.sort((a, b) => filingOrder(a.filing, b.filing));
     this.filings.splice(0, this.filings.length, ...this.all.map((s) => s.filing));
-    const before = new Map(this.current);
-    this.rebuild();
-    const found: Restatement[] = [];
-    for (const [key, occ] of this.current) {
-      const old = before.get(key)?.[0];
-      const now = occ[0];
-      if (old && old.source.file !== now.source.file && !sameValue(old, now)) {
-        found.push({ concept: now.concept, period: now.period.key, scenario: now.scenario, previous: old, current: now });
-      }
-    }
+    const known = new Set(this.restatements.map(restatementKey));
+    const found = this.rebuild().filter((r) => !known.has(restatementKey(r)));
     for (const r of found) this.restatements.push(r);
     return found;
   }
 
-  private rebuild(): void {
+  /** Merges all filings in date order; returns every value a later filing reports differently. */
+  private rebuild(): Restatement[] {
     this.current.clear();
+    const restated: Restatement[] = [];
     for (const set of this.all) {
       const mine = new Map<string, Fact[]>();
       for (const f of set.facts) {
@@ -84,9 +86,15 @@ export class Dataset {
       // Newer filings (later in `all`) overwrite older ones key by key.
       for (const [key, list] of mine) {
         list.sort((a, b) => Number(a.source.table.startsWith('t') ? 0 : 1) - Number(b.source.table.startsWith('t') ? 0 : 1));
+        const old = this.current.get(key)?.[0];
+        const now = list[0];
+        if (old && !sameValue(old, now)) {
+          restated.push({ concept: now.concept, period: now.period.key, scenario: now.scenario, previous: old, current: now });
+        }
         this.current.set(key, list);
       }
     }
+    return restated;
   }
 
   /** The current (primary) fact for each key, in time order of periods. */
