@@ -128,7 +128,7 @@ describe('layout of the seed', () => {
 
   test('provenance notes: file, line, printed text', () => {
     expect(cell(plan, SHEET_NAMES.balance, 'C25').note).toBe(
-      'mpwr-2004q2-ex99-1.txt, line 222 (FINANCIAL STATEMENTS BALANCE SHEET)\nprinted: (37,572)\nAccumulated Deficit  (39,239)  (37,835)  (37,572)',
+      'mpwr-2004q2-ex99-1.txt, line 222 (BALANCE SHEET)\nprinted: (37,572)\nAccumulated Deficit  (39,239)  (37,835)  (37,572)',
     );
   });
 });

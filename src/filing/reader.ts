@@ -28,6 +28,21 @@ function unusable(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Tables printed under the same title (Mpower's four `RECONCILIATION TO GAAP`) are told apart
+ * by what they reconcile to (their last row) and, for guidance, the period.
+ */
+function distinguishTitles(tables: TextTable[]): void {
+  const count = new Map<string, number>();
+  for (const t of tables) count.set(t.title, (count.get(t.title) ?? 0) + 1);
+  for (const t of tables) {
+    if ((count.get(t.title) ?? 0) < 2) continue;
+    const last = t.rows[t.rows.length - 1]?.label.replace(/\s*\((?:GAAP)\)\s*$/i, '') ?? '';
+    const guidance = t.columns.find((c) => c.scenario !== 'actual')?.period?.key;
+    t.title = `${t.title} — ${last}${guidance ? ` (${guidance} guidance)` : ''}`;
+  }
+}
+
 export function readFiling(input: string, file: string): Filing {
   const reason = unusable(input);
   if (reason) return emptyFiling(file, input, [{ severity: 'error', message: reason, file }]);
@@ -80,6 +95,7 @@ export function readFiling(input: string, file: string): Filing {
   const listed = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|OTC[A-Z]*)\s*:\s*([A-Z.]{1,6})\)/.exec(head);
   const company = listed ? listed[1].replace(/^.*\s[-–]\s+/, '').trim() : doc.envelope.company;
   const date = doc.envelope.filedAs || datesIn(text.split(/\n/).slice(0, 40).join('\n'))[0] || '';
+  distinguishTitles(tables);
   if (tables.length === 0) {
     diagnostics.push({ severity: 'warning', message: 'no tables found: no column of numbers under period headers', file });
   }

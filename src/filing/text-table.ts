@@ -175,7 +175,7 @@ function buildTable(
   zone.forEach((c, i) => { if (c.kind === 'rule') headEnd = i; });
   if (headEnd < 0) headEnd = zone.map(isPeriodHeader).lastIndexOf(true);
   const headerParts: string[][] = cols.map(() => []);
-  const titleParts: string[] = [];
+  const titleParts: { line: number; text: string }[] = [];
   const leading: Classified[] = [];
   zone.forEach((c, i) => {
     if (c.kind !== 'text') return;
@@ -183,26 +183,31 @@ function buildTable(
     const overColumns = cs.every((k) => k.end > firstColStart - 2);
     if (i > headEnd && !overColumns) { leading.push(c); return; }
     for (const k of cs) {
-      if (k.end <= firstColStart - 2) { titleParts.push(k.text); continue; }
+      if (k.end <= firstColStart - 2) { titleParts.push({ line: i, text: k.text }); continue; }
       let hit = false;
       cols.forEach((col, ci) => {
         if (k.start < col.end + 2 && k.end > col.start - 2) { headerParts[ci].push(k.text); hit = true; }
       });
-      if (!hit) titleParts.push(k.text);
+      if (!hit) titleParts.push({ line: i, text: k.text });
     }
   });
 
   const aboveText = ctx.above.map((l) => l.text.trim()).filter((t) => t !== '');
-  const titleText = titleParts.join(' ').replace(/\s+/g, ' ').trim();
+  // A caption above the title (`FINANCIAL STATEMENTS`) gives way to the line naming the scale.
+  const stripScale = (t: string) => t.replace(/\([^()]*\b(?:thousands?|millions?|billions?)\b[^()]*\)?/gi, '').trim();
+  const scaleLine =
+    titleParts.find((p) => (findScaleStatement(p.text) || /\bamounts in\b/i.test(p.text)) && stripScale(p.text) !== '')?.line ?? -1;
+  const titleText = titleParts.filter((p) => p.line >= scaleLine).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim();
   const scaleText =
     findScaleStatement(titleText) ??
     findScaleStatement(zone.map((c) => c.line.text).join(' ')) ??
     findScaleStatement(aboveText.join(' ')) ??
     '';
   const scale: Scale = scaleOf(scaleText) ?? ctx.fallbackScale ?? 'units';
-  let title = titleText.replace(/\([^()]*\b(?:thousands?|millions?|billions?)\b[^()]*\)?/gi, '').replace(/\s+/g, ' ').trim();
+  let title = stripScale(titleText).replace(/\s+/g, ' ');
   if (title === '' || /^\(?notes?\)?$/i.test(title)) {
-    title = aboveText.filter((t) => !findScaleStatement(t) && !/^exhibit\b/i.test(t)).slice(-2).join(' — ') || `Table ${id.slice(1)}`;
+    const prose = aboveText.filter((t) => !findScaleStatement(t) && !/^exhibit\b/i.test(t) && splitTableLine(t).tokens.length === 0);
+    title = prose.slice(-2).join(' — ') || `Table ${id.slice(1)}`;
   }
 
   const columns: TableColumn[] = cols.map((col, ci) => {
