@@ -1,4 +1,5 @@
 /** `npm run bench`: every speed figure of the project, measured in one process. */
+import { benchBundles } from './bundles';
 import { benchFunctions, formatFunctionsBench } from './functions';
 import { benchParse } from './parse';
 import { benchWorkbook } from './workbook';
@@ -16,6 +17,10 @@ async function main(): Promise<void> {
   const w = await benchWorkbook();
   console.log('Workbook (in-memory Excel object model)');
   console.log(`  seed import: ${w.importMs.toFixed(1)} ms, ${w.syncs} syncs; Q3 refresh: ${w.refreshMs.toFixed(1)} ms, ${w.refreshSyncs} syncs; largest request ${(w.maxRequestBytes / 1024).toFixed(0)} KB (limit 5 MB)`);
+  console.log('Bundles (production build, gzip -9; goals: functions < 60 KB, task pane < 120 KB at start-up)');
+  for (const b of await benchBundles()) {
+    console.log(`  ${b.file.padEnd(28)} ${(b.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzipped (${(b.bytes / 1024).toFixed(0)} KB) ${b.startup ? 'start-up' : 'lazy'}`);
+  }
 }
 
 main().catch((e: unknown) => {
