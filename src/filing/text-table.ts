@@ -280,7 +280,7 @@ function buildTable(
 /** Every table of a region (a `<TABLE>` block holds one or more; running text may hold untagged ones). */
 export function readTables(
   region: Region,
-  ctx: Omit<TableContext, 'above'> & { above: SourceLine[]; nextId: () => string },
+  ctx: TableContext & { nextId: () => string },
   diagnostics: Diagnostic[],
 ): TextTable[] {
   const classified = region.lines.map(classify);
