@@ -53,6 +53,15 @@ export function sourceLines(text: string): SourceLine[] {
   }));
 }
 
+/**
+ * Lines longer than this are not read (a warning says so). The widest line of a real release is
+ * 132 characters; a megabyte on one line is a damaged or hostile file, and reading it as text
+ * would cost time that grows faster than its length.
+ */
+export const MAX_LINE_CHARS = 1000;
+/** Overlong lines named one by one in the diagnostics; the rest are counted. */
+const OVERLONG_NAMED = 3;
+
 const LAYOUT_ONLY = /^\s*(?:<\/?(?:PAGE|S|C|CAPTION|FN|F\d+|R|L)>\s*)+$/i;
 const TABLE_OPEN = /^\s*<TABLE\b[^>]*>\s*$/i;
 const TABLE_CLOSE = /^\s*<\/TABLE>\s*$/i;
@@ -75,7 +84,15 @@ export function readDocument(text: string, file: string): DocumentText {
     current = { tagged, lines: [] };
   };
 
+  let overlong = 0;
   for (const line of lines) {
+    if (line.text.length > MAX_LINE_CHARS) {
+      if (++overlong <= OVERLONG_NAMED) {
+        diagnostics.push({ severity: 'warning', message: `line ${line.no} is ${line.text.length} characters long (a release's lines are under 200); it was not read`, file, line: line.no });
+      }
+      if (!skipDocument && !inHeader && !inPem) current.lines.push({ no: line.no, text: '' }); // a blank: nothing joins across it
+      continue;
+    }
     const t = line.text.trim();
     if (/^-----BEGIN PRIVACY-ENHANCED MESSAGE-----$/.test(t)) { inPem = true; continue; }
     if (inPem) { if (t === '') inPem = false; continue; }
@@ -116,6 +133,9 @@ export function readDocument(text: string, file: string): DocumentText {
     }
     if (LAYOUT_ONLY.test(line.text)) continue;
     current.lines.push(line);
+  }
+  if (overlong > OVERLONG_NAMED) {
+    diagnostics.push({ severity: 'warning', message: `${overlong - OVERLONG_NAMED} more lines over ${MAX_LINE_CHARS} characters were not read`, file });
   }
   if (inTable) {
     diagnostics.push({ severity: 'warning', message: `the table opened at line ${tableStart} is never closed (truncated file?); read to the end`, file, line: tableStart });

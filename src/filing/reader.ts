@@ -6,7 +6,7 @@ import { preformattedText, readDocument, type SourceLine } from './document';
 import { datesIn } from './periods';
 import { readSentences } from './sentences';
 import { readTables } from './text-table';
-import type { Diagnostic, Filing, Scale, TextTable } from './types';
+import type { Diagnostic, Filing, Scale, Sentence, TextTable } from './types';
 
 /** Filings larger than this are refused before any work. */
 export const MAX_FILING_BYTES = 20 * 1024 * 1024;
@@ -43,7 +43,27 @@ function distinguishTitles(tables: TextTable[]): void {
   }
 }
 
+/** Running text is read in paragraphs of at most this many lines (a release's longest has about 40). */
+const MAX_PARAGRAPH_LINES = 200;
+
+/** What went wrong inside the reader, in words (never a stack trace). */
+function failure(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Reads a filing. Never throws: a text that cannot be read, or a part of it that makes the
+ * reader fail, comes back as a diagnostic (errors are values).
+ */
 export function readFiling(input: string, file: string): Filing {
+  try {
+    return readFilingText(input, file);
+  } catch (e) {
+    return emptyFiling(file, input, [{ severity: 'error', message: `the reader failed on this file (${failure(e)}); nothing was read from it`, file }]);
+  }
+}
+
+function readFilingText(input: string, file: string): Filing {
   const reason = unusable(input);
   if (reason) return emptyFiling(file, input, [{ severity: 'error', message: reason, file }]);
   let text = input;
@@ -66,14 +86,30 @@ export function readFiling(input: string, file: string): Filing {
   let prevLines: SourceLine[] = [];
   let fallbackScale: Scale | undefined;
   const proseLines: SourceLine[] = [];
+  let paragraph = 0;
   for (const region of doc.regions) {
-    const found = readTables(region, { file, above: prevLines.slice(-8), fallbackScale, nextId }, diagnostics);
+    let found: TextTable[] = [];
+    try {
+      found = readTables(region, { file, above: prevLines.slice(-8), fallbackScale, nextId }, diagnostics);
+    } catch (e) {
+      const first = region.lines[0]?.no;
+      const last = region.lines[region.lines.length - 1]?.no;
+      diagnostics.push({ severity: 'warning', message: `lines ${first}–${last} could not be read as tables (${failure(e)}); their numbers are left out`, file, line: first });
+    }
     tables.push(...found);
     if (found.length > 0) fallbackScale = found[found.length - 1].scale;
     if (!region.tagged) {
+      let k = 0; // tables and lines are both in line order
       for (const l of region.lines) {
-        const inTable = found.some((t) => l.no >= t.lines[0] && l.no <= t.lines[1]);
-        proseLines.push(inTable ? { no: l.no, text: '' } : l);
+        while (k < found.length && found[k].lines[1] < l.no) k++;
+        const inTable = k < found.length && l.no >= found[k].lines[0];
+        const line = inTable ? { no: l.no, text: '' } : l;
+        paragraph = line.text.trim() === '' ? 0 : paragraph + 1;
+        if (paragraph > MAX_PARAGRAPH_LINES) {
+          proseLines.push({ no: l.no, text: '' }); // a run of text this long is not a paragraph: cut it
+          paragraph = 1;
+        }
+        proseLines.push(line);
       }
     }
     prevLines = region.lines;
@@ -90,7 +126,12 @@ export function readFiling(input: string, file: string): Filing {
     }
     return lo > 0 ? tables[lo - 1].scale : undefined;
   };
-  const sentences = readSentences(proseLines, scaleAt);
+  let sentences: Sentence[] = [];
+  try {
+    sentences = readSentences(proseLines, scaleAt);
+  } catch (e) {
+    diagnostics.push({ severity: 'warning', message: `the running text could not be read (${failure(e)}); figures stated in it are left out`, file });
+  }
   const head = text.slice(0, 20000).replace(/\s+/g, ' ');
   const listed = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|OTC[A-Z]*)\s*:\s*([A-Z.]{1,6})\)/.exec(head);
   const company = listed ? listed[1].replace(/^.*\s[-–]\s+/, '').trim() : doc.envelope.company;
