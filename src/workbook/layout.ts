@@ -502,6 +502,7 @@ export function buildPlan(analysis: Analysis): SheetPlan {
   // Keyed sheets to SheetSpecs.
   const sheets: SheetSpec[] = [];
   const names: NameSpec[] = [];
+  const nameTaken = new Set<string>();
   for (const g of grids) {
     const width = FIRST_COL + g.columns.length;
     const rows: PlanCell[][] = [];
@@ -514,10 +515,14 @@ export function buildPlan(analysis: Analysis): SheetPlan {
       const line: PlanCell[] = [label, { value: r.key, style: keyStyle }];
       for (let c = FIRST_COL; c < width; c++) line.push(getCell(g, row, c) ?? {});
       rows.push(line);
-      if (r.kind === 'concept' && g.id !== 'chart') {
-        const isGuidance = g.id === 'guidance';
+      const isGuidance = g.id === 'guidance';
+      // Excel names are at most 255 characters and unique whatever their case: two unmapped
+      // labels that spell the same name, or one printed on two sheets, get it once (the first).
+      const name = nameOf(isGuidance ? 'MPWR_GUIDANCE_' : 'MPWR_', r.key).slice(0, 255);
+      if (r.kind === 'concept' && g.id !== 'chart' && !nameTaken.has(name.toUpperCase())) {
+        nameTaken.add(name.toUpperCase());
         names.push({
-          name: nameOf(isGuidance ? 'MPWR_GUIDANCE_' : 'MPWR_', r.key),
+          name,
           refersTo: `=${sheetRange(g.name, row, FIRST_COL, 1, Math.max(1, g.columns.length), true)}`,
           // Excel keeps at most 255 characters of a name's comment.
           comment: `${r.label} (${g.name}${isGuidance ? ', low/high/mid of each range' : ''}), periods left to right in time order`.slice(0, 255),
