@@ -7,6 +7,21 @@
 import type { SourceText } from '../reconcile/analysis';
 
 export const FILINGS_NAMESPACE = 'urn:mpwr-addin:filings:v1';
+/** Every version's namespace starts so: `...:v2` is a later version's part, read by that version only. */
+export const FILINGS_NAMESPACE_PREFIX = 'urn:mpwr-addin:filings:';
+
+/** Namespaces of parts written by a later version of the add-in (`urn:mpwr-addin:filings:v2`, ...). */
+export function newerNamespaces(namespaces: string[]): string[] {
+  return [...new Set(namespaces.filter((ns) => {
+    const m = /^v(\d+)$/.exec(ns.startsWith(FILINGS_NAMESPACE_PREFIX) ? ns.slice(FILINGS_NAMESPACE_PREFIX.length) : '');
+    return m !== null && Number(m[1]) > 1;
+  }))];
+}
+
+/** What a person is told about parts of a later version (they are left as they are). */
+export function newerVersionProblem(namespaces: string[]): string {
+  return `this workbook holds filings stored by a newer version of the MPWR add-in (${namespaces.join(', ')}); update the add-in to use them. They were left as they are`;
+}
 
 function toBase64(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -25,7 +40,7 @@ function fromBase64(b64: string): string {
 function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
     // Characters XML 1.0 forbids cannot appear even escaped: replace them in a name.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '?');
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?');
 }
 
 function unescapeAttr(s: string): string {
@@ -38,12 +53,25 @@ export function filingsXml(filings: SourceText[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<filings xmlns="${FILINGS_NAMESPACE}" version="1">\n${items.join('\n')}${items.length ? '\n' : ''}</filings>`;
 }
 
-/** The filings of a part written by `filingsXml` (an unreadable entry is skipped and reported). */
+/**
+ * The filings of a part written by `filingsXml` (an unreadable entry is skipped and reported).
+ * A part with any problem is one this version does not read whole: writers leave it as it is.
+ */
 export function parseFilingsXml(xml: string): { filings: SourceText[]; problems: string[] } {
   const filings: SourceText[] = [];
   const problems: string[] = [];
   if (!xml.includes(FILINGS_NAMESPACE)) return { filings, problems: [`the stored filings are not in the ${FILINGS_NAMESPACE} format`] };
-  for (const m of xml.matchAll(/<filing\b([^>]*)>([^<]*)<\/filing>/g)) {
+  // The whole part must be what filingsXml writes: a <filings> root holding <filing> entries only
+  // (however the host serialises it back: prefixed, either quotes, an empty root closed on itself).
+  const body = /^\s*(?:<\?xml[^>]*\?>\s*)?<(?:[\w.-]+:)?filings\b([^>]*?)(?:\/>|>([\s\S]*)<\/(?:[\w.-]+:)?filings>)\s*$/.exec(xml);
+  if (!body || !body[1].includes(FILINGS_NAMESPACE)) {
+    return { filings, problems: [`the stored filings part (${FILINGS_NAMESPACE}) is damaged or not in the format this version writes; it was left as it is`] };
+  }
+  const entries = body[2] ?? '';
+  if (entries.replace(/<filing\b[^>]*>[^<]*<\/filing>/g, '').trim() !== '') {
+    problems.push(`the stored filings part (${FILINGS_NAMESPACE}) holds content this version does not know; it was left as it is`);
+  }
+  for (const m of entries.matchAll(/<filing\b([^>]*)>([^<]*)<\/filing>/g)) {
     const name = unescapeAttr(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? 'stored filing');
     try {
       const text = fromBase64(m[2]);
@@ -71,12 +99,16 @@ export function mergeFilings(stored: SourceText[], added: SourceText[]): SourceT
 export async function loadStoredFilings(context: Excel.RequestContext): Promise<{ filings: SourceText[]; problems: string[] }> {
   const parts = context.workbook.customXmlParts.getByNamespace(FILINGS_NAMESPACE);
   parts.load('items/id');
+  const all = context.workbook.customXmlParts;
+  all.load('items/namespaceUri');
   await context.sync();
-  if (parts.items.length === 0) return { filings: [], problems: [] };
+  const newer = newerNamespaces(all.items.map((p) => p.namespaceUri));
+  const notes = newer.length ? [newerVersionProblem(newer)] : [];
+  if (parts.items.length === 0) return { filings: [], problems: notes };
   const xmls = parts.items.map((p) => p.getXml());
   await context.sync();
   let filings: SourceText[] = [];
-  const problems: string[] = [];
+  const problems: string[] = [...notes];
   for (const x of xmls) {
     const r = parseFilingsXml(x.value);
     filings = mergeFilings(filings, r.filings);

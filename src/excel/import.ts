@@ -8,7 +8,8 @@ import { analyze, type Analysis, type SourceText } from '../reconcile/analysis';
 import { buildPlan, SHEET_NAMES } from '../workbook/layout';
 import type { SheetPlan } from '../workbook/plan';
 import { validatePlan } from '../workbook/validate';
-import { FILINGS_NAMESPACE, filingsXml, mergeFilings, parseFilingsXml } from './filing-store';
+import { MAX_FILING_BYTES } from '../filing/reader';
+import { FILINGS_NAMESPACE, filingsXml, mergeFilings, newerVersionProblem, parseFilingsXml } from './filing-store';
 import { applyPlan, notesSupported, queueProbe, queueSnapshot, snapshotNeedsSync, WorkbookWriteError, type SheetChange, type WriteOptions } from './writer';
 
 export interface ImportResult {
@@ -30,7 +31,17 @@ export interface ImportResult {
 /** Every MPWR sheet a plan may name (the writer touches no other). */
 export const MPWR_SHEETS: string[] = Object.values(SHEET_NAMES);
 
+/** Existing sheets that carry an MPWR sheet's name but that MPWR did not write (the caller refuses to touch them). */
+function sheetsInTheWay(sheetNames: string[], mpwrWasHere: boolean): string[] {
+  return sheetNames.filter((n) => MPWR_SHEETS.some((m) => m.toLowerCase() === n.toLowerCase() && (m !== n || !mpwrWasHere)));
+}
+
 export async function importIntoWorkbook(context: Excel.RequestContext, sources: SourceText[], options: WriteOptions = {}): Promise<ImportResult> {
+  // A file over the cap is refused before any work, the workbook not even read.
+  const huge = sources.filter((s) => s.text.length > MAX_FILING_BYTES);
+  if (huge.length) {
+    throw new WorkbookWriteError(`Nothing was written: ${huge.map((s) => `${s.name} is ${(s.text.length / 1048576).toFixed(1)} MB`).join(', ')}; filings over ${MAX_FILING_BYTES / 1048576} MB are refused.`, true);
+  }
   let syncs = 0;
   const sync = async (): Promise<void> => { await context.sync(); syncs++; };
   const withNotes = options.notes ?? notesSupported();
@@ -39,6 +50,13 @@ export async function importIntoWorkbook(context: Excel.RequestContext, sources:
   const readProbe = queueProbe(context, FILINGS_NAMESPACE);
   await sync();
   const probe = readProbe();
+  // A later version's filings, or sheets with MPWR's names that MPWR did not write: touch nothing.
+  if (probe.newer.length) throw new WorkbookWriteError(`Nothing was written: ${newerVersionProblem(probe.newer)}.`, true);
+  const inTheWay = sheetsInTheWay(probe.sheetNames, probe.parts.length > 0);
+  if (inTheWay.length) {
+    const list = inTheWay.map((n) => `'${n}'`).join(', ');
+    throw new WorkbookWriteError(`Nothing was written: this workbook already has ${inTheWay.length === 1 ? 'a sheet' : 'sheets'} named ${list} that MPWR did not write. Rename or delete ${inTheWay.length === 1 ? 'it' : 'them'}, then import again.`, true);
+  }
 
   // 2. Snapshot of the MPWR sheets that exist and the stored filings (skipped in an empty workbook).
   const snapshot = queueSnapshot(context, probe, MPWR_SHEETS, withNotes);

@@ -12,7 +12,7 @@
  */
 import { cellAddress, columnLetter, parseRange, rangeAddress } from '../workbook/a1';
 import type { ChartSpec, KeyedRefresh, PlanCell, SheetPlan, SheetSpec } from '../workbook/plan';
-import { FILINGS_NAMESPACE } from './filing-store';
+import { FILINGS_NAMESPACE, newerNamespaces, parseFilingsXml } from './filing-store';
 
 type Ctx = Excel.RequestContext;
 
@@ -34,6 +34,8 @@ export interface Probe {
   sheetNames: string[];
   names: { name: string; formula: string; comment: string }[];
   parts: Excel.CustomXmlPart[];
+  /** Namespaces of filings parts written by a later version of the add-in (never touched). */
+  newer: string[];
 }
 
 export function notesSupported(): boolean {
@@ -52,10 +54,13 @@ export function queueProbe(context: Ctx, namespace: string): () => Probe {
   names.load('items/name,items/formula,items/comment');
   const parts = context.workbook.customXmlParts.getByNamespace(namespace);
   parts.load('items/id');
+  const all = context.workbook.customXmlParts;
+  all.load('items/namespaceUri');
   return () => ({
     sheetNames: sheets.items.map((s) => s.name),
     names: names.items.filter((n) => n.name.toUpperCase().startsWith(NAME_PREFIX)).map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })),
     parts: parts.items,
+    newer: newerNamespaces(all.items.map((p) => p.namespaceUri)),
   });
 }
 
@@ -183,6 +188,8 @@ interface Step { bytes: number; run: () => void }
 interface Undo {
   created: string[];
   inserts: Map<string, { columns: number[]; rows: number[]; refresh: KeyedRefresh }>;
+  /** Stored-filings parts the write rewrote or deleted (their XML as the snapshot saw it), and whether it added one. */
+  parts: { rewritten: { id: string; xml: string }[]; deleted: { id: string; xml: string }[]; added: boolean };
 }
 
 /**
@@ -209,7 +216,7 @@ export async function applyPlan(
   const q = (bytes: number, run: () => void): void => { steps.push({ bytes, run }); };
   const changes: SheetChange[] = [];
   const warnings: string[] = [];
-  const undo: Undo = { created: [], inserts: new Map() };
+  const undo: Undo = { created: [], inserts: new Map(), parts: { rewritten: [], deleted: [], added: false } };
 
   for (const spec of plan.sheets) {
     const snap = snapshot.sheets.get(spec.name);
@@ -278,13 +285,24 @@ export async function applyPlan(
     if (!planNames.has(n.name.toUpperCase())) q(64, () => { context.workbook.names.getItem(n.name).delete(); });
   }
 
-  // The stored filings.
+  // The stored filings. Only parts this version reads whole are rewritten (the first) or merged
+  // into it (the rest, deleted); a damaged or unknown part in the namespace is left as it is.
   if (xml !== undefined) {
-    const [first, ...extra] = probe.parts;
-    const current = snapshot.xml[0]?.value;
-    if (first && current !== xml) q(xml.length + 64, () => { first.setXml(xml); });
-    else if (!first) q(xml.length + 64, () => { context.workbook.customXmlParts.add(xml); });
-    for (const p of extra) q(64, () => { p.delete(); });
+    const readable = probe.parts
+      .map((part, i) => ({ part, xml: snapshot.xml[i]?.value }))
+      .filter((p): p is { part: Excel.CustomXmlPart; xml: string } => p.xml !== undefined && parseFilingsXml(p.xml).problems.length === 0);
+    const [first, ...extra] = readable;
+    if (first && first.xml !== xml) {
+      undo.parts.rewritten.push({ id: first.part.id, xml: first.xml });
+      q(xml.length + 64, () => { first.part.setXml(xml); });
+    } else if (!first) {
+      undo.parts.added = true;
+      q(xml.length + 64, () => { context.workbook.customXmlParts.add(xml); });
+    }
+    for (const p of extra) {
+      undo.parts.deleted.push({ id: p.part.id, xml: p.xml });
+      q(64, () => { p.part.delete(); });
+    }
   }
 
   // Send, splitting only where a request would pass the limit.
@@ -529,11 +547,16 @@ async function restore(context: Ctx, plan: SheetPlan, snapshot: Snapshot, probe:
   }
   for (const [key, n] of before) if (!current.has(key)) context.workbook.names.add(n.name, n.formula, n.comment || undefined);
 
-  // The stored filings.
-  const oldXml = snapshot.xml[0]?.value;
-  const [first, ...extra] = parts.items;
-  if (oldXml !== undefined && first) first.setXml(oldXml);
-  else if (oldXml !== undefined) context.workbook.customXmlParts.add(oldXml);
-  for (const p of oldXml !== undefined ? extra : parts.items) p.delete();
+  // The stored filings: what the write changed goes back; parts it never touched stay as they are.
+  const hadPart = new Set(probe.parts.map((p) => p.id));
+  for (const p of parts.items) {
+    const rewritten = undo.parts.rewritten.find((r) => r.id === p.id);
+    if (rewritten) p.setXml(rewritten.xml);
+    else if (undo.parts.added && !hadPart.has(p.id)) p.delete();
+  }
+  for (const old of undo.parts.deleted) {
+    // A merged part the write deleted comes back (Excel gives it a new id); one it did not reach is still there.
+    if (!parts.items.some((p) => p.id === old.id)) context.workbook.customXmlParts.add(old.xml);
+  }
   await context.sync();
 }

@@ -711,8 +711,10 @@ class NamedItem extends Proxy {
   }
 }
 
-class PartCollection {
-  constructor(private readonly wb: FakeWorkbook) {}
+class PartCollection extends Proxy {
+  private _items: XmlPart[] = [];
+  get items(): XmlPart[] { this.need(); return this._items; }
+  protected populate(): void { this._items = this.wb.parts.map((p) => new XmlPart(this.wb, p)); }
   add(xml: string): XmlPart {
     const part: Part = { id: '', xml };
     this.wb.enqueue(() => { part.id = this.wb.newId(); this.wb.parts.push(part); }, xml.length);
@@ -736,6 +738,8 @@ class XmlPart extends Proxy {
   constructor(wb: FakeWorkbook, private readonly part: Part) { super(wb); }
   protected populate(): void { /* id is on part */ }
   get id(): string { return this.part.id; }
+  /** The namespace of the part's root element, as Excel reports it. */
+  get namespaceUri(): string { return namespaceOf(this.part.xml); }
   getXml(): ClientResult<string> {
     const r = new ClientResult<string>();
     this.wb.enqueue(() => { if (!this.wb.parts.includes(this.part)) throw new FakeExcelError('ItemNotFound', 'custom XML part'); r.set(this.part.xml); });
