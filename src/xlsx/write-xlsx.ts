@@ -16,9 +16,24 @@ function argb(hex: string): string {
   return `FF${hex.replace(/^#/, '').toUpperCase()}`;
 }
 
+/**
+ * Characters XML 1.0 cannot hold: ExcelJS writes them as they are and the file no longer opens.
+ * C0 controls but tab, LF and CR; U+FFFE and U+FFFF; halves of surrogate pairs standing alone.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text as an .xlsx can hold it (each character it cannot is replaced by U+FFFD). */
+export function xmlText(s: string): string {
+  return s.replace(NOT_XML, '\uFFFD');
+}
+
 function writeCell(cell: Cell, c: PlanCell): void {
-  if (c.formula !== undefined) cell.value = { formula: c.formula.replace(/^=/, ''), date1904: false };
+  if (c.formula !== undefined) cell.value = { formula: xmlText(c.formula.replace(/^=/, '')), date1904: false };
   // A string is stored as a string: ExcelJS never reads `=...` text as a formula.
+  else if (typeof c.value === 'string') cell.value = xmlText(c.value);
+  // ExcelJS would write `Infinity` or `NaN` into the file, which Excel cannot open.
+  else if (typeof c.value === 'number' && !Number.isFinite(c.value)) cell.value = { error: '#NUM!' };
   else if (c.value !== undefined && c.value !== null) cell.value = c.value;
   const s = c.style;
   if (s?.numberFormat) cell.numFmt = s.numberFormat;
@@ -26,7 +41,7 @@ function writeCell(cell: Cell, c: PlanCell): void {
     cell.font = { color: s.color ? { argb: argb(s.color) } : undefined, bold: s.bold || undefined, italic: s.italic || undefined };
   }
   if (s?.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
-  if (c.note) cell.note = c.note;
+  if (c.note) cell.note = xmlText(c.note);
 }
 
 /** Builds the ExcelJS workbook for a plan (exported for tests and callers that add to it). */
