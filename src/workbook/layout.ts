@@ -190,13 +190,16 @@ export function buildPlan(analysis: Analysis): SheetPlan {
   const unmapped: Record<GridId, Map<string, RowDef>> = {
     balance: new Map(), operations: new Map(), nonGaap: new Map(), guidance: new Map(), chart: new Map(),
   };
+  // An unmapped row whose slug spells a catalogue id (an empty label under an `Adjusted EBITDA`
+  // heading) keeps a row of its own: one key, one row.
+  const rowKey = (f: Fact): string => (!f.mapped && conceptById(f.concept) ? `unmapped:${f.concept}` : f.concept);
   const placeFact = (f: Fact): { grid: GridId; row: string; col: string } => {
     if (f.scenario !== 'actual') {
-      return { grid: 'guidance', row: f.concept, col: columnKey(f.period.key, f.scenario) };
+      return { grid: 'guidance', row: rowKey(f), col: columnKey(f.period.key, f.scenario) };
     }
     const c = f.mapped ? conceptById(f.concept) : undefined;
     const grid: GridId = c ? homeGrid(c) : f.statement === 'non_gaap' ? 'nonGaap' : f.period.type === 'instant' ? 'balance' : 'operations';
-    return { grid, row: f.concept, col: f.period.key };
+    return { grid, row: rowKey(f), col: f.period.key };
   };
   // Unmapped rows in order of first appearance, filings oldest first (a later filing's new rows come last).
   for (const set of dataset.filingFacts()) {
@@ -572,8 +575,15 @@ function chartSpec(g: Grid): ChartSpec {
 }
 
 /** Pads every row to `width` cells so blocks are rectangular. */
+/** What a cell holds in place of a figure too large for a double (a filing's 400-digit number). */
+export const TOO_LARGE_TEXT = '(too large for Excel)';
+
 function normalize(rows: PlanCell[][], width: number): void {
-  for (const r of rows) while (r.length < width) r.push({});
+  for (const r of rows) {
+    while (r.length < width) r.push({});
+    // Excel cannot hold it as a number: text, with the printed figure still in the cell's note.
+    for (const c of r) if (typeof c.value === 'number' && !Number.isFinite(c.value)) c.value = TOO_LARGE_TEXT;
+  }
 }
 
 function displayLength(c: PlanCell): number {

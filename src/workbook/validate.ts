@@ -17,7 +17,8 @@ export function validatePlan(plan: SheetPlan): string[] {
   for (const s of plan.sheets) {
     if (!s.name.startsWith('MPWR ')) errors.push(`sheet "${s.name}" is not an MPWR sheet`);
     if (s.name.length > 31 || /[\\/?*[\]:]/.test(s.name)) errors.push(`sheet name "${s.name}" is not allowed by Excel`);
-    if (sheetNames.has(s.name)) errors.push(`sheet "${s.name}" appears twice`);
+    // Excel's sheet names are one whatever their case.
+    if ([...sheetNames].some((n) => n.toLowerCase() === s.name.toLowerCase())) errors.push(`sheet "${s.name}" appears twice`);
     sheetNames.add(s.name);
     s.blocks.forEach((b, bi) => {
       const width = b.cells[0]?.length ?? 0;
