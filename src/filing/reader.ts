@@ -21,7 +21,11 @@ function unusable(text: string): string | undefined {
     return `the file is ${(text.length / 1048576).toFixed(1)} MB; filings over ${MAX_FILING_BYTES / 1048576} MB are refused`;
   }
   if (text.trim() === '') return 'the file is empty';
-  const sample = text.slice(0, 65536);
+  // NUL padding at the end (a download filled out to a block) is not content.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0) end--;
+  if (end === 0) return 'the file is binary, not a text filing';
+  const sample = text.slice(0, Math.min(end, 65536));
   // eslint-disable-next-line no-control-regex
   const binary = (sample.match(/[\u0000-\u0008\u000e-\u001a]/g) ?? []).length;
   if (binary > sample.length * 0.01 || sample.includes('\ufffd\ufffd\ufffd')) return 'the file is binary, not a text filing';
@@ -45,6 +49,33 @@ function distinguishTitles(tables: TextTable[]): void {
 
 /** Running text is read in paragraphs of at most this many lines (a release's longest has about 40). */
 const MAX_PARAGRAPH_LINES = 200;
+
+/** More digits than any figure a release prints; Decimal computes checks exactly to 20 digits. */
+const MAX_FIGURE_DIGITS = 20;
+
+/**
+ * Numbers with more digits than any real figure: the table reader may take one for label text
+ * (its row then loses the identity it took part in) and checks on one cannot be exact. Said, never
+ * silently accepted.
+ */
+function overlongFigures(regions: { lines: SourceLine[] }[], file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  let more = 0;
+  for (const region of regions) {
+    for (const l of region.lines) {
+      if (!/\d{6}|\d,\d{3},\d{3},\d{3},\d{3}/.test(l.text)) continue;
+      for (const m of l.text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) {
+        const digits = m[0].replace(/\D/g, '').length;
+        if (digits <= MAX_FIGURE_DIGITS) continue;
+        if (found.length >= 3) { more++; continue; }
+        const shown = m[0].length > 24 ? `${m[0].slice(0, 12)}…${m[0].slice(-6)}` : m[0];
+        found.push({ severity: 'warning', message: `line ${l.no} holds a number of ${digits} digits (${shown}), more than any figure a release prints; check the file: a row it stands in may not be read`, file, line: l.no });
+      }
+    }
+  }
+  if (more > 0) found.push({ severity: 'warning', message: `${more} more numbers of over ${MAX_FIGURE_DIGITS} digits`, file });
+  return found;
+}
 
 /** What went wrong inside the reader, in words (never a stack trace). */
 function failure(e: unknown): string {
@@ -79,7 +110,7 @@ function readFilingText(input: string, file: string): Filing {
     text = pre;
   }
   const doc = readDocument(text, file);
-  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  const diagnostics: Diagnostic[] = [...doc.diagnostics, ...overlongFigures(doc.regions, file)];
   const tables: TextTable[] = [];
   let n = 0;
   const nextId = () => `t${++n}`;
