@@ -162,6 +162,8 @@ export interface Mutant {
   site?: NumberSite;
   /** The number as printed after the mutation. */
   printed?: string;
+  /** A number longer than any real figure: the reader must warn about this 1-based line. */
+  mustWarnLine?: number;
 }
 
 /** A digit of a number changed in place (same width, same alignment). */
@@ -207,8 +209,10 @@ function applyHuge(r: Extract<NumberRecipe, { kind: 'huge' }>): Mutant {
   }
   const mutant: Mutant = { recipe: [r], text: lines.join('\n'), site: s, printed: text };
   // Text figures are not column-bound; a table cell must fit its gutter to be read where it was.
+  // Over 20 digits no figure is real: the reader must say so, whatever it makes of the row.
   const inTable = seedFacts().facts[s.fact].source.table.startsWith('t');
-  if (fits || !inTable) mutant.expected = expectedChecks(s, printedValue(text, s.sign), text);
+  if (whole.length > 20) mutant.mustWarnLine = s.line + 1;
+  else if (fits || !inTable) mutant.expected = expectedChecks(s, printedValue(text, s.sign), text);
   return mutant;
 }
 
@@ -400,9 +404,45 @@ const docLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: oddString(30) },
 );
 
-/** A document of table-like lines, headers, tags, prose and junk, with any line ending. */
+/** Text placed so that it ends at column `end` (right-aligned, as EDGAR tables are). */
+function at(line: string, end: number, text: string): string {
+  const start = Math.max(line.length + 2, end - text.length);
+  return line + ' '.repeat(start - line.length) + text;
+}
+
+/** A fixed-width table: a title with a scale, period headers over 1-4 right-aligned columns, rows of numbers, rules, maybe tags. */
+const randomTable: fc.Arbitrary<string[]> = fc.record({
+  title: fc.constantFrom(...LABELS.slice(16, 19), 'SELECTED DATA (in thousands)', 'Other Company (In Millions of Dollars)', ''),
+  columns: fc.integer({ min: 1, max: 4 }),
+  width: fc.integer({ min: 14, max: 24 }),
+  labelWidth: fc.integer({ min: 30, max: 70 }),
+  headers: fc.array(fc.constantFrom(...HEADERS), { minLength: 1, maxLength: 3 }),
+  rows: fc.array(fc.tuple(fc.nat({ max: 4 }), fc.constantFrom(...LABELS), fc.array(NUMBERS, { minLength: 4, maxLength: 4 }), fc.nat({ max: 9 })), { maxLength: 30 }),
+  tagged: fc.boolean(),
+}).map((t) => {
+  const ends = Array.from({ length: t.columns }, (_, i) => t.labelWidth + (i + 1) * t.width);
+  const out: string[] = t.tagged ? ['<TABLE>', '<CAPTION>'] : [];
+  if (t.title) out.push(t.title);
+  for (const h of t.headers) out.push(ends.reduce((line, end) => at(line, end, h), ''));
+  out.push('-'.repeat(ends[ends.length - 1]));
+  if (t.tagged) out.push(['<S>', ...ends.map(() => '<C>')].join(' '.repeat(10)));
+  for (const [indent, label, cells, extra] of t.rows) {
+    if (extra === 0) { out.push(''); continue; }
+    if (extra === 1) { out.push(ends.reduce((line, end) => at(line, end, '-'.repeat(t.width - 4)), '')); continue; }
+    out.push(ends.reduce((line, end, i) => at(line, end, cells[i]), ' '.repeat(indent) + label));
+  }
+  if (t.tagged) out.push('</TABLE>');
+  return out;
+});
+
+/** A document of prose, tables, table-like lines, headers, tags and junk, with any line ending. */
 export function randomDocument(maxLines: number): fc.Arbitrary<string> {
-  return fc.tuple(fc.array(docLine, { maxLength: maxLines }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, eol]) => lines.join(eol));
+  const block = fc.oneof(
+    { weight: 2, arbitrary: randomTable },
+    { weight: 2, arbitrary: fc.array(docLine, { maxLength: Math.max(1, Math.floor(maxLines / 4)) }) },
+  );
+  return fc.tuple(fc.array(block, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'))
+    .map(([blocks, eol]) => blocks.flat().slice(0, maxLines).join(eol));
 }
 
 // ---- the worker ------------------------------------------------------------------------------------
@@ -417,6 +457,8 @@ export interface CaseResult {
   planMs: number;
   facts: number;
   errors: string[];
+  /** The first warnings. */
+  warnings: string[];
   checks: CheckSummary;
   /** validatePlan's problems (null when no plan was built). */
   planProblems: string[] | null;
@@ -446,9 +488,10 @@ parentPort.on('message', (job) => {
     const checks = {};
     for (const c of a.checks) checks[c.id] = c.status + ' ' + (c.difference === null ? 'null' : c.difference.toString());
     const errors = a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
-    parentPort.postMessage({ id: job.id, result: { ok: true, ms, planMs, facts, errors, checks, planProblems } });
+    const warnings = a.diagnostics.filter((d) => d.severity === 'warning').slice(0, 40).map((d) => d.message);
+    parentPort.postMessage({ id: job.id, result: { ok: true, ms, planMs, facts, errors, warnings, checks, planProblems } });
   } catch (e) {
-    parentPort.postMessage({ id: job.id, result: { ok: false, error: String((e && e.stack) || e), ms: performance.now() - t0, planMs: 0, facts: 0, errors: [], checks: {}, planProblems: null } });
+    parentPort.postMessage({ id: job.id, result: { ok: false, error: String((e && e.stack) || e), ms: performance.now() - t0, planMs: 0, facts: 0, errors: [], warnings: [], checks: {}, planProblems: null } });
   }
 });
 parentPort.postMessage({ ready: true });
@@ -483,7 +526,7 @@ export class FuzzRunner {
       });
       worker.once('error', (e) => {
         reject(e);
-        for (const [, done] of this.pending) done({ ok: false, error: `worker failed: ${String(e)}`, ms: 0, planMs: 0, facts: 0, errors: [], checks: {}, planProblems: null });
+        for (const [, done] of this.pending) done({ ok: false, error: `worker failed: ${String(e)}`, ms: 0, planMs: 0, facts: 0, errors: [], warnings: [], checks: {}, planProblems: null });
         this.pending.clear();
         if (this.worker === worker) { this.worker = undefined; this.ready = undefined; }
       });
@@ -502,7 +545,7 @@ export class FuzzRunner {
         // A case that does not end is a finding: stop the worker, start afresh for the next one.
         void worker.terminate();
         if (this.worker === worker) { this.worker = undefined; this.ready = undefined; }
-        resolveCase({ ok: false, timedOut: true, error: `no result within ${this.timeoutMs} ms`, ms: this.timeoutMs, planMs: 0, facts: 0, errors: [], checks: {}, planProblems: null });
+        resolveCase({ ok: false, timedOut: true, error: `no result within ${this.timeoutMs} ms`, ms: this.timeoutMs, planMs: 0, facts: 0, errors: [], warnings: [], checks: {}, planProblems: null });
       }, this.timeoutMs);
       this.pending.set(id, (r) => { clearTimeout(timer); resolveCase(r); });
       const job: Job = { id, name, text, plan };
