@@ -6,10 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
-import { buildAddin } from './support/build-addin';
+import { sharedAddinBuild } from './support/build-addin';
 import { contentType, serveDirectory, type StaticServer } from './support/static-server';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -71,8 +70,7 @@ describeBrowser('task pane in a browser (outside Excel)', () => {
   const log: PageLog = { errors: [], console: [], blocked: [], office: [] };
 
   beforeAll(async () => {
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'mpwr-addin-'));
-    await buildAddin(dist);
+    dist = await sharedAddinBuild(); // the production build, shared with test/surface.test.ts (read-only)
     server = await serveDirectory(dist);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -98,7 +96,6 @@ describeBrowser('task pane in a browser (outside Excel)', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dist) fs.rmSync(dist, { recursive: true, force: true });
   });
 
   test('opens in browser mode with Office.js from the package and nothing fetched from elsewhere', async () => {
