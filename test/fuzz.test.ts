@@ -27,7 +27,7 @@ import {
   randomDocument, SEED_NAME, seedChecks, textRecipe, type CaseResult, type CheckSummary, type Mutant, type TextRecipe,
 } from './support/mutations';
 
-const RUNS = Number(process.env.MPWR_FUZZ_RUNS ?? 900);
+const RUNS = Number(process.env.MPWR_FUZZ_RUNS ?? 2000);
 const SEED = Number(process.env.MPWR_FUZZ_SEED ?? 20040729);
 const LONG = process.env.MPWR_FUZZ_LONG === '1';
 const LIMITS = LONG ? LONG_LIMITS : CI_LIMITS;
@@ -37,7 +37,7 @@ const CASE_TIMEOUT_MS = Number(process.env.MPWR_FUZZ_CASE_TIMEOUT_MS ?? 30_000);
 const PLAN_EVERY = 4;
 
 const NUMBER_RUNS = Math.max(1, Math.round(RUNS * 0.25));
-const TEXT_RUNS = Math.max(1, Math.round(RUNS * 0.55));
+const TEXT_RUNS = Math.max(1, Math.round(RUNS * 0.5));
 const DOC_RUNS = Math.max(1, RUNS - NUMBER_RUNS - TEXT_RUNS);
 const IMPORT_RUNS = LONG ? 40 : 6;
 

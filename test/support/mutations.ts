@@ -315,9 +315,21 @@ export function applyText(lines: string[], r: TextRecipe): string[] {
   }
 }
 
+/** Mutated texts are cut at this length (past the reader's 20 MB cap, short of what a JS string holds). */
+const MAX_MUTANT_CHARS = 32 * 1024 * 1024;
+
+function capLines(lines: string[]): string[] {
+  let total = 0;
+  for (let i = 0; i < lines.length; i++) {
+    total += lines[i].length + 1;
+    if (total > MAX_MUTANT_CHARS) return [...lines.slice(0, i), lines[i].slice(0, Math.max(0, lines[i].length - (total - MAX_MUTANT_CHARS)))];
+  }
+  return lines;
+}
+
 export function applyTexts(recipes: TextRecipe[], base: string[] = SEED_LINES): Mutant {
   let lines = base;
-  for (const r of recipes) lines = applyText(lines, r);
+  for (const r of recipes) lines = capLines(applyText(lines, r));
   return { recipe: recipes, text: lines.join('\n') };
 }
 
