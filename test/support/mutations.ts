@@ -232,6 +232,7 @@ function escapeHtml(s: string): string {
 export function applyText(lines: string[], r: TextRecipe): string[] {
   const n = lines.length;
   const out = [...lines];
+  if (n === 0) return out; // everything deleted already
   switch (r.kind) {
     case 'delete-lines': {
       out.splice(clampIndex(r.at, n), r.count);
