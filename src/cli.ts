@@ -5,8 +5,10 @@
  * Without FILE, the built-in Mpower Q2 2004 release. Exit 0 on success, 1 with --fail-on-break
  * when a check breaks (or when a call answers an error), 2 on unusable input.
  */
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { decodeText } from './filing/encoding';
+import { MAX_FILING_BYTES } from './filing/reader';
 import { analyze, checkCounts, type Analysis, type SourceText } from './reconcile/analysis';
 import { renderJson, renderReport } from './report';
 
@@ -42,18 +44,13 @@ function readSources(files: string[]): SourceText[] {
   const list = files.length > 0 ? files : [BUILT_IN_FILING];
   return list.map((f) => {
     if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
+    const size = statSync(f).size;
+    if (size > MAX_FILING_BYTES) {
+      throw new UsageError(`${f}: the file is ${(size / 1048576).toFixed(1)} MB; filings over ${MAX_FILING_BYTES / 1048576} MB are refused`);
+    }
     const buf = readFileSync(f);
     return { name: path.basename(f), text: decodeText(buf) };
   });
-}
-
-/** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (how 2004-era EDGAR text often comes). */
-export function decodeText(buf: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('windows-1252').decode(buf);
-  }
 }
 
 /** The first error that leaves a file unusable (nothing could be read from it), as one line. */
@@ -143,3 +140,5 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 2;
   }
 }
+
+export { decodeText };

@@ -2,10 +2,14 @@
  * Text in from the places a person gives it: a picked or dropped file, pasted text. Problems
  * come back as sentences that say what to do, never as exceptions.
  */
+import { decodeText } from '../src/filing/encoding';
+import { MAX_FILING_BYTES } from '../src/filing/reader';
 import type { SourceText } from '../src/reconcile/analysis';
 
-/** Larger than any release; a whole EDGAR submission with exhibits is a few MB. */
-export const MAX_BYTES = 20 * 1024 * 1024;
+export { decodeText };
+
+/** Larger than any release; a whole EDGAR submission with exhibits is a few MB. The reader's own cap. */
+export const MAX_BYTES = MAX_FILING_BYTES;
 
 const TEXT_EXTENSIONS = ['.txt', '.htm', '.html'];
 
@@ -20,33 +24,6 @@ function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** Windows-1252 characters of bytes 0x80-0x9F (the rest of the range is Latin-1); 0 = undefined. */
-const CP1252_HIGH = [
-  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
-];
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 0x4000) {
-    const chunk = Array.from(bytes.subarray(i, i + 0x4000), (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] || 0xfffd : b));
-    out += String.fromCharCode(...chunk);
-  }
-  return out;
-}
-
-/** UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (older EDGAR text). */
-export function decodeText(bytes: Uint8Array): string {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const body = bytes.subarray(start);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    // Not TextDecoder('windows-1252'): some runtimes decode that label as Latin-1.
-    return decodeWindows1252(body);
-  }
 }
 
 /** True when the bytes look like a binary file (PDF, Word, a zip such as .xlsx). */

@@ -138,3 +138,13 @@ describe("other companies' releases", () => {
     expect(checkCounts(subtotals).tie).toBeGreaterThan(0);
   });
 });
+
+describe('ids of unmapped rows', () => {
+  test("another company's row never takes a catalogue concept's id", () => {
+    const text = readFileSync(path.join(FILINGS, 'sears-2004q2-8k.txt'), 'utf8');
+    const a = analyze([{ name: 'sears.txt', text }]);
+    // Sears prints "Total assets $21,927" at July 3, 2004: a fact, but not Mpower's total_assets.
+    expect(a.dataset.get('total_assets', '2004-07-03')).toBeUndefined();
+    expect(a.dataset.get('total_assets_unmapped', '2004-07-03')?.value.toString()).toBe('21927');
+  });
+});

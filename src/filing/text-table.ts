@@ -111,13 +111,21 @@ function columnSpans(rows: Classified[]): ColumnSpan[] {
   return cols;
 }
 
+/** The column a cell's span overlaps most. Columns are disjoint and sorted, so only the few near the span are looked at. */
 function columnOf(cols: ColumnSpan[], span: [number, number]): number {
+  let lo = 0;
+  let hi = cols.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cols[mid].end <= span[0]) lo = mid + 1;
+    else hi = mid;
+  }
   let best = -1;
   let bestOverlap = 0;
-  cols.forEach((c, i) => {
-    const o = Math.min(c.end, span[1]) - Math.max(c.start, span[0]);
+  for (let i = lo; i < cols.length && cols[i].start < span[1]; i++) {
+    const o = Math.min(cols[i].end, span[1]) - Math.max(cols[i].start, span[0]);
     if (o > bestOverlap) { bestOverlap = o; best = i; }
-  });
+  }
   return best;
 }
 

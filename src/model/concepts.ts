@@ -146,5 +146,7 @@ export function findConcept(item: string): ConceptDef | undefined {
 /** Id for a label that maps to no concept: a slug of the label. */
 export function slugOf(label: string, kind: AmountKind): string {
   const slug = normalizeLabel(label).replace(/[%*]/g, '').trim().replace(/\s+/g, '_') || 'unlabelled';
-  return kind === 'per-share' ? `${slug}_per_share` : kind === 'percent' ? `${slug}_pct` : slug;
+  const id = kind === 'per-share' ? `${slug}_per_share` : kind === 'percent' ? `${slug}_pct` : slug;
+  // Another company's "Total assets" must not answer for Mpower's total_assets.
+  return BY_ID.has(id) ? `${id}_unmapped` : id;
 }
