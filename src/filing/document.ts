@@ -49,7 +49,7 @@ export function sourceLines(text: string): SourceLine[] {
   return raw.map((t, i) => ({
     no: i + 1,
     // eslint-disable-next-line no-control-regex
-    text: expandTabs(t).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' '),
+    text: expandTabs(t).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0]/g, ' '),
   }));
 }
 

@@ -53,31 +53,39 @@ export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
  * A line whose cells are all bare years (`2004  2003`) is a header, not data: no cells.
  */
 export function splitTableLine(line: string): { label: string; tokens: NumberToken[] } {
-  // Blank-separated words with their positions; cells are taken from the right (a lone `$`
-  // joins the word after it: `$  122`, `$    -`, `$ (3.86)`). One linear pass, no regex anchored at the end.
+  // Cells are taken word by word from the right (a lone `$` joins the word after it: `$  122`,
+  // `$    -`, `$ (3.86)`), stopping at the first word that is no number: the label is not scanned.
+  // Tabs were expanded and control characters blanked by the document layer, so blanks are spaces.
   // Most lines of a release are prose without a figure at their end: skip them cheaply.
   const last = line.trimEnd();
   if (!/[\d-]\)?%?\)?$/.test(last.slice(-4))) return { label: last, tokens: [] };
-  const words: { text: string; start: number; end: number }[] = [];
-  for (const m of line.matchAll(/\S+/g)) words.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   const tokens: NumberToken[] = [];
-  let i = words.length - 1;
-  while (i >= 0) {
-    const w = words[i];
-    const prev = words[i - 1];
-    if (prev && prev.text === '$') {
-      const joined = line.slice(prev.start, w.end);
+  let pos = last.length;
+  // The word ending at `end` (exclusive), scanning left over non-blanks.
+  const wordBefore = (end: number): { start: number; end: number } | undefined => {
+    let e = end;
+    while (e > 0 && last.charCodeAt(e - 1) === 32) e--;
+    if (e === 0) return undefined;
+    let b = e;
+    while (b > 0 && last.charCodeAt(b - 1) !== 32) b--;
+    return { start: b, end: e };
+  };
+  for (let w = wordBefore(pos); w; w = wordBefore(pos)) {
+    const prev = wordBefore(w.start);
+    if (prev && prev.end - prev.start === 1 && last[prev.start] === '$') {
+      const joined = last.slice(prev.start, w.end);
       const parsed = parseCell(joined);
       if (parsed) {
         tokens.unshift({ ...parsed, text: joined, span: [prev.start, w.end] });
-        i -= 2;
+        pos = prev.start;
         continue;
       }
     }
-    const parsed = parseCell(w.text);
+    const text = last.slice(w.start, w.end);
+    const parsed = parseCell(text);
     if (!parsed) break;
-    tokens.unshift({ ...parsed, text: w.text, span: [w.start, w.end] });
-    i--;
+    tokens.unshift({ ...parsed, text, span: [w.start, w.end] });
+    pos = w.start;
   }
   // Cells may stand one blank apart; the label stands two blanks or more before the first cell.
   while (tokens.length > 0) {
@@ -106,15 +114,35 @@ export function malformedCell(label: string): { text: string; start: number } | 
   return { text: chunk, start };
 }
 
+interface RowWords { perShare: boolean; share: boolean; shares: boolean; ratio: boolean }
+const rowWordsCache = new Map<string, RowWords>();
+
+/** What a row's label and section say about its numbers (memoised: every cell of a row asks). */
+function rowWords(label: string, section: string): RowWords {
+  const key = `${section}\u0000${label}`;
+  let w = rowWordsCache.get(key);
+  if (!w) {
+    const where = `${section} ${label}`.toLowerCase();
+    const l = label.toLowerCase();
+    w = {
+      perShare: /per (common )?share|per diluted share|\beps\b/.test(where),
+      share: /share/.test(where),
+      shares: /\bshares\b.*\b(outstanding|weighted|average)\b|\b(weighted|average)\b.*\bshares\b/.test(l),
+      ratio: /\bratio\b/.test(l),
+    };
+    if (rowWordsCache.size > 10000) rowWordsCache.clear();
+    rowWordsCache.set(key, w);
+  }
+  return w;
+}
+
 /** The kind of a table number from how it is printed and the row it stands in. */
 export function amountKind(token: Pick<NumberToken, 'percent' | 'decimals' | 'dollar'>, label: string, section: string): AmountKind {
   if (token.percent) return 'percent';
-  const where = `${section} ${label}`.toLowerCase();
-  if (/per (common )?share|per diluted share|\beps\b/.test(where) || (token.dollar && token.decimals === 2 && /share/.test(where))) {
-    return 'per-share';
-  }
-  if (/\bshares\b.*\b(outstanding|weighted|average)\b|\b(weighted|average)\b.*\bshares\b/.test(label.toLowerCase()) && !token.dollar && token.decimals <= 1) return 'shares';
-  if (/\bratio\b/.test(label.toLowerCase())) return 'ratio';
+  const w = rowWords(label, section);
+  if (w.perShare || (token.dollar && token.decimals === 2 && w.share)) return 'per-share';
+  if (w.shares && !token.dollar && token.decimals <= 1) return 'shares';
+  if (w.ratio) return 'ratio';
   return 'money';
 }
 

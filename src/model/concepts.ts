@@ -124,8 +124,20 @@ function aliasMatches(alias: string, label: string): boolean {
   return alias === label;
 }
 
-/** The concept a printed label names, given the kind of number printed beside it. */
+const labelCache = new Map<string, ConceptDef | null>();
+
+/** The concept a printed label names, given the kind of number printed beside it (memoised: a row's cells share a label). */
 export function conceptForLabel(label: string, kind: AmountKind): ConceptDef | undefined {
+  const key = `${kind}|${label}`;
+  const hit = labelCache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = lookupLabel(label, kind);
+  if (labelCache.size > 10000) labelCache.clear();
+  labelCache.set(key, found ?? null);
+  return found;
+}
+
+function lookupLabel(label: string, kind: AmountKind): ConceptDef | undefined {
   const n = normalizeLabel(label);
   const candidates = CONCEPTS.filter((c) => c.aliases.some((a) => aliasMatches(a, n)));
   return candidates.find((c) => c.kind === kind) ?? (kind === 'money' ? undefined : candidates.find((c) => c.kind === 'money' && kind === 'ratio'));

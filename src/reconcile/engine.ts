@@ -12,8 +12,11 @@ import { RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRule, type Rule,
 
 const ZERO = new Decimal(0);
 
+const HALF_UNITS: Decimal[] = [];
+
+/** Half a unit of the last printed digit: 0.5 for integers, 0.05 for one decimal... (cached: a handful of values). */
 function halfUnit(decimals: number): Decimal {
-  return new Decimal(5).times(new Decimal(10).pow(-(decimals + 1)));
+  return (HALF_UNITS[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
 }
 
 function statusOf(difference: Decimal | null, tolerance: Decimal): CheckStatus {
