@@ -5,7 +5,7 @@
  */
 import type { Period, Scenario } from './types';
 
-export const MONTHS = [
+const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
   'july', 'august', 'september', 'october', 'november', 'december',
 ];
@@ -22,7 +22,7 @@ export function monthIndex(name: string): number {
   return MONTHS.findIndex((m) => m.startsWith(n));
 }
 
-export function pad2(n: number): string {
+function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 

@@ -130,11 +130,6 @@ export class Dataset {
     return [...seen.values()].sort(comparePeriods);
   }
 
-  /** Concept ids present (mapped first, catalogue order is the caller's business). */
-  concepts(): string[] {
-    return [...new Set(this.facts().map((f) => f.concept))];
-  }
-
   unmapped(): Fact[] {
     return this.facts().filter((f) => !f.mapped);
   }
