@@ -12,7 +12,7 @@ import {
 } from '../scripts/manifest-transform';
 
 const ROOT = path.resolve(__dirname, '..');
-const SCHEMA_DIR = path.resolve(__dirname, '../../shared/schemas/office-addin-manifest');
+const SCHEMA_DIR = path.resolve(__dirname, 'fixtures/manifest-schemas');
 const MAIN_XSD = 'OfficeAppManifestV1_1.xsd';
 const NS = {
   app: 'http://schemas.microsoft.com/office/appforoffice/1.1',

@@ -7,8 +7,9 @@ import * as path from 'path';
 import { analyze, checkCounts } from '../src/reconcile/analysis';
 import { readFiling } from '../src/filing/reader';
 
-const FILINGS = path.resolve(__dirname, '../../shared/filings');
-const seed = readFileSync(path.join(FILINGS, 'mpwr-2004q2-ex99-1.txt'), 'utf8');
+/** Real releases of other companies (public SEC filings, copied from the team's shared set). */
+const FILINGS = path.resolve(__dirname, 'fixtures/filings');
+const seed = readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8');
 
 /** Facts as comparable strings: concept, period, scenario, value, line. */
 function factSet(text: string): string[] {

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { analyze, checkCounts } from '../src/reconcile/analysis';
 import type { Check } from '../src/model/types';
 
-const SEED = path.resolve(__dirname, '../../shared/filings/mpwr-2004q2-ex99-1.txt');
+const SEED = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');
 const text = readFileSync(SEED, 'utf8');
 const run = (t: string) => analyze([{ name: 'seed.txt', text: t }]);
 const base = run(text);

@@ -1,5 +1,5 @@
 /**
- * Every number of the seed release, read off the filing by a person (../shared/filings/
+ * Every number of the seed release, read off the filing by a person (assets/filings/
  * mpwr-2004q2-ex99-1.txt), with its concept, period, scenario and kind.
  * Values are as printed, in the printed scale; the canonical sign is checked where the filing
  * prints the opposite (D&A `(3,879)` in the reconciliation is the expense 3,879).
@@ -9,7 +9,7 @@ import * as path from 'path';
 import { analyze } from '../src/reconcile/analysis';
 import type { Fact } from '../src/model/types';
 
-const SEED = path.resolve(__dirname, '../../shared/filings/mpwr-2004q2-ex99-1.txt');
+const SEED = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');
 const text = readFileSync(SEED, 'utf8');
 const analysis = analyze([{ name: 'mpwr-2004q2-ex99-1.txt', text }]);
 const facts = analysis.dataset.filingFacts()[0].facts;
