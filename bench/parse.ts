@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { analyze } from '../src/reconcile/analysis';
+import { analyze } from '../src/pipeline';
 
 const SEED = readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8');
 

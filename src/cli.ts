@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { decodeText } from './filing/encoding';
 import { MAX_FILING_BYTES } from './filing/reader';
-import { analyze, checkCounts, type Analysis, type SourceText } from './reconcile/analysis';
+import { analyze, checkCounts, type Analysis, type SourceText } from './pipeline';
 import { renderJson, renderReport } from './report';
 
 export const BUILT_IN_FILING = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');

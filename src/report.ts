@@ -3,10 +3,10 @@
  * by status, non-ties first with reported vs computed and lines), or JSON for programs.
  */
 import type Decimal from 'decimal.js';
-import { checkCounts, type Analysis } from './reconcile/analysis';
+import { checkCounts, type Analysis } from './pipeline';
 import type { Check, CheckStatus } from './model/types';
 
-const ORDER: CheckStatus[] = ['break', 'incomplete', 'rounding', 'tie'];
+const ORDER: CheckStatus[] = ['break', 'unverified', 'incomplete', 'rounding', 'tie'];
 
 function num(d: Decimal | null): string {
   if (d === null) return '—';
@@ -57,7 +57,7 @@ export function renderReport(analysis: Analysis): string {
   for (const d of diagnostics) out.push(`${d.severity}: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
   const counts = checkCounts(checks);
   out.push('');
-  out.push(`Checks: ${checks.length} — ${counts.tie} tie, ${counts.rounding} rounding, ${counts.break} break, ${counts.incomplete} incomplete`);
+  out.push(`Checks: ${checks.length} — ${counts.tie} tie, ${counts.rounding} rounding, ${counts.break} break, ${counts.incomplete} incomplete${counts.unverified ? `, ${counts.unverified} unverified` : ''}`);
   for (const status of ORDER) {
     const group = checks.filter((c) => c.status === status);
     if (group.length === 0) continue;

@@ -2,7 +2,7 @@
  * Where an import goes: into the open workbook through Office.js (in Excel), or into a
  * downloaded .xlsx (the same pane opened in a browser). Both build the same SheetPlan.
  */
-import { checkCounts, type Analysis, type SourceText } from '../src/reconcile/analysis';
+import { checkCounts, type Analysis, type SourceText } from '../src/pipeline';
 import type { SheetPlan } from '../src/workbook/plan';
 import { setImported } from '../src/formulas/store';
 import { buildPlan } from '../src/workbook/layout';

@@ -3,8 +3,8 @@
  * their checks, as plain data (no DOM), so that it can be tested in Node.
  */
 import type Decimal from 'decimal.js';
-import type { Analysis } from '../src/reconcile/analysis';
-import { checkCounts } from '../src/reconcile/analysis';
+import type { Analysis } from '../src/pipeline';
+import { checkCounts } from '../src/pipeline';
 import type { Check, CheckStatus, Diagnostic, Fact } from '../src/model/types';
 
 export interface FilingSummary {
@@ -77,7 +77,7 @@ export interface Preview {
   writable: boolean;
 }
 
-const STATUS_ORDER: Record<CheckStatus, number> = { break: 0, incomplete: 1, rounding: 2, tie: 3 };
+const STATUS_ORDER: Record<CheckStatus, number> = { break: 0, unverified: 1, incomplete: 2, rounding: 3, tie: 4 };
 
 const SCENARIO_TEXT: Record<string, string> = {
   'guidance-low': 'guidance, low end',

@@ -8,11 +8,13 @@ const STATUS_LABEL: Record<CheckStatus, string> = {
   rounding: 'rounding',
   break: 'break',
   incomplete: 'incomplete',
+  unverified: 'unverified',
 };
 
 const GROUP_TITLE: Record<Exclude<CheckStatus, 'tie'>, string> = {
   break: 'Breaks',
   incomplete: 'Incomplete',
+  unverified: 'Unverified',
   rounding: 'Roundings',
 };
 
@@ -21,6 +23,7 @@ const STATUS_HELP: Record<CheckStatus, string> = {
   rounding: 'within half a unit of the last printed digit',
   break: 'does not add up',
   incomplete: 'a figure it needs is not printed',
+  unverified: 'a structure the reader inferred and is not sure of: shown, not asserted',
 };
 
 function list(values: string[], none: string): string {

@@ -4,7 +4,7 @@
  */
 import { decodeText } from '../src/filing/encoding';
 import { MAX_FILING_BYTES } from '../src/filing/reader';
-import type { SourceText } from '../src/reconcile/analysis';
+import type { SourceText } from '../src/pipeline';
 
 export { decodeText };
 

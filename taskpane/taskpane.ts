@@ -4,7 +4,7 @@
  * (anywhere else).
  */
 import seed from '../assets/filings/mpwr-2004q2-ex99-1.txt';
-import { analyze, type Analysis, type SourceText } from '../src/reconcile/analysis';
+import { analyze, type Analysis, type SourceText } from '../src/pipeline';
 import { BrowserBackend, ExcelBackend, nextFrame, type Backend } from './backend';
 import { byId, h } from './dom';
 import { diagnosticText, previewOf, type Preview } from './preview';

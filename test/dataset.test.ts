@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { analyze } from '../src/reconcile/analysis';
+import { analyze } from '../src/pipeline';
 
 const seed = { name: 'mpwr-2004q2-ex99-1.txt', text: readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8') };
 const q3 = { name: 'synthetic-2004q3.txt', text: readFileSync(path.resolve(__dirname, 'fixtures/synthetic-2004q3.txt'), 'utf8') };

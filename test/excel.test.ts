@@ -8,7 +8,7 @@ import { join } from 'path';
 import { importIntoWorkbook } from '../src/excel/import';
 import { FILINGS_NAMESPACE, filingsXml, loadStoredFilings, parseFilingsXml } from '../src/excel/filing-store';
 import { applyPlan, queueProbe, queueSnapshot, WorkbookWriteError } from '../src/excel/writer';
-import type { SourceText } from '../src/reconcile/analysis';
+import type { SourceText } from '../src/pipeline';
 import type { SheetPlan } from '../src/workbook/plan';
 import { excelContext, FakeWorkbook } from './support/fake-excel';
 

@@ -21,7 +21,7 @@ import { importIntoWorkbook, MPWR_SHEETS } from '../src/excel/import';
 import { WorkbookWriteError } from '../src/excel/writer';
 import { MAX_FILING_BYTES, readFiling } from '../src/filing/reader';
 import { decodeText as cliDecodeText } from '../src/cli';
-import { analyze, type SourceText } from '../src/reconcile/analysis';
+import { analyze, type SourceText } from '../src/pipeline';
 import { buildPlan, SHEET_NAMES, TOO_LARGE_TEXT } from '../src/workbook/layout';
 import type { PlanCell, SheetPlan } from '../src/workbook/plan';
 import { validatePlan } from '../src/workbook/validate';

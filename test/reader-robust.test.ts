@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { analyze, checkCounts } from '../src/reconcile/analysis';
+import { analyze, checkCounts } from '../src/pipeline';
 import { readFiling } from '../src/filing/reader';
 
 /** Real releases of other companies (public SEC filings, copied from the team's shared set). */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { analyze, checkCounts } from '../src/reconcile/analysis';
+import { analyze, checkCounts } from '../src/pipeline';
 import type { Check } from '../src/model/types';
 
 const SEED = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');

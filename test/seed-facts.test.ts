@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { analyze } from '../src/reconcile/analysis';
+import { analyze } from '../src/pipeline';
 import type { Fact } from '../src/model/types';
 
 const SEED = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');

@@ -9,7 +9,7 @@ import { join } from 'path';
 import { ExcelBackend, type Job } from '../taskpane/backend';
 import { previewOf } from '../taskpane/preview';
 import { store } from '../src/formulas/store';
-import { analyze, type SourceText } from '../src/reconcile/analysis';
+import { analyze, type SourceText } from '../src/pipeline';
 import { excelContext, FakeWorkbook } from './support/fake-excel';
 
 const SEED: SourceText = { name: 'mpwr-2004q2-ex99-1.txt', text: readFileSync(join(__dirname, '..', 'assets', 'filings', 'mpwr-2004q2-ex99-1.txt'), 'utf8') };

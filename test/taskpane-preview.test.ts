@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Decimal from 'decimal.js';
-import { analyze } from '../src/reconcile/analysis';
+import { analyze } from '../src/pipeline';
 import { diagnosticText, formatNumber, previewOf } from '../taskpane/preview';
 import { decodeText, describeError, sourceFromBytes, sourceFromPaste } from '../taskpane/sources';
 

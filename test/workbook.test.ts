@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { analyze } from '../src/reconcile/analysis';
+import { analyze } from '../src/pipeline';
 import { RULES } from '../src/reconcile/rules';
 import { CONCEPTS } from '../src/model/concepts';
 import { cellAddress, columnIndex, columnLetter, parseRange, quoteSheet } from '../src/workbook/a1';

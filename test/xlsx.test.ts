@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Workbook, type CellValue } from 'exceljs';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import { analyze } from '../src/reconcile/analysis';
+import { analyze } from '../src/pipeline';
 import { buildPlan, FORMATS, INPUT_COLOR } from '../src/workbook/layout';
 import { parseRange } from '../src/workbook/a1';
 import { planToXlsx } from '../src/xlsx/write-xlsx';

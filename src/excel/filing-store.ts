@@ -4,7 +4,7 @@
  * text is stored as UTF-8 in base64: SEC texts carry form feeds and other characters XML 1.0 cannot
  * hold.
  */
-import type { SourceText } from '../reconcile/analysis';
+import type { SourceText } from '../pipeline';
 
 export const FILINGS_NAMESPACE = 'urn:mpwr-addin:filings:v1';
 /** Every version's namespace starts so: `...:v2` is a later version's part, read by that version only. */

@@ -4,7 +4,7 @@
  * and write it — at most three `context.sync()` calls (probe, snapshot, write) unless a request
  * must be split to stay under Excel on the web's 5 MB limit.
  */
-import { analyze, type Analysis, type SourceText } from '../reconcile/analysis';
+import { analyze, checkCounts, type Analysis, type SourceText } from '../pipeline';
 import { buildPlan, SHEET_NAMES } from '../workbook/layout';
 import type { SheetPlan } from '../workbook/plan';
 import { validatePlan } from '../workbook/validate';
@@ -89,8 +89,7 @@ export async function importIntoWorkbook(context: Excel.RequestContext, sources:
   syncs += report.syncs;
   warnings.push(...report.warnings);
 
-  const counts = { tie: 0, rounding: 0, break: 0, incomplete: 0 };
-  for (const c of analysis.checks) counts[c.status]++;
+  const counts = checkCounts(analysis.checks);
   const added = report.changes.flatMap((c) => c.insertedColumns.map((k) => `${k} (${c.sheet})`));
   const restated = analysis.dataset.restatements.length;
   const message = [

@@ -8,7 +8,7 @@
  * Output: a number, text or TRUE/FALSE on stdout; a matrix as tab-separated rows; an error code
  * on stdout with its message on stderr and exit code 1.
  */
-import type { SourceText } from '../reconcile/analysis';
+import type { SourceText } from '../pipeline';
 import { FUNCTIONS, callFunction, functionSpec } from './functions-impl';
 import { FormulaStore, store } from './store';
 import { type Cell, type FormulaResult, formulaError, isFormulaError, isMatrix } from './values';

@@ -8,7 +8,7 @@ import { comparePeriods, duration } from '../filing/periods';
 import { CONCEPTS, conceptById, findConcept, normalizeLabel } from '../model/concepts';
 import { type Dataset, factKey, valueIn } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Fact, type Period, type Scale, type Scenario } from '../model/types';
-import type { Analysis } from '../reconcile/analysis';
+import type { Analysis } from '../pipeline';
 import { type Bound, type PeriodQuery, quarterEnd, quarterOf, shiftQuarter } from './period-input';
 import { type Arg, type FormulaError, invalidValue, notAvailable, own, showArg } from './values';
 

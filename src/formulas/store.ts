@@ -8,7 +8,7 @@
  * filings saved in it), then recalculates; `onChange` tells it (or anyone) when the data changed.
  * A set of sources that cannot be analysed leaves the previous data in place.
  */
-import { analyze, type Analysis, type SourceText } from '../reconcile/analysis';
+import { analyze, type Analysis, type SourceText } from '../pipeline';
 import { FormulaData } from './data';
 
 export type StoreListener = (data: FormulaData) => void;

@@ -43,7 +43,13 @@ export interface Fact {
   statement: string;
 }
 
-export type CheckStatus = 'tie' | 'rounding' | 'break' | 'incomplete';
+/**
+ * `tie`/`rounding`: the identity holds (exactly / within half a unit of the last printed digit);
+ * `break`: the filing does not add up; `incomplete`: an operand is not printed; `unverified`: the
+ * reader inferred a structure (a subtotal of a table no rule knows) it is not sure of, so the
+ * difference is shown but nothing is asserted.
+ */
+export type CheckStatus = 'tie' | 'rounding' | 'break' | 'incomplete' | 'unverified';
 
 export interface CheckOperand {
   concept: string;

@@ -10,7 +10,7 @@ import { addMonthsToEnd, comparePeriods } from '../filing/periods';
 import { CONCEPTS, conceptById, type ConceptDef } from '../model/concepts';
 import { valueIn, type Dataset } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Check, type Fact, type Period, type Scale, type Scenario } from '../model/types';
-import type { Analysis } from '../reconcile/analysis';
+import type { Analysis } from '../pipeline';
 import { RULES, type Rule } from '../reconcile/rules';
 import { cellAddress, sheetCell, sheetRange } from './a1';
 import type { CellStyle, CheckCells, ChartSpec, KeyedRefresh, NameSpec, PlanCell, SheetPlan, SheetSpec } from './plan';

@@ -3,6 +3,7 @@
  * from a Dataset; `src/excel` (Office.js) and `src/xlsx` (ExcelJS) apply it.
  * Every sheet the plan names starts with `MPWR ` — writers never touch any other sheet.
  */
+import type { CheckStatus } from '../model/types';
 
 /** A literal cell value. Text is always written as text, never interpreted as a formula. */
 export type CellValue = string | number | boolean | null;
@@ -88,7 +89,7 @@ export interface CheckCells {
   /** Check id (`bs-current-assets@2004-06-30`). */
   id: string;
   /** Status at import from the Decimal engine. */
-  status: 'tie' | 'rounding' | 'break' | 'incomplete';
+  status: CheckStatus;
   /** A1 addresses with sheet (`'MPWR Checks'!E5`). */
   reported: string;
   computed: string;

@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { FormulaData } from '../../src/formulas/data';
 import { FormulaStore } from '../../src/formulas/store';
-import type { SourceText } from '../../src/reconcile/analysis';
+import type { SourceText } from '../../src/pipeline';
 
 export const SEED_NAME = 'mpwr-2004q2-ex99-1.txt';
 export const SEED: SourceText = {

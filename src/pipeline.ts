@@ -1,12 +1,13 @@
 /**
- * One call from filing texts to everything the front ends show: the merged Dataset, every
- * check, and the diagnostics of each filing.
+ * The pipeline: one call from filing texts to everything the front ends show (read → facts →
+ * Dataset → checks), with the diagnostics of each filing. It sits above the layers it composes
+ * (`src/filing`, `src/model`, `src/reconcile`), inside none of them.
  */
-import { readFiling } from '../filing/reader';
-import { factsOf } from '../model/facts';
-import { Dataset } from '../model/dataset';
-import type { Check, Diagnostic } from '../model/types';
-import { reconcile } from './engine';
+import { readFiling } from './filing/reader';
+import { factsOf } from './model/facts';
+import { Dataset } from './model/dataset';
+import type { Check, Diagnostic } from './model/types';
+import { reconcile } from './reconcile/engine';
 
 export interface SourceText {
   /** File name shown in messages and provenance (`mpwr-2004q2-ex99-1.txt`, `pasted text`). */
@@ -41,7 +42,7 @@ export function analyze(sources: SourceText[], base: SourceText[] = []): Analysi
 
 /** Counts of checks by status. */
 export function checkCounts(checks: Check[]): Record<Check['status'], number> {
-  const counts = { tie: 0, rounding: 0, break: 0, incomplete: 0 };
+  const counts = { tie: 0, rounding: 0, break: 0, incomplete: 0, unverified: 0 };
   for (const c of checks) counts[c.status]++;
   return counts;
 }
