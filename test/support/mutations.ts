@@ -482,7 +482,7 @@ interface Job { id: number; name: string; text: string; plan: boolean }
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('worker_threads');
 require(workerData.tsNode).register({ transpileOnly: true, project: workerData.tsconfig });
-const { analyze } = require(workerData.root + '/src/reconcile/analysis');
+const { analyze } = require(workerData.root + '/src/pipeline');
 const { buildPlan } = require(workerData.root + '/src/workbook/layout');
 const { validatePlan } = require(workerData.root + '/src/workbook/validate');
 parentPort.on('message', (job) => {
