@@ -1,5 +1,5 @@
-/** Gzipped sizes of the add-in's bundles, from a production build into a temporary folder. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+/** Gzipped sizes of the add-in's bundles, from a production build (`buildInto`). */
+import { mkdtempSync, readdirSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { gzipSync } from 'zlib';
@@ -13,18 +13,19 @@ export interface BundleSize {
   startup: boolean;
 }
 
-export async function benchBundles(): Promise<BundleSize[]> {
+/** A production build of the add-in in a new temporary folder (the caller removes it). */
+export async function buildInto(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mpwr-bench-'));
-  try {
-    await buildAddin(dir);
-    return readdirSync(dir)
-      .filter((f) => f.endsWith('.js'))
-      .map((file) => {
-        const buf = readFileSync(path.join(dir, file));
-        return { file, bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length, startup: file === 'taskpane.js' || file === 'functions.js' };
-      })
-      .sort((a, b) => Number(b.startup) - Number(a.startup) || b.gzipBytes - a.gzipBytes);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await buildAddin(dir);
+  return dir;
+}
+
+export function bundleSizes(dir: string): BundleSize[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((file) => {
+      const buf = readFileSync(path.join(dir, file));
+      return { file, bytes: buf.length, gzipBytes: gzipSync(buf, { level: 9 }).length, startup: file === 'taskpane.js' || file === 'functions.js' };
+    })
+    .sort((a, b) => Number(b.startup) - Number(a.startup) || b.gzipBytes - a.gzipBytes);
 }

@@ -14,6 +14,7 @@ import { FormulaStore } from '../src/formulas/store';
 import { SHORTCUTS } from '../src/formulas/functions-impl';
 import type { FormulaData } from '../src/formulas/data';
 import { HF_CONFIG, registerMpwr, useMpwrData } from '../test/support/hyperformula-mpwr';
+import { median } from './measure';
 
 export interface FunctionsBench {
   cells: number;
@@ -93,11 +94,6 @@ function timeBuild(sheets: Record<string, (string | number | null)[][]>): { ms: 
   return { ms: performance.now() - t, hf };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
 /** Runs the comparison (after a warm-up) `runs` times each, alternating, and returns the medians. */
 export async function benchFunctions(runs = 5): Promise<FunctionsBench> {
   const text = readFileSync(path.resolve(__dirname, '../assets/filings', SEED_NAME), 'utf8');
@@ -146,21 +142,4 @@ export async function benchFunctions(runs = 5): Promise<FunctionsBench> {
   const mpwrMs = median(mpwrTimes);
   const indexMatchMs = median(indexTimes);
   return { cells, mpwrMs, indexMatchMs, ratio: mpwrMs / indexMatchMs, mismatches, runs };
-}
-
-/** The lines `npm run bench` prints for these figures. */
-export function formatFunctionsBench(b: FunctionsBench): string[] {
-  return [
-    `Custom functions (HyperFormula, ${b.cells.toLocaleString('en-US')} cells each, median of ${b.runs})`,
-    `  =MPWR.* lookups: ${b.mpwrMs.toFixed(0)} ms; INDEX/MATCH over the same numbers: ${b.indexMatchMs.toFixed(0)} ms; ratio ${b.ratio.toFixed(2)}x (goal <= 1x); mismatches ${b.mismatches}`,
-  ];
-}
-
-if (require.main === module) {
-  benchFunctions()
-    .then((b) => console.log(formatFunctionsBench(b).join('\n')))
-    .catch((e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
-      process.exitCode = 1;
-    });
 }

@@ -1,26 +1,102 @@
-/** `npm run bench`: every speed figure of the project, measured in one process. */
-import { benchBundles } from './bundles';
-import { benchFunctions, formatFunctionsBench } from './functions';
-import { benchParse } from './parse';
+/**
+ * `npm run bench`: every speed figure of the project, cold and steady apart (see measure.ts for
+ * what each means), ratios against baselines measured in the same process.
+ * `npm run bench -- --json` prints the same figures as one JSON object (one key per figure) on
+ * stdout, so they can be tracked from run to run; progress goes to stderr.
+ */
+import { execFileSync } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { bundleSizes, buildInto } from './bundles';
+import { benchFunctions } from './functions';
+import { coldRuns, peakRssMb } from './measure';
+import { benchParse, SEED_FILE, synthetic } from './parse';
 import { benchWorkbook } from './workbook';
 
+const ROOT = path.resolve(__dirname, '..');
+const COLD_PROCESSES = 7;
+
+type Figures = Record<string, number>;
+
+const fixed = (n: number, d = 2): string => (Number.isFinite(n) ? n.toFixed(d) : String(n));
+
 async function main(): Promise<void> {
-  const p = benchParse();
-  console.log('Parse + reconcile');
-  console.log(`  seed release: ${p.seedMs.toFixed(2)} ms (median of 50), baseline scan ${p.seedBaselineMs.toFixed(3)} ms, ratio ${(p.seedMs / p.seedBaselineMs).toFixed(1)}x`);
-  for (const s of p.sizes) {
-    console.log(`  synthetic ${s.label} (${s.mb.toFixed(2)} MB): ${s.ms.toFixed(0)} ms, ${s.mbPerS.toFixed(2)} MB/s; baseline ${s.baselineMs.toFixed(1)} ms; ratio ${s.ratio.toFixed(1)}x (goal < 5x)`);
+  const json = process.argv.includes('--json');
+  const say = (line: string): void => {
+    if (json) process.stderr.write(`${line}\n`);
+    else console.log(line);
+  };
+  const figures: Figures = {};
+  const put = (values: Figures): void => { Object.assign(figures, values); };
+
+  say('Building the CLI (tsc) and the add-in (webpack, production) for the figures that need them...');
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.cli.json')], { stdio: 'inherit' });
+  const addin = await buildInto();
+  const scratch = mkdtempSync(path.join(tmpdir(), 'mpwr-bench-data-'));
+  try {
+    // Parse + reconcile.
+    const p = benchParse(COLD_PROCESSES);
+    put({
+      seed_steady_ms: p.seed.subjectMs, seed_baseline_steady_ms: p.seed.baselineMs, seed_steady_ratio: p.seed.ratio, seed_warmup_runs: p.seed.warmup,
+      seed_cold_ms: p.seedCold.ms, seed_baseline_cold_ms: p.seedCold.baselineMs, seed_cold_ratio: p.seedCold.ms / p.seedCold.baselineMs,
+      mb1_steady_ms: p.mb1.subjectMs, mb1_steady_ratio: p.mb1.ratio,
+      mb10_steady_ms: p.mb10.subjectMs, mb10_baseline_steady_ms: p.mb10.baselineMs, mb10_steady_ratio: p.mb10.ratio,
+      growth_steady: p.growth,
+    });
+    say('Parse + reconcile (analyze) vs the baseline (split lines + one number regex; see bench/parse.ts)');
+    say(`  seed, steady (median of ${p.seed.runs} after ${p.seed.warmup} warm-up calls): ${fixed(p.seed.subjectMs, 3)} ms; baseline ${fixed(p.seed.baselineMs, 3)} ms; ratio ${fixed(p.seed.ratio, 1)}x (goal <= 5x)`);
+    say(`  seed, cold (first call in a fresh process, median of ${p.seedCold.processes}): ${fixed(p.seedCold.ms, 1)} ms; baseline ${fixed(p.seedCold.baselineMs, 2)} ms; ratio ${fixed(p.seedCold.ms / p.seedCold.baselineMs, 1)}x`);
+    for (const [label, s] of [['1 MB', p.mb1], ['10 MB', p.mb10]] as const) {
+      say(`  synthetic ${label} (${fixed(s.mb)} MB), steady (median of ${s.runs} after ${s.warmup}): ${fixed(s.subjectMs, 0)} ms, ${fixed(s.mb / (s.subjectMs / 1000))} MB/s; baseline ${fixed(s.baselineMs, 1)} ms; ratio ${fixed(s.ratio, 1)}x${label === '10 MB' ? ' (goal <= 10x)' : ''}`);
+    }
+    say(`  growth 1 MB -> 10 MB, steady: ${fixed(p.growth)}x (goal <= 11x)`);
+
+    // Peak memory of the command people run.
+    const mb10File = path.join(scratch, 'synthetic-10mb.txt');
+    writeFileSync(mb10File, synthetic(10 * 1024 * 1024));
+    const mpwr = path.join(ROOT, 'bin/mpwr.js');
+    put({
+      rss_seed_mb: peakRssMb(mpwr, ['import', SEED_FILE]),
+      rss_seed_json_mb: peakRssMb(mpwr, ['import', SEED_FILE, '--json']),
+      rss_10mb_mb: peakRssMb(mpwr, ['import', mb10File]),
+      rss_10mb_json_mb: peakRssMb(mpwr, ['import', mb10File, '--json']),
+    });
+    say('Peak RSS of `mpwr import` (fresh process, output discarded)');
+    say(`  seed: ${fixed(figures.rss_seed_mb, 0)} MB, with --json ${fixed(figures.rss_seed_json_mb, 0)} MB; 10 MB: ${fixed(figures.rss_10mb_mb, 0)} MB, with --json ${fixed(figures.rss_10mb_json_mb, 0)} MB (goal <= 250 MB with --json)`);
+
+    // The first formula in a fresh functions runtime.
+    const [formula] = coldRuns([{ task: 'formula', args: [addin] }], COLD_PROCESSES);
+    put({ first_formula_cold_ms: formula.first_ms, functions_bundle_load_ms: formula.load_ms, second_formula_ms: formula.second_ms });
+    say(`First formula, built functions bundle in a fresh process (median of ${COLD_PROCESSES})`);
+    say(`  =MPWR.ADJ_EBITDA("Q2 2004"), read + answer: ${fixed(formula.first_ms, 1)} ms (goal <= 15 ms); the next call: ${fixed(formula.second_ms, 3)} ms; loading the bundle before it: ${fixed(formula.load_ms, 1)} ms`);
+
+    // Custom functions over a sheet.
+    const f = await benchFunctions();
+    put({ functions_10k_mpwr_ms: f.mpwrMs, functions_10k_indexmatch_ms: f.indexMatchMs, functions_10k_ratio: f.ratio, functions_10k_mismatches: f.mismatches });
+    say(`Custom functions in HyperFormula, ${f.cells.toLocaleString('en-US')} cells each, steady (median of ${f.runs} after 1 warm-up round, alternating)`);
+    say(`  =MPWR.* lookups: ${fixed(f.mpwrMs, 0)} ms; INDEX/MATCH over the same numbers: ${fixed(f.indexMatchMs, 0)} ms; ratio ${fixed(f.ratio)}x (goal <= 1x); mismatches ${f.mismatches}`);
+
+    // Workbook import.
+    const [wbCold] = coldRuns([{ task: 'workbook' }], 3);
+    const w = await benchWorkbook();
+    put({
+      workbook_import_cold_ms: wbCold.ms, workbook_import_steady_ms: w.importMs, workbook_import_syncs: w.syncs,
+      workbook_refresh_steady_ms: w.refreshMs, workbook_refresh_syncs: w.refreshSyncs, workbook_max_request_kb: w.maxRequestBytes / 1024,
+    });
+    say('Workbook import into the in-memory Excel object model');
+    say(`  seed import: cold ${fixed(wbCold.ms, 0)} ms (median of 3 processes), steady ${fixed(w.importMs, 1)} ms (median of ${w.runs} after ${w.warmup}), ${w.syncs} syncs; Q3 refresh steady ${fixed(w.refreshMs, 1)} ms, ${w.refreshSyncs} syncs; largest request ${fixed(w.maxRequestBytes / 1024, 0)} KB (limit 5 MB)`);
+
+    // Bundles.
+    const bundles = bundleSizes(addin);
+    for (const b of bundles) if (b.startup) figures[`bundle_${b.file.replace(/\.js$/, '')}_gzip_kb`] = b.gzipBytes / 1024;
+    say('Bundles (production build, gzip -9; goals: functions < 60 KB, task pane < 120 KB at start-up)');
+    for (const b of bundles) say(`  ${b.file.padEnd(28)} ${fixed(b.gzipBytes / 1024, 1).padStart(7)} KB gzipped (${fixed(b.bytes / 1024, 0)} KB) ${b.startup ? 'start-up' : 'lazy'}`);
+  } finally {
+    rmSync(addin, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
-  console.log(`  growth 10 MB / 1 MB: ${p.growth10vs1.toFixed(2)}x (goal <= 11x)`);
-  console.log('Custom functions (HyperFormula, one run)');
-  for (const line of formatFunctionsBench(await benchFunctions())) console.log(`  ${line}`);
-  const w = await benchWorkbook();
-  console.log('Workbook (in-memory Excel object model)');
-  console.log(`  seed import: ${w.importMs.toFixed(1)} ms, ${w.syncs} syncs; Q3 refresh: ${w.refreshMs.toFixed(1)} ms, ${w.refreshSyncs} syncs; largest request ${(w.maxRequestBytes / 1024).toFixed(0)} KB (limit 5 MB)`);
-  console.log('Bundles (production build, gzip -9; goals: functions < 60 KB, task pane < 120 KB at start-up)');
-  for (const b of await benchBundles()) {
-    console.log(`  ${b.file.padEnd(28)} ${(b.gzipBytes / 1024).toFixed(1).padStart(7)} KB gzipped (${(b.bytes / 1024).toFixed(0)} KB) ${b.startup ? 'start-up' : 'lazy'}`);
-  }
+  if (json) process.stdout.write(`${JSON.stringify(Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Number(v.toPrecision(6))])), null, 2)}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,0 +1,90 @@
+/**
+ * One cold measurement in a fresh Node process (run by `coldRuns` in measure.ts): everything is
+ * loaded and compiled first, then the first call is timed. Prints one JSON object of figures (ms).
+ *
+ *   cold-child.ts parse FILE        first analyze() of the file (read → facts → checks)
+ *   cold-child.ts baseline FILE     first baseline scan of the file (see parse.ts)
+ *   cold-child.ts formula DIR       the built functions bundle DIR/functions.js: load, first
+ *                                   =MPWR.ADJ_EBITDA("Q2 2004") (reads the built-in release and
+ *                                   answers), second call
+ *   cold-child.ts workbook          first seed import into the in-memory workbook
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { timeOnce } from './measure';
+
+type Figures = Record<string, number>;
+
+const SEED = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');
+
+async function parse(file: string): Promise<Figures> {
+  const { analyze } = await import('../src/pipeline');
+  const text = readFileSync(file, 'utf8');
+  return { ms: timeOnce(() => analyze([{ name: path.basename(file), text }])) };
+}
+
+async function baseline(file: string): Promise<Figures> {
+  const { baselineScan } = await import('./parse');
+  const text = readFileSync(file, 'utf8');
+  return { ms: timeOnce(() => baselineScan(text)) };
+}
+
+/** The Excel host as far as the functions bundle needs it: `CustomFunctions.associate`, `Error`, `ErrorCode`. */
+function customFunctionsHost(): Map<string, (...a: unknown[]) => unknown> {
+  const registry = new Map<string, (...a: unknown[]) => unknown>();
+  class CfError {
+    constructor(readonly code: string, readonly message?: string) {}
+  }
+  const g = globalThis as Record<string, unknown>;
+  g.self = globalThis;
+  g.window = globalThis;
+  // Where webpack's runtime finds its own URL (the bundle's publicPath is `auto`).
+  g.document = { currentScript: { tagName: 'SCRIPT', src: 'https://localhost:3000/functions.js' }, getElementsByTagName: () => [] };
+  g.CustomFunctions = {
+    associate: (id: string, fn: (...a: unknown[]) => unknown) => registry.set(id, fn),
+    Error: CfError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!', invalidReference: '#REF!', divisionByZero: '#DIV/0!', nullReference: '#NULL!', invalidName: '#NAME?' },
+  };
+  return registry;
+}
+
+async function formula(dir: string): Promise<Figures> {
+  const registry = customFunctionsHost();
+  const bundle = path.resolve(dir, 'functions.js');
+  const load = timeOnce(() => require(bundle));
+  const fn = registry.get('ADJ_EBITDA');
+  if (!fn) throw new Error(`${bundle} registered no ADJ_EBITDA (registered: ${[...registry.keys()].join(', ')})`);
+  let answer: unknown;
+  const first = timeOnce(() => { answer = fn('Q2 2004'); });
+  if (answer !== 2544) throw new Error(`=MPWR.ADJ_EBITDA("Q2 2004") answered ${JSON.stringify(answer)}, not 2544 (the seed prints $2,544 on lines 272 and 296)`);
+  const second = timeOnce(() => fn('Q1 2004'));
+  return { load_ms: load, first_ms: first, second_ms: second };
+}
+
+async function workbook(): Promise<Figures> {
+  const { importIntoWorkbook } = await import('../src/excel/import');
+  const { excelContext, FakeWorkbook } = await import('../test/support/fake-excel');
+  const seed = { name: path.basename(SEED), text: readFileSync(SEED, 'utf8') };
+  const wb = new FakeWorkbook();
+  const t = performance.now();
+  await importIntoWorkbook(excelContext(wb), [seed], { notes: true });
+  return { ms: performance.now() - t };
+}
+
+async function main(): Promise<void> {
+  const [task, arg] = process.argv.slice(2);
+  const tasks: Record<string, () => Promise<Figures>> = {
+    parse: () => parse(arg ?? SEED),
+    baseline: () => baseline(arg ?? SEED),
+    formula: () => formula(arg),
+    workbook,
+  };
+  const run = tasks[task];
+  if (!run) throw new Error(`unknown cold task ${task}`);
+  console.log(JSON.stringify(await run()));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exitCode = 1;
+});

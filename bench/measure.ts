@@ -1,0 +1,92 @@
+/**
+ * How the bench measures, in one place:
+ *
+ * - **steady**: the median of `runs` timed calls after `warmup` untimed ones (the JIT has compiled
+ *   the hot paths, caches are filled). The subject and its baseline are timed alternately, call
+ *   by call, so that a busy machine slows both alike; a ratio is the subject's median over the
+ *   baseline's median from the same interleaved run.
+ * - **cold**: the first call in a fresh Node process (`coldRuns`): the code is loaded and compiled
+ *   before the clock starts, so a cold figure is the first execution of already-loaded code, not
+ *   Node's start-up. The median of several processes; subject and baseline processes alternate.
+ */
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Milliseconds of one call. */
+export function timeOnce(fn: () => unknown): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export interface SteadyPair {
+  subjectMs: number;
+  baselineMs: number;
+  ratio: number;
+  warmup: number;
+  runs: number;
+}
+
+/** Steady medians of a subject and its baseline, warmed up, then timed alternately. */
+export function steadyPair(subject: () => unknown, baseline: () => unknown, warmup: number, runs: number): SteadyPair {
+  for (let i = 0; i < warmup; i++) {
+    subject();
+    baseline();
+  }
+  const s: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    b.push(timeOnce(baseline));
+    s.push(timeOnce(subject));
+  }
+  const subjectMs = median(s);
+  const baselineMs = median(b);
+  return { subjectMs, baselineMs, ratio: subjectMs / baselineMs, warmup, runs };
+}
+
+/** A task of `bench/cold-child.ts`, by name, with its arguments. */
+export interface ColdTask {
+  task: string;
+  args?: string[];
+}
+
+/**
+ * Runs `bench/cold-child.ts TASK ARGS...` in `processes` fresh Node processes and returns the
+ * median of each figure the child reports (it prints one JSON object of numbers on its last line).
+ */
+export function coldRuns(tasks: ColdTask[], processes: number): Record<string, number>[] {
+  const child = path.join(__dirname, 'cold-child.ts');
+  const figures: Record<string, number[]>[] = tasks.map(() => ({}));
+  for (let p = 0; p < processes; p++) {
+    tasks.forEach((t, i) => {
+      const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', child, t.task, ...(t.args ?? [])], {
+        cwd: path.join(__dirname, '..'),
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      if (r.status !== 0) throw new Error(`cold task ${t.task} failed: ${r.stderr || r.stdout}`);
+      const last = r.stdout.trim().split('\n').pop() ?? '{}';
+      for (const [k, v] of Object.entries(JSON.parse(last) as Record<string, number>)) (figures[i][k] ??= []).push(v);
+    });
+  }
+  return figures.map((f) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, median(v)])));
+}
+
+/** Peak resident set size (MB) of a command run in a fresh Node process, stdout discarded. */
+export function peakRssMb(script: string, args: string[]): number {
+  const preload = path.join(__dirname, 'rss-preload.js');
+  const r = spawnSync(process.execPath, ['-r', preload, script, ...args], {
+    cwd: path.join(__dirname, '..'),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  const m = /MPWR_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');
+  if (!m) throw new Error(`no peak RSS from ${script} ${args.join(' ')} (exit ${r.status}): ${r.stderr}`);
+  return Number(m[1]) / 1024;
+}
