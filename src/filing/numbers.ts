@@ -2,6 +2,9 @@
  * Numbers as printed in fixed-width financial tables and in running text:
  * `$32,356`, `(39,239)`, `($1,404)`, `$(7,800)`, `$ 900`, `-` (zero), `53.9%`, `-2.1%`,
  * `($0.02)`, `78,417,485`.
+ *
+ * A cell that looks like a number but is not well formed (`(5`, `5)`, `(-5)`, `--`, `1,23`,
+ * `$$5`, `12,3a4`) is no number: `splitTableLine` leaves it out of the row's cells and the table reader warns.
  */
 import Decimal from 'decimal.js';
 import type { Amount, AmountKind, Scale } from './types';
@@ -26,7 +29,8 @@ const CELL_TEXT = /^\(?(\$?)\s*\(?(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)(%
 export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
   const text = raw.trim();
   if (text.length > MAX_CELL_LENGTH) return undefined;
-  if (/^\$?\s*-{1,2}$/.test(text)) {
+  // One dash is a zero (`-`, `$ -`); two (`--`) is no figure Mpower prints: not a number.
+  if (/^\$?\s*-$/.test(text)) {
     return { text, value: new Decimal(0), decimals: 0, dollar: text.startsWith('$'), percent: false };
   }
   const m = CELL_TEXT.exec(text);
@@ -52,14 +56,15 @@ export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
  * The label must be separated from the first cell by two blanks or more (prose has one).
  * A line whose cells are all bare years (`2004  2003`) is a header, not data: no cells.
  */
-export function splitTableLine(line: string): { label: string; tokens: NumberToken[] } {
+export function splitTableLine(line: string): { label: string; tokens: NumberToken[]; malformed: MalformedCell[] } {
   // Cells are taken word by word from the right (a lone `$` joins the word after it: `$  122`,
   // `$    -`, `$ (3.86)`), stopping at the first word that is no number: the label is not scanned.
   // Tabs were expanded and control characters blanked by the document layer, so blanks are spaces.
   // Most lines of a release are prose without a figure at their end: skip them cheaply.
   const last = line.trimEnd();
-  if (!/[\d-]\)?%?\)?$/.test(last.slice(-4))) return { label: last, tokens: [] };
+  if (!/[\d-]\)?%?\)?$/.test(last.slice(-4))) return { label: last, tokens: [], malformed: [] };
   const tokens: NumberToken[] = [];
+  const malformed: MalformedCell[] = [];
   let pos = last.length;
   // The word ending at `end` (exclusive), scanning left over non-blanks.
   const wordBefore = (end: number): { start: number; end: number } | undefined => {
@@ -83,9 +88,21 @@ export function splitTableLine(line: string): { label: string; tokens: NumberTok
     }
     const text = last.slice(w.start, w.end);
     const parsed = parseCell(text);
-    if (!parsed) break;
-    tokens.unshift({ ...parsed, text, span: [w.start, w.end] });
-    pos = w.start;
+    if (parsed) {
+      tokens.unshift({ ...parsed, text, span: [w.start, w.end] });
+      pos = w.start;
+      continue;
+    }
+    // A cell that looks like a number but is none (`(5`, `--`), standing apart as cells do (two
+    // blanks before it): left out, and the cells to its left are still read.
+    const at = prev && prev.end - prev.start === 1 && last[prev.start] === '$' ? prev.start : w.start;
+    const bad = last.slice(at, w.end);
+    if (at >= 2 && last.slice(at - 2, at) === '  ' && isMalformedNumber(bad)) {
+      malformed.unshift({ text: bad, start: at });
+      pos = at;
+      continue;
+    }
+    break;
   }
   // Cells may stand one blank apart; the label stands two blanks or more before the first cell.
   while (tokens.length > 0) {
@@ -93,25 +110,32 @@ export function splitTableLine(line: string): { label: string; tokens: NumberTok
     if (before.trim() === '' || before.endsWith('  ')) break;
     tokens.shift();
   }
-  const label = line.slice(0, tokens.length > 0 ? tokens[0].span[0] : line.length).trimEnd();
-  if (tokens.length > 0 && tokens.every(isBareYear)) return { label: line.trimEnd(), tokens: [] };
-  return { label, tokens };
+  const labelEnd = Math.min(tokens[0]?.span[0] ?? line.length, malformed[0]?.start ?? line.length);
+  const label = line.slice(0, labelEnd).trimEnd();
+  if (tokens.length > 0 && tokens.every(isBareYear)) return { label: line.trimEnd(), tokens: [], malformed: [] };
+  return { label, tokens, malformed };
 }
 
 function isBareYear(t: NumberToken): boolean {
   return /^(19|20)\d\d$/.test(t.text);
 }
 
-/** Text at the right of a label that looks like a number but is not one (`12,3a4`), or undefined. */
-export function malformedCell(label: string): { text: string; start: number } | undefined {
-  const end = label.trimEnd().length;
-  const start = label.lastIndexOf(' ', end - 1) + 1;
-  const chunk = label.slice(start, end);
-  const before = label.slice(0, start);
-  if (chunk === '' || chunk.length > MAX_CELL_LENGTH || (!before.endsWith('  ') && before.trim() !== '')) return undefined;
-  if (!/\d/.test(chunk) || !/^[($\-]?[\d,.]*\d[\d,.a-zA-Z]*[%)]?\)?$/.test(chunk)) return undefined;
-  if (parseCell(chunk)) return undefined;
-  return { text: chunk, start };
+/** A word of a table line that looks like a number but is not a well-formed one. */
+export interface MalformedCell {
+  text: string;
+  /** 0-based column where it starts. */
+  start: number;
+}
+
+/**
+ * Number characters only, a digit among them (`(-5)`, `$$5`, `((1))`, `12,3a4`, `1e9`, `1,23`), or
+ * dashes alone (`--`, `$ --`), and not a well-formed number.
+ */
+function isMalformedNumber(text: string): boolean {
+  if (text.length > MAX_CELL_LENGTH) return false;
+  const t = text.replace(/^\$\s+/, '$');
+  const numberLike = /^[($\-]*[\d,.]*\d[\d,.a-zA-Z]*[%)]*$/.test(t) || /^\$?-{2,}$/.test(t);
+  return numberLike && parseCell(text) === undefined;
 }
 
 interface RowWords { perShare: boolean; share: boolean; shares: boolean; ratio: boolean }

@@ -2,7 +2,7 @@
  * Fixed-width text tables: where they are, their columns (from the alignment of the numbers
  * themselves), their headers, titles, scale statements, rows, section headings and cells.
  */
-import { amountKind, findScaleStatement, malformedCell, scaleOf, splitTableLine, toAmount, type NumberToken } from './numbers';
+import { amountKind, findScaleStatement, scaleOf, splitTableLine, toAmount, type MalformedCell, type NumberToken } from './numbers';
 import { durationOf, datesIn, periodOfHeader, scenarioOf } from './periods';
 import type { Region, SourceLine } from './document';
 import type { Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
@@ -14,6 +14,8 @@ interface Classified {
   kind: LineKind;
   label: string;
   tokens: NumberToken[];
+  /** Cells that look like numbers but are none (left out, with a warning). */
+  malformed: MalformedCell[];
 }
 
 /** A rule line: only dashes, equals signs, underscores and blanks, with a run of three. Linear (no nested quantifier). */
@@ -21,10 +23,11 @@ const isRule = (text: string): boolean => /^[-=_ ]+$/.test(text.trim()) && /[-=_
 
 function classify(line: SourceLine): Classified {
   const text = line.text;
-  if (text.trim() === '') return { line, kind: 'blank', label: '', tokens: [] };
-  if (isRule(text)) return { line, kind: 'rule', label: '', tokens: [] };
-  const { label, tokens } = splitTableLine(text);
-  return { line, kind: tokens.length > 0 ? 'data' : 'text', label, tokens };
+  if (text.trim() === '') return { line, kind: 'blank', label: '', tokens: [], malformed: [] };
+  if (isRule(text)) return { line, kind: 'rule', label: '', tokens: [], malformed: [] };
+  const { label, tokens, malformed } = splitTableLine(text);
+  // A row whose cells are all malformed is still a row (with no cells), not a heading.
+  return { line, kind: tokens.length > 0 || malformed.length > 0 ? 'data' : 'text', label, tokens, malformed };
 }
 
 /** Running prose: a long line of words with single blanks, no column gutters. */
@@ -171,7 +174,7 @@ function buildTable(
   ctx: TableContext,
   diagnostics: Diagnostic[],
 ): TextTable | undefined {
-  const dataRows = part.body.filter((c) => c.kind === 'data');
+  const dataRows = part.body.filter((c) => c.kind === 'data' && c.tokens.length > 0);
   if (dataRows.length === 0) return undefined;
   const cols = columnSpans(dataRows);
   const firstColStart = cols[0].start;
@@ -237,8 +240,7 @@ function buildTable(
       return;
     }
     if (c.kind === 'rule') { ruleAbove = true; return; }
-    const bad = malformedCell(c.kind === 'data' ? c.label : c.line.text);
-    if (bad && bad.start >= firstColStart - 4) {
+    for (const bad of c.malformed) {
       diagnostics.push({ severity: 'warning', message: `cannot read '${bad.text}' as a number; that cell is left out`, file: ctx.file, line: c.line.no });
     }
     if (c.kind === 'text') {

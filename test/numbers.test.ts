@@ -1,0 +1,102 @@
+/**
+ * Numbers as printed: the well-formed forms of DESIGN.md ("Amount") read to their exact value, and
+ * malformed ones (`(5`, `5)`, `(-5)`, `--`, `1,23`, `$$5`...) are no numbers: in a table the cell is
+ * left out with a warning naming it and its line, and the row keeps its label and its other cells.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { parseCell, splitTableLine } from '../src/filing/numbers';
+import { analyze } from '../src/pipeline';
+
+const seed = readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8');
+
+describe('well-formed cells', () => {
+  test.each([
+    // text, value, decimals, dollar, percent
+    ['$32,356', '32356', 0, true, false],
+    ['(39,239)', '-39239', 0, false, false],
+    ['($1,404)', '-1404', 0, true, false],
+    ['$(7,800)', '-7800', 0, true, false],
+    ['$ 900', '900', 0, true, false],
+    ['-', '0', 0, false, false],
+    ['$ -', '0', 0, true, false],
+    ['$0.00', '0', 2, true, false],
+    ['53.9%', '53.9', 1, false, true],
+    ['-2.1%', '-2.1', 1, false, true],
+    ['($0.02)', '-0.02', 2, true, false],
+    ['78,417,485', '78417485', 0, false, false],
+    ['(0)', '0', 0, false, false],
+  ] as const)('%s reads as %s', (text, value, decimals, dollar, percent) => {
+    const c = parseCell(text);
+    expect(c && { value: c.value.toString(), decimals: c.decimals, dollar: c.dollar, percent: c.percent }).toEqual({ value, decimals, dollar, percent });
+  });
+});
+
+const MALFORMED = ['(5', '5)', '(-5)', '--', '1,23', '$$5', '((1))', '12,3a4', '1.2.3', '$ --'];
+
+describe('malformed cells are no numbers', () => {
+  test.each(MALFORMED)('%s', (text) => {
+    expect(parseCell(text)).toBeUndefined();
+  });
+
+  test.each(MALFORMED)('%s in the middle of a row: left out, the label and the cells on either side kept', (bad) => {
+    const line = `  Accounts Receivable, net        11,611    ${bad}    14,076`;
+    const r = splitTableLine(line);
+    expect(r.label).toBe('  Accounts Receivable, net');
+    expect(r.tokens.map((t) => t.text)).toEqual(['11,611', '14,076']);
+    expect(r.malformed.map((m) => [m.text, line.slice(m.start, m.start + m.text.length)])).toEqual([[bad, bad]]);
+  });
+
+  test('a word of the label that looks like a number is not a cell (one blank before it)', () => {
+    const r = splitTableLine('    amortization shown separately below. See Note 1.)                           17,740');
+    expect(r.label).toBe('    amortization shown separately below. See Note 1.)');
+    expect(r.malformed).toEqual([]);
+  });
+});
+
+/** The seed with one cell's text replaced, right-aligned where the old one ended. */
+function replaceCell(lineNo: number, old: string, text: string): string {
+  const lines = seed.split('\n');
+  const line = lines[lineNo - 1];
+  const start = line.indexOf(old);
+  expect(start).toBeGreaterThan(0);
+  lines[lineNo - 1] = line.slice(0, start) + text.padStart(old.length) + line.slice(start + old.length);
+  return lines.join('\n');
+}
+
+describe('malformed cells in the seed: a warning with the line, nothing read in their place, no false break', () => {
+  // Line 194: Cash & Cash Equivalents $32,356 (June 30, 2004), $29,294 (March 31, 2004), $29,307 (December 31, 2003).
+  test.each(['(5', '5)', '(-5)', '--', '1,23', '$$5'])('%s printed for Cash & Cash Equivalents at June 30, 2004', (bad) => {
+    const a = analyze([{ name: 'bad.txt', text: replaceCell(194, '$32,356', bad) }]);
+    const warnings = a.diagnostics.filter((d) => d.severity === 'warning');
+    expect(warnings.map((d) => [d.line, d.file, d.message])).toEqual([[194, 'bad.txt', `cannot read '${bad}' as a number; that cell is left out`]]);
+    const cash = a.dataset.filingFacts()[0].facts.filter((f) => f.source.line === 194);
+    // The row keeps its concept and its two readable cells.
+    expect(cash.map((f) => `${f.concept} ${f.period.key} ${f.value.toString()}`)).toEqual([
+      'cash_and_equivalents 2004-03-31 29294',
+      'cash_and_equivalents 2003-12-31 29307',
+    ]);
+    // Total Current Assets at June 30, 2004 lost an operand: incomplete, not a break.
+    expect(a.checks.find((c) => c.id === 'bs-current-assets@2004-06-30')?.status).toBe('incomplete');
+    expect(a.checks.filter((c) => c.status === 'break').map((c) => c.id)).toEqual(['eps-discontinued@2004Q1']);
+  });
+
+  test('a row of malformed cells only stays a row (no cells), not a section heading over the rows below', () => {
+    // Line 255: Other Expense (95) - - in the statement of operations.
+    const lines = seed.split('\n');
+    expect(lines[254]).toMatch(/^Other Expense +\(95\) +- +-$/);
+    lines[254] = lines[254].replace('(95)', '(95').replace(/-$/, '--');
+    const a = analyze([{ name: 'bad.txt', text: lines.join('\n') }]);
+    expect(a.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.line, d.message])).toEqual([
+      [255, "cannot read '(95' as a number; that cell is left out"],
+      [255, "cannot read '--' as a number; that cell is left out"],
+    ]);
+    const facts = a.dataset.filingFacts()[0].facts;
+    // The middle dash (March 31, 2004) still reads as a zero.
+    expect(facts.filter((f) => f.source.line === 255).map((f) => `${f.concept} ${f.period.key} ${f.value.toString()}`)).toEqual(['other_expense 2004Q1 0']);
+    // Loss before Discontinued Operations (line 257) is still mapped under no section.
+    const below = facts.find((f) => f.source.line === 257 && f.period.key === '2004Q2');
+    expect(below?.concept).toBe('loss_before_discontinued_operations');
+    expect(a.checks.filter((c) => c.status === 'break').map((c) => c.id)).toEqual(['eps-discontinued@2004Q1']);
+  });
+});
