@@ -76,8 +76,18 @@ describe('bad input: a clear message, never a crash', () => {
   test('binary file', () => {
     expect(err('\u0000\u0001\u0002PK\u0003\u0004'.repeat(200))[0].message).toMatch(/binary/);
   });
-  test('an HTML page without text tables', () => {
-    expect(err('<!DOCTYPE html><html><body><p>Hello</p></body></html>')[0].message).toMatch(/HTML page/);
+  test('an HTML page without tables: read, and said to hold no table', () => {
+    const f = readFiling('<!DOCTYPE html><html><body><p>Hello.</p></body></html>', 'page.htm');
+    expect(f.tables).toHaveLength(0);
+    expect(f.sentences.map((s) => s.text)).toEqual(['Hello.']);
+    expect(f.diagnostics.map((d) => d.message).join(' ')).toMatch(/no tables found/);
+  });
+  test('a text release wrapped in one <html><body> line (no <pre>) reads like the text', () => {
+    const html = `<html><body>\n${seed.replace(/&/g, '&amp;').replace(/</g, '&lt;')}\n</body></html>`;
+    const a = analyze([{ name: 'wrapped.htm', text: html }]);
+    expect(a.dataset.get('adjusted_ebitda', '2004Q2')?.value.toString()).toBe('2544');
+    // Line numbers stay those of the file given: the seed's line 272 is line 273 here.
+    expect(a.dataset.get('adjusted_ebitda', '2004Q2')?.source.line).toBe(273);
   });
   test('an HTML page with the release in <pre> reads like the text', () => {
     const html = `<html><body><pre>${seed.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre></body></html>`;

@@ -3,6 +3,7 @@
  * (`<SEC-DOCUMENT>`, `<DOCUMENT>`, `<TYPE>`, `<TEXT>`) and layout markers (`<PAGE>`, `<S>`, `<C>`,
  * `<CAPTION>`) set aside, `<TABLE>` blocks marked. Line numbers stay those of the source.
  */
+import { looksLikeHtml, wrappedPlainText } from './html';
 import type { Diagnostic } from './types';
 
 export interface SourceLine {
@@ -10,16 +11,28 @@ export interface SourceLine {
   no: number;
   /** The line with tabs expanded to 8-column stops and control characters blanked. */
   text: string;
+  /** 0-based column in the source line where `text` starts (HTML running text; 0 when absent). */
+  col?: number;
 }
 
-/** A run of lines: inside one `<TABLE>` block, or running text (which may hold untagged tables). */
+/**
+ * A run of lines: inside one `<TABLE>` block, or running text (which may hold untagged tables);
+ * or an HTML document, given as offsets [from, to) into the source text.
+ */
 export interface Region {
   tagged: boolean;
   lines: SourceLine[];
+  html?: { from: number; to: number };
 }
 
 export interface Envelope {
   company: string;
+  /** Central Index Key of the (first) filer. */
+  cik: string;
+  /** Month (1-12) the filer's fiscal year ends in (`FISCAL YEAR END: 0930` → 9, `0103` → 12), or 0. */
+  fiscalYearEnd: number;
+  /** Every filer of the submission (a holding company files with its subsidiaries), in order. */
+  filers: { company: string; cik: string; fiscalYearEnd: number }[];
   accession: string;
   filedAs: string;
 }
@@ -70,7 +83,14 @@ const TABLE_CLOSE = /^\s*<\/TABLE>\s*$/i;
 export function readDocument(text: string, file: string): DocumentText {
   const lines = sourceLines(text);
   const diagnostics: Diagnostic[] = [];
-  const envelope: Envelope = { company: '', accession: '', filedAs: '' };
+  const envelope: Envelope = { company: '', cik: '', fiscalYearEnd: 0, filers: [], accession: '', filedAs: '' };
+  // Offsets of line starts in `text` (the HTML reader reads documents from the source itself).
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineOffset = (no: number) => (no - 1 < starts.length ? starts[no - 1] : text.length);
+  /** Line number of the `<TEXT>` of an HTML document being skipped over, or 0. */
+  let htmlFrom = 0;
+
   const regions: Region[] = [];
   let current: Region = { tagged: false, lines: [] };
   let inHeader = false;
@@ -85,7 +105,18 @@ export function readDocument(text: string, file: string): DocumentText {
   };
 
   let overlong = 0;
-  for (const line of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    if (htmlFrom > 0) {
+      // Inside an HTML document: its end is `</TEXT>` (or `</DOCUMENT>`), wherever on a line it stands.
+      const close = /<\/TEXT>|<\/DOCUMENT>/i.exec(line.text);
+      if (!close) continue;
+      const to = lineOffset(line.no) + close.index;
+      pushHtml(htmlFrom, to);
+      htmlFrom = 0;
+      if (/^\s*<\/DOCUMENT>/i.test(line.text.slice(close.index))) flush(false);
+      continue;
+    }
     if (line.text.length > MAX_LINE_CHARS) {
       if (++overlong <= OVERLONG_NAMED) {
         diagnostics.push({ severity: 'warning', message: `line ${line.no} is ${line.text.length} characters long (a release's lines are under 200); it was not read`, file, line: line.no });
@@ -102,7 +133,18 @@ export function readDocument(text: string, file: string): DocumentText {
       const acc = /^ACCESSION NUMBER:\s*(\S+)/i.exec(t);
       if (acc) envelope.accession = acc[1];
       const name = /^COMPANY CONFORMED NAME:\s*(.+)$/i.exec(t);
-      if (name && !envelope.company) envelope.company = name[1].trim();
+      if (name) envelope.filers.push({ company: name[1].trim(), cik: '', fiscalYearEnd: 0 });
+      const filer = envelope.filers[envelope.filers.length - 1];
+      const cik = /^CENTRAL INDEX KEY:\s*(\d+)/i.exec(t);
+      if (cik && filer && !filer.cik) filer.cik = cik[1];
+      const fye = /^FISCAL YEAR END:\s*(\d\d)(\d\d)/i.exec(t);
+      if (fye && filer && !filer.fiscalYearEnd) {
+        // A year that ends in the first days of a month (`0103`) closes the month before.
+        const month = Number(fye[1]);
+        filer.fiscalYearEnd = Number(fye[2]) <= 7 ? (month === 1 ? 12 : month - 1) : month;
+      }
+      if (filer && !envelope.company) Object.assign(envelope, { company: filer.company });
+      if (filer && envelope.filers.length === 1) Object.assign(envelope, { cik: filer.cik, fiscalYearEnd: filer.fiscalYearEnd });
       const filed = /^FILED AS OF DATE:\s*(\d{8})/i.exec(t);
       if (filed) envelope.filedAs = `${filed[1].slice(0, 4)}-${filed[1].slice(4, 6)}-${filed[1].slice(6, 8)}`;
       if (/^<\/(SEC|IMS)-HEADER>/i.test(t)) inHeader = false;
@@ -110,6 +152,15 @@ export function readDocument(text: string, file: string): DocumentText {
     }
     if (/^<\/?(SEC-DOCUMENT|DOCUMENT|TEXT|SEQUENCE|FILENAME|DESCRIPTION)>/i.test(t) || /^<ACCEPTANCE-DATETIME>/i.test(t)) {
       if (/^<DOCUMENT>/i.test(t)) { flush(false); skipDocument = false; }
+      if (/^<TEXT>/i.test(t) && !skipDocument) {
+        // An HTML document (an `.htm` exhibit): read by the HTML reader from the source text.
+        const next = lines.slice(li + 1, li + 40).map((l) => l.text).join('\n');
+        const rest = t.replace(/^<TEXT>/i, '');
+        if (looksLikeHtml(`${rest}\n${next}`)) {
+          flush(false);
+          htmlFrom = rest.trim() !== '' ? lineOffset(line.no) + line.text.search(/<TEXT>/i) + 6 : lineOffset(line.no + 1);
+        }
+      }
       continue;
     }
     const type = /^<TYPE>\s*(\S+)/i.exec(t);
@@ -137,51 +188,34 @@ export function readDocument(text: string, file: string): DocumentText {
   if (overlong > OVERLONG_NAMED) {
     diagnostics.push({ severity: 'warning', message: `${overlong - OVERLONG_NAMED} more lines over ${MAX_LINE_CHARS} characters were not read`, file });
   }
+  if (htmlFrom > 0) pushHtml(htmlFrom, text.length);
   if (inTable) {
     diagnostics.push({ severity: 'warning', message: `the table opened at line ${tableStart} is never closed (truncated file?); read to the end`, file, line: tableStart });
   }
   flush(false);
   return { regions, envelope, diagnostics };
-}
 
-/**
- * Plain text inside an HTML page's `<pre>` blocks (how EDGAR serves many older exhibits as
- * .htm), with entities decoded; undefined when the page has no `<pre>` text.
- * Line numbers are those of the HTML source, so provenance still points into the file given.
- */
-export function preformattedText(html: string): string | undefined {
-  if (!/<pre[\s>]/i.test(html)) return undefined;
-  const lines = html.split(/\r\n|\r|\n/);
-  let inPre = false;
-  const out = lines.map((line) => {
-    let keep = '';
-    let rest = line;
-    for (;;) {
-      if (!inPre) {
-        const open = /<pre[^>]*>/i.exec(rest);
-        if (!open) break;
-        inPre = true;
-        rest = rest.slice(open.index + open[0].length);
-      } else {
-        const close = /<\/pre>/i.exec(rest);
-        if (!close) { keep += rest; break; }
-        keep += rest.slice(0, close.index);
-        inPre = false;
-        rest = rest.slice(close.index + close[0].length);
-      }
+  /** An HTML document: plain text wrapped in HTML is read as text, anything else by the HTML reader. */
+  function pushHtml(from: number, to: number): void {
+    const html = text.slice(from, to);
+    const plain = wrappedPlainText(html);
+    if (plain !== undefined) {
+      const first = lineIndexOf(from);
+      regions.push({ tagged: false, lines: sourceLines(plain).map((l) => ({ no: l.no + first, text: l.text })) });
+      return;
     }
-    return decodeEntities(keep.replace(/<[^>]*>/g, ''));
-  });
-  return out.join('\n');
-}
+    regions.push({ tagged: false, lines: [], html: { from, to } });
+  }
 
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&nbsp;|&#160;/gi, ' ')
-    .replace(/&amp;/gi, '&')
-    .replace(/&lt;/gi, '<')
-    .replace(/&gt;/gi, '>')
-    .replace(/&quot;/gi, '"')
-    .replace(/&#39;|&apos;/gi, "'")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d)));
+  /** 0-based index of the line holding `offset`. */
+  function lineIndexOf(offset: number): number {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
 }

@@ -23,7 +23,7 @@ export interface NumberToken {
 /** Longer text is not a table cell (the widest real cells, `$(1,234,567,890.00)`, are far shorter). */
 const MAX_CELL_LENGTH = 48;
 
-const CELL_TEXT = /^\(?(\$?)\s*\(?(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)(%?)\)?\)?$/;
+const CELL_TEXT = /^\(?(\$?)\s*\(?(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?|\.(\d+))(%?)\)?\)?$/;
 
 /** Reads one cell text; undefined when it is not a well-formed number. */
 export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
@@ -40,14 +40,16 @@ export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
   if (opens !== closes || opens > 1) return undefined;
   const negative = opens === 1 || m[2] === '-';
   if (opens === 1 && m[2] === '-') return undefined;
-  const digits = m[3].replace(/,/g, '');
+  // `.62`, `(.08)`: a leading-dot decimal is a number.
+  const digits = m[3].startsWith('.') ? `0${m[3]}` : m[3].replace(/,/g, '');
   const value = new Decimal(digits);
+  const fraction = m[4] ?? m[5];
   return {
     text,
     value: negative && !value.isZero() ? value.negated() : value,
-    decimals: m[4] ? m[4].length : 0,
+    decimals: fraction ? fraction.length : 0,
     dollar: m[1] === '$',
-    percent: m[5] === '%',
+    percent: m[6] === '%',
   };
 }
 

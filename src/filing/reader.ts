@@ -1,18 +1,23 @@
 /**
- * The reader: EDGAR text (or an HTML page with preformatted text) in, a Filing out: its tables
- * and sentences, every number exact with its line, and diagnostics a person can act on.
+ * The reader: an EDGAR release in (plain text, an HTML exhibit, a full submission holding either,
+ * a bare `<DOCUMENT>` wrapper), a Filing out: its company, tables and sentences, every number
+ * exact with its line, and diagnostics a person can act on. Text tables and HTML tables are read
+ * by two readers into the same Table model.
  */
-import { preformattedText, readDocument, type SourceLine } from './document';
+import { detectCompany } from './company';
+import { readDocument, type Region, type SourceLine } from './document';
+import { looksLikeHtml, readHtml, wrappedPlainText, type HtmlTable } from './html';
+import { readHtmlTable } from './html-table';
 import { datesIn } from './periods';
 import { readSentences } from './sentences';
 import { readTables } from './text-table';
-import type { Diagnostic, Filing, Scale, Sentence, TextTable } from './types';
+import type { Diagnostic, Filing, Scale, Sentence, Table } from './types';
 
 /** Filings larger than this are refused before any work. */
 export const MAX_FILING_BYTES = 20 * 1024 * 1024;
 
 function emptyFiling(file: string, text: string, diagnostics: Diagnostic[]): Filing {
-  return { file, text, company: '', ticker: '', date: '', accession: '', tables: [], sentences: [], diagnostics };
+  return { file, text, company: '', ticker: '', cik: '', date: '', accession: '', tables: [], sentences: [], diagnostics };
 }
 
 /** Why a text cannot be read as a filing at all, or undefined. */
@@ -36,7 +41,7 @@ function unusable(text: string): string | undefined {
  * Tables printed under the same title (Mpower's four `RECONCILIATION TO GAAP`) are told apart
  * by what they reconcile to (their last row) and, for guidance, the period.
  */
-function distinguishTitles(tables: TextTable[]): void {
+function distinguishTitles(tables: Table[]): void {
   const count = new Map<string, number>();
   for (const t of tables) count.set(t.title, (count.get(t.title) ?? 0) + 1);
   for (const t of tables) {
@@ -94,34 +99,68 @@ export function readFiling(input: string, file: string): Filing {
   }
 }
 
+/** The text of an HTML table that holds no figures (a layout table), as paragraphs of running text. */
+function layoutText(table: HtmlTable): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      if (cell.text === '') continue;
+      cell.text.split('\n').forEach((t, k) => out.push({ no: cell.line + (k > 0 ? 0 : 0), text: t, col: cell.col }));
+      out.push({ no: cell.line, text: '' });
+    }
+  }
+  return out;
+}
+
 function readFilingText(input: string, file: string): Filing {
   const reason = unusable(input);
   if (reason) return emptyFiling(file, input, [{ severity: 'error', message: reason, file }]);
   let text = input;
-  if (/<html[\s>]|<body[\s>]|<!doctype html/i.test(text.slice(0, 4096))) {
-    const pre = preformattedText(text);
-    if (pre === undefined) {
-      return emptyFiling(file, input, [{
-        severity: 'error',
-        message: 'this is an HTML page with no plain-text tables; use the filing\'s .txt version from EDGAR',
-        file,
-      }]);
-    }
-    text = pre;
+  // A standalone HTML page (no EDGAR envelope): a wrapped text file is read as text, a laid-out page as HTML.
+  const head = text.slice(0, 4096);
+  const standaloneHtml = looksLikeHtml(head) && !/<(?:SEC-DOCUMENT|DOCUMENT|TEXT)>/i.test(head);
+  if (standaloneHtml) {
+    const plain = wrappedPlainText(text);
+    if (plain !== undefined) text = plain;
   }
-  const doc = readDocument(text, file);
+  const doc = standaloneHtml && text === input
+    ? { regions: [{ tagged: false, lines: [], html: { from: 0, to: input.length } }] as Region[], envelope: readDocument('', file).envelope, diagnostics: [] as Diagnostic[] }
+    : readDocument(text, file);
   const diagnostics: Diagnostic[] = [...doc.diagnostics, ...overlongFigures(doc.regions, file)];
-  const tables: TextTable[] = [];
+  // The company first: column headers repeat its name (`Mpower Holding`), which names no segment.
+  const headText = text
+    .slice(0, 60000)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .replace(/&#(\d{2,3});/g, (_, d: string) => String.fromCharCode(Number(d)));
+  const company = detectCompany(headText, doc.envelope);
+  const fiscalYearEnd = doc.envelope.filers[company.fiscalFiler ?? 0]?.fiscalYearEnd || doc.envelope.fiscalYearEnd || undefined;
+  const columnCtx = { company: company.name, fiscalYearEnd };
+  const tables: Table[] = [];
   let n = 0;
   const nextId = () => `t${++n}`;
   let prevLines: SourceLine[] = [];
   let fallbackScale: Scale | undefined;
   const proseLines: SourceLine[] = [];
   let paragraph = 0;
+  const pushProse = (line: SourceLine) => {
+    paragraph = line.text.trim() === '' ? 0 : paragraph + 1;
+    if (paragraph > MAX_PARAGRAPH_LINES) {
+      proseLines.push({ no: line.no, text: '' }); // a run of text this long is not a paragraph: cut it
+      paragraph = 1;
+    }
+    proseLines.push(line);
+  };
   for (const region of doc.regions) {
-    let found: TextTable[] = [];
+    if (region.html) {
+      readHtmlRegion(input, region.html, { file, columnCtx, nextId, diagnostics, tables, pushProse, fallback: () => fallbackScale, setFallback: (s) => { fallbackScale = s; } });
+      prevLines = [];
+      continue;
+    }
+    let found: Table[] = [];
     try {
-      found = readTables(region, { file, above: prevLines.slice(-8), fallbackScale, nextId }, diagnostics);
+      found = readTables(region, { file, above: prevLines.slice(-8), fallbackScale, nextId, ...columnCtx }, diagnostics);
     } catch (e) {
       const first = region.lines[0]?.no;
       const last = region.lines[region.lines.length - 1]?.no;
@@ -134,13 +173,7 @@ function readFilingText(input: string, file: string): Filing {
       for (const l of region.lines) {
         while (k < found.length && found[k].lines[1] < l.no) k++;
         const inTable = k < found.length && l.no >= found[k].lines[0];
-        const line = inTable ? { no: l.no, text: '' } : l;
-        paragraph = line.text.trim() === '' ? 0 : paragraph + 1;
-        if (paragraph > MAX_PARAGRAPH_LINES) {
-          proseLines.push({ no: l.no, text: '' }); // a run of text this long is not a paragraph: cut it
-          paragraph = 1;
-        }
-        proseLines.push(line);
+        pushProse(inTable ? { no: l.no, text: '' } : l);
       }
     }
     prevLines = region.lines;
@@ -163,10 +196,7 @@ function readFilingText(input: string, file: string): Filing {
   } catch (e) {
     diagnostics.push({ severity: 'warning', message: `the running text could not be read (${failure(e)}); figures stated in it are left out`, file });
   }
-  const head = text.slice(0, 20000).replace(/\s+/g, ' ');
-  const listed = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|OTC[A-Z]*)\s*:\s*([A-Z.]{1,6})\)/.exec(head);
-  const company = listed ? listed[1].replace(/^.*\s[-–]\s+/, '').trim() : doc.envelope.company;
-  const date = doc.envelope.filedAs || datesIn(text.split(/\n/).slice(0, 40).join('\n'))[0] || '';
+  const date = doc.envelope.filedAs || datesIn(headText.split(/\n/).slice(0, 40).join('\n'))[0] || datesIn(headText.slice(0, 8000))[0] || '';
   distinguishTitles(tables);
   if (tables.length === 0) {
     diagnostics.push({ severity: 'warning', message: 'no tables found: no column of numbers under period headers', file });
@@ -179,12 +209,73 @@ function readFilingText(input: string, file: string): Filing {
   return {
     file,
     text: input,
-    company,
-    ticker: listed ? listed[2] : '',
+    company: company.name,
+    ticker: company.ticker,
+    cik: company.cik,
     date,
     accession: doc.envelope.accession,
     tables,
     sentences,
     diagnostics,
   };
+}
+
+interface HtmlRegionContext {
+  file: string;
+  columnCtx: { company: string; fiscalYearEnd: number | undefined };
+  nextId: () => string;
+  diagnostics: Diagnostic[];
+  tables: Table[];
+  pushProse: (line: SourceLine) => void;
+  fallback: () => Scale | undefined;
+  setFallback: (s: Scale) => void;
+}
+
+/** An HTML document: its tables through the HTML table reader, its running text as sentences. */
+function readHtmlRegion(source: string, range: { from: number; to: number }, ctx: HtmlRegionContext): void {
+  const above: string[] = [];
+  let items: ReturnType<typeof readHtml> = [];
+  try {
+    items = readHtml(source, range.from, range.to);
+  } catch (e) {
+    ctx.diagnostics.push({ severity: 'warning', message: `the HTML document could not be read (${failure(e)}); its numbers are left out`, file: ctx.file });
+    return;
+  }
+  for (const item of items) {
+    if (item.kind === 'line') {
+      ctx.pushProse(item.line);
+      const t = item.line.text.trim();
+      if (t !== '') {
+        // Lines of one paragraph (one source line each) join: the title block reads as printed.
+        above.push(t);
+        if (above.length > 12) above.shift();
+      } else if (above.length > 0 && above[above.length - 1] !== '') above.push('');
+      continue;
+    }
+    let found: Table[] = [];
+    try {
+      found = readHtmlTable(item.table, { ...ctx.columnCtx, file: ctx.file, above: paragraphs(above), fallbackScale: ctx.fallback(), nextId: ctx.nextId }, ctx.diagnostics);
+    } catch (e) {
+      ctx.diagnostics.push({ severity: 'warning', message: `the table at line ${item.table.lines[0]} could not be read (${failure(e)}); its numbers are left out`, file: ctx.file, line: item.table.lines[0] });
+    }
+    if (found.length === 0) {
+      for (const l of layoutText(item.table)) ctx.pushProse(l);
+      continue;
+    }
+    ctx.tables.push(...found);
+    ctx.setFallback(found[found.length - 1].scale);
+    ctx.pushProse({ no: item.table.lines[1], text: '' });
+    above.length = 0;
+  }
+}
+
+/** Lines of running text grouped into paragraphs (a blank entry ends one). */
+function paragraphs(lines: string[]): string[] {
+  const out: string[] = [];
+  let cur: string[] = [];
+  for (const l of lines) {
+    if (l === '') { if (cur.length) out.push(cur.join(' ')); cur = []; } else cur.push(l);
+  }
+  if (cur.length) out.push(cur.join(' '));
+  return out;
 }

@@ -1,5 +1,6 @@
 /**
- * What the reader yields: documents, text tables, cells and numbers with their lines.
+ * What the readers yield (the text reader and the HTML reader alike): documents, tables, cells
+ * and numbers with their lines.
  * Pure types: no Office globals, no DOM, no Node-only APIs.
  */
 import Decimal from 'decimal.js';
@@ -44,6 +45,18 @@ export interface Period {
   end: string;
   /** Length in months for durations (3 for a quarter, 12 for a year); 0 for an instant. */
   months: number;
+  /** The company's own name for the period where the header gives one (`Q1 FY2011`, `Q3 FY2004`). */
+  fiscal?: string;
+}
+
+/** Who filed a release: every Filing and every Fact carries its company. */
+export interface Company {
+  /** Name as detected (`Mpower Holding Corporation`, `Sears, Roebuck and Co.`), or ''. */
+  name: string;
+  /** Ticker when the release states it (`MPE`), or ''. */
+  ticker: string;
+  /** SEC Central Index Key when the envelope has one (`0000319256`), or ''. */
+  cik: string;
 }
 
 
@@ -57,16 +70,23 @@ export interface Diagnostic {
 }
 
 
-/** A number cell of a text table. */
+/** A number cell of a table. */
 export interface Cell {
   /** Index of the column it falls in. */
   column: number;
   amount: Amount;
-  /** 1-based line number in the source file. */
+  /** 1-based line number in the source file (for HTML: the line of the cell's text). */
   line: number;
   /** 0-based column span [start, end) of the printed text on its line. */
   span: [number, number];
 }
+
+/**
+ * What a column's numbers are: the period's `value` (default), the `change` between two periods,
+ * a `percent-change`, or a `percent-of` another figure (`% of Revenues`). Only `value` columns
+ * are the period's figures; the others are read as figures of their own kind.
+ */
+export type ColumnMeasure = 'value' | 'change' | 'percent-change' | 'percent-of';
 
 export interface TableColumn {
   /** Header text of the column, header lines joined with a space (`Mpower Holding Three Months Ended June 30, 2004`). */
@@ -75,8 +95,17 @@ export interface TableColumn {
   period?: Period;
   /** `guidance-low` / `guidance-high` for guidance-range columns, else `actual`. */
   scenario: Scenario;
-  /** 0-based character span of the column on the page [start, end). */
+  /** 0-based span of the column [start, end): characters on the page (text), grid slots (HTML). */
   span: [number, number];
+  /** What the column's numbers are (default `value`). */
+  measure?: ColumnMeasure;
+  /**
+   * Set when the column is not the consolidated figure as reported: a segment (`Domestic`), a
+   * `pro forma` or an `excluding ...` view, or an adjustments column. Its facts are kept apart.
+   */
+  member?: string;
+  /** Scale the column's header states (`Rev $m`), overriding the table's. */
+  scale?: Scale;
 }
 
 export interface TableRow {
@@ -86,8 +115,12 @@ export interface TableRow {
   indent: number;
   /** The section heading the row sits under (`Operating Revenues:`), or ''. */
   section: string;
-  /** A rule line (`-----`, `=====`) stands directly above this row. */
+  /** A rule line (`-----`, `=====`, or a cell border in HTML) stands directly above this row. */
   ruleAbove: boolean;
+  /** A blank line (or an empty row) stands directly above this row. */
+  blankAbove?: boolean;
+  /** Scale of the row's non-money figures where its label or section states one (`shares (in thousands)`). */
+  scale?: Scale;
   /** Line of the row's numbers (1-based); the label may start on an earlier line. */
   line: number;
   /** Line the label starts on (1-based). */
@@ -97,7 +130,7 @@ export interface TableRow {
   cells: Cell[];
 }
 
-export interface TextTable {
+export interface Table {
   /** `t1`, `t2`, ... in document order. */
   id: string;
   /** Title as printed (`BALANCE SHEET`), or the first header words when there is none. */
@@ -110,7 +143,12 @@ export interface TextTable {
   rows: TableRow[];
   /** First and last line of the table (1-based, inclusive). */
   lines: [number, number];
+  /** `text` for fixed-width text, `html` for `<table>` markup (for messages only: nothing downstream depends on it). */
+  source?: 'text' | 'html';
 }
+
+/** The former name of `Table` (text tables were the only kind). */
+export type TextTable = Table;
 
 /** A number stated in running text (a note or a narrative sentence). */
 export interface TextNumber {
@@ -141,11 +179,13 @@ export interface Filing {
   company: string;
   /** Ticker when stated (`MPE`), or ''. */
   ticker: string;
+  /** SEC Central Index Key when the envelope has one, or ''. */
+  cik: string;
   /** Release date as ISO date when found, or ''. */
   date: string;
   /** SEC accession number when the envelope carries one, or ''. */
   accession: string;
-  tables: TextTable[];
+  tables: Table[];
   sentences: Sentence[];
   diagnostics: Diagnostic[];
 }

@@ -6,8 +6,9 @@
 import Decimal from 'decimal.js';
 import { conceptForLabel, slugOf, type ConceptDef, type Nature } from './concepts';
 import { NARRATIVE_RULES } from './narrative-rules';
+import { companyOf, isMpower } from '../filing/company';
 import { duration } from '../filing/periods';
-import type { Filing, TableRow, TextTable } from '../filing/types';
+import type { Filing, Table, TableColumn, TableRow } from '../filing/types';
 import type { Amount, Fact, Period, Scale, Scenario } from './types';
 
 /** Sections whose rows are printed as costs (positive = reduces income). */
@@ -20,7 +21,7 @@ export function canonicalValue(printed: Decimal, nature: Nature, costSection: bo
   return nature === 'expense' ? contribution.negated() : contribution;
 }
 
-function statementOf(table: TextTable, concept: ConceptDef | undefined): string {
+function statementOf(table: Table, concept: ConceptDef | undefined): string {
   const t = table.title.toLowerCase();
   if (/guidance|outlook/.test(table.columns.map((c) => c.header).join(' ').toLowerCase())) return 'guidance';
   if (/balance sheet/.test(t)) return 'balance_sheet';
@@ -48,27 +49,47 @@ export interface FilingFacts {
   facts: Fact[];
 }
 
-/** The catalogue is Mpower's: another company's labels stay unmapped (a like-named row is not the same concept). */
+/**
+ * The catalogue is Mpower's: another company's labels stay unmapped (a like-named row is not the
+ * same concept), and so do an unknown company's (a release that names no company). Every Mpower
+ * release names the company (`Mpower Holding Corporation (AMEX: MPE)`, and `Mpower Holding` over
+ * each column of its tables), so a table pasted with its header is Mpower's; a block of rows
+ * pasted without one is not known to be, and is read as an unknown company's.
+ */
 export function usesCatalogue(filing: Filing): boolean {
-  return filing.company === '' || /\bmpower\b/i.test(filing.company);
+  return isMpower(companyOf(filing));
 }
 
-function rowFacts(filing: Filing, table: TextTable, row: TableRow, durations: Map<string, Period>): Fact[] {
+/** What sets a column's figures apart from the period's consolidated value (see `Fact.member`), or undefined. */
+function memberOf(column: TableColumn): string | undefined {
+  const measure = column.measure ?? 'value';
+  const kind = measure === 'change' ? 'change' : measure === 'percent-change' ? 'pct-change' : measure === 'percent-of' ? 'pct-of' : '';
+  const parts = [column.member, kind].filter((p): p is string => !!p);
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+function rowFacts(filing: Filing, table: Table, row: TableRow, durations: Map<string, Period>): Fact[] {
   const out: Fact[] = [];
   const costSection = COST_SECTION.test(row.section);
+  const company = companyOf(filing);
+  const catalogue = usesCatalogue(filing);
   for (const cell of row.cells) {
     const column = table.columns[cell.column];
     let period = column?.period;
     if (!period) continue;
-    const concept = usesCatalogue(filing) ? conceptForLabel(row.label, cell.amount.kind) : undefined;
+    const member = memberOf(column);
+    const concept = catalogue && !member ? conceptForLabel(row.label, cell.amount.kind) : undefined;
     if (concept?.periodType === 'duration' && period.type === 'instant') {
       period = durations.get(period.end) ?? duration(3, period.end);
     }
     const nature: Nature = concept?.nature ?? 'balance';
     const value = canonicalValue(cell.amount.value, nature, costSection);
+    // Unmapped rows under a section heading keep it in their id (Alabama Power's Operating Revenues);
+    // a segment's or a change column's figures keep their member in it.
+    const slug = slugOf(row.section ? `${row.section} ${row.label}` : row.label, cell.amount.kind);
     out.push({
-      // Unmapped rows under a section heading keep it in their id (Alabama Power's Operating Revenues).
-      concept: concept?.id ?? slugOf(row.section ? `${row.section} ${row.label}` : row.label, cell.amount.kind),
+      company,
+      concept: concept?.id ?? (member ? `${slug}__${member.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '').toLowerCase()}` : slug),
       mapped: concept !== undefined,
       label: row.label,
       period,
@@ -76,9 +97,10 @@ function rowFacts(filing: Filing, table: TextTable, row: TableRow, durations: Ma
       value,
       presentedSign: value.eq(cell.amount.value) ? 1 : -1,
       amount: cell.amount,
-      scale: cell.amount.kind === 'money' ? table.scale : 'units',
+      scale: cell.amount.kind === 'money' ? (column.scale ?? table.scale) : (row.scale ?? 'units'),
       source: { file: filing.file, line: cell.line, column: cell.span, table: table.id, tableTitle: table.title, text: row.text },
       statement: statementOf(table, concept),
+      ...(member ? { member } : {}),
     });
   }
   return out;
@@ -103,6 +125,7 @@ export function textFact(filing: Filing, lines: string[], spec: TextFactSpec): F
   const value = canonicalValue(spec.amount.value, spec.concept.nature, spec.costSection);
   const lineText = lines[spec.line - 1] ?? '';
   return {
+    company: companyOf(filing),
     concept: spec.concept.id,
     mapped: true,
     label: spec.label,

@@ -3,9 +3,9 @@
  * Pure types: no Office globals, no DOM, no Node-only APIs.
  */
 import Decimal from 'decimal.js';
-import type { Amount, Period, Scale } from '../filing/types';
+import type { Amount, Company, Period, Scale } from '../filing/types';
 
-export type { Amount, AmountKind, Diagnostic, Period, PeriodType, Scale, Scenario } from '../filing/types';
+export type { Amount, AmountKind, Company, Diagnostic, Period, PeriodType, Scale, Scenario } from '../filing/types';
 export { SCALE_FACTOR } from '../filing/types';
 import type { Scenario } from '../filing/types';
 
@@ -24,6 +24,8 @@ export interface SourceRef {
 
 /** One number of a filing, mapped to a concept. */
 export interface Fact {
+  /** Who reported it: facts of one company never answer for another's. */
+  company: Company;
   /** Canonical concept id (`adjusted_ebitda`) or, for unmapped rows, a slug of the label. */
   concept: string;
   mapped: boolean;
@@ -41,6 +43,12 @@ export interface Fact {
   source: SourceRef;
   /** Statement the fact belongs to (`balance_sheet`, `operations`, `non_gaap`, `guidance`, `note`, `narrative`, or `table`). */
   statement: string;
+  /**
+   * Set for figures that are not the period's consolidated value as reported: a segment
+   * (`domestic`), `pro forma`, `excluding ...`, `adjustments`, or a change column
+   * (`change`, `pct-change`, `pct-of`). Such facts are never catalogue concepts.
+   */
+  member?: string;
 }
 
 /**

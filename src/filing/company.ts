@@ -1,0 +1,63 @@
+/**
+ * Who filed a release: the envelope's filer (name and CIK) and the release's own words
+ * (`Mpower Holding Corporation (AMEX: MPE)`). One company at a time: the Mpower catalogue and the
+ * `=MPWR.*` functions speak of Mpower Holding only.
+ */
+import type { Company, Filing } from './types';
+
+/** The company a release names: envelope first for identity, the release's own spelling when they agree. */
+export function detectCompany(
+  head: string,
+  envelope: { company: string; cik: string; filers?: { company: string; cik: string }[] },
+): Company & { fiscalFiler?: number } {
+  const text = head.replace(/\s+/g, ' ');
+  const listed = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*,?\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE Amex)\s*:\s*([A-Z.]{1,6})\)/.exec(text);
+  const bare = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*,?\s*\(([A-Z]{1,5})\)/.exec(text);
+  let name = listed ? cleanName(listed[1]) : '';
+  let ticker = listed ? listed[2] : '';
+  const first = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').trim().split(/\s+/)[0] ?? '';
+  // Of several filers (a holding company files with its subsidiaries), the one the release names.
+  const filers = envelope.filers ?? [];
+  const named = name ? filers.findIndex((f) => first(f.company) === first(name)) : -1;
+  if (named >= 0) envelope = { company: filers[named].company, cik: filers[named].cik };
+  if (envelope.company) {
+    // The release's spelling (`Sears, Roebuck and Co.`) when it names the filer; else the filer.
+    const candidate = name || (bare ? cleanName(bare[1]) : '');
+    const agrees = candidate !== '' && first(candidate) === first(envelope.company);
+    if (agrees && !name && bare) ticker = bare[2];
+    if (!agrees) ticker = listed && first(cleanName(listed[1])) === first(envelope.company) ? ticker : '';
+    name = agrees ? candidate : envelope.company;
+  }
+  if (!name && /\bMpower Holding\b/.test(text)) name = 'Mpower Holding Corporation';
+  return { name, ticker, cik: envelope.cik, fiscalFiler: named >= 0 ? named : 0 };
+}
+
+/** `ROCHESTER, NY - July 29, 2004 - Mpower Holding Corporation` → `Mpower Holding Corporation`. */
+function cleanName(raw: string): string {
+  return raw
+    .replace(/^.*\s(?:-{1,2}|–|—)\s*/, '')
+    .replace(/^(?:[A-Z][a-z]+-based|today,?)\s+/, '')
+    .replace(/,\s*$/, '')
+    .trim();
+}
+
+/** The company of a filing. */
+export function companyOf(filing: Pick<Filing, 'company' | 'ticker' | 'cik'>): Company {
+  return { name: filing.company, ticker: filing.ticker, cik: filing.cik ?? '' };
+}
+
+/**
+ * Is this Mpower Holding (the company the catalogue, the rules and `=MPWR.*` speak of)? By name
+ * (`Mpower Holding Corporation`, the envelope's `MPOWER HOLDING CORP`) or by its AMEX ticker.
+ * An unknown company (no name, no ticker) is not Mpower.
+ */
+export function isMpower(company: Pick<Company, 'name' | 'ticker'>): boolean {
+  return /\bmpower\b/i.test(company.name) || (company.name === '' && company.ticker === 'MPE');
+}
+
+/** A key that tells companies apart: the CIK when known, else the name folded, else ''. */
+export function companyKey(company: Company): string {
+  if (isMpower(company)) return 'mpower';
+  if (company.cik) return `cik:${company.cik.replace(/^0+/, '')}`;
+  return company.name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}

@@ -1,0 +1,370 @@
+/**
+ * HTML documents (EDGAR exhibits from Word and other HTML writers) as a stream of running-text
+ * lines and `<table>` grids, every piece of text with the line and column it stands on in the
+ * source file. htmlparser2's streaming parser: small, forgiving, no DOM, runs in Node and in the
+ * add-in alike. Entities are decoded (`&#151;` is an em dash, `&nbsp;` a blank).
+ */
+import { Parser } from 'htmlparser2';
+import type { SourceLine } from './document';
+
+/** One `<td>`/`<th>` as written. */
+export interface HtmlCell {
+  /** Text with blanks folded; `<br>` and block breaks inside the cell become `\n`. */
+  text: string;
+  /** 1-based source line and 0-based column of the cell's first printed character (0 when empty). */
+  line: number;
+  col: number;
+  /** Length of the printed text's source on its line (for the span), at least the text's length. */
+  length: number;
+  colspan: number;
+  rowspan: number;
+  /** A border under the cell (a rule under a figure). */
+  borderBottom: boolean;
+  /** A border above the cell. */
+  borderTop: boolean;
+  /** Left indent of the text in points (padding, margin and text-indent of the cell and its blocks). */
+  indentPt: number;
+}
+
+export interface HtmlRow {
+  cells: HtmlCell[];
+}
+
+export interface HtmlTable {
+  rows: HtmlRow[];
+  /** 1-based lines of `<table` and `</table>`. */
+  lines: [number, number];
+}
+
+/** Running text and tables in document order. */
+export type HtmlItem = { kind: 'line'; line: SourceLine } | { kind: 'table'; table: HtmlTable };
+
+/** Elements that end a paragraph of running text. */
+const BLOCKS = new Set([
+  'p', 'div', 'br', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'address',
+  'center', 'hr', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'body', 'html', 'title', 'kbd', 'tt', 'section', 'article',
+  'header', 'footer', 'caption', 'form', 'page',
+]);
+
+/** Elements whose text is never printed. */
+const HIDDEN = new Set(['script', 'style', 'head', 'title', 'xml']);
+
+/** `0.5pt`, `10px`, `1em`, `.25in` in points; undefined for anything else. */
+function points(value: string): number | undefined {
+  const m = /^(-?\d*\.?\d+)(pt|px|em|in|cm|mm|pc)?$/i.exec(value.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  switch ((m[2] ?? 'px').toLowerCase()) {
+    case 'pt': return n;
+    case 'px': return n * 0.75;
+    case 'em': return n * 10;
+    case 'in': return n * 72;
+    case 'cm': return (n * 72) / 2.54;
+    case 'mm': return (n * 72) / 25.4;
+    case 'pc': return n * 12;
+    default: return undefined;
+  }
+}
+
+/** Declarations of a `style` attribute, names lower-cased. */
+function declarations(style: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!style) return out;
+  for (const part of style.split(';')) {
+    const i = part.indexOf(':');
+    if (i > 0) out.set(part.slice(0, i).trim().toLowerCase(), part.slice(i + 1).trim().toLowerCase());
+  }
+  return out;
+}
+
+/** The left indent (points) a style gives: padding-left, margin-left (or the 4th value of margin/padding), text-indent. */
+function leftIndent(style: Map<string, string>): number {
+  let pt = 0;
+  for (const prop of ['padding', 'margin']) {
+    const left = style.get(`${prop}-left`);
+    const all = style.get(prop)?.split(/\s+/);
+    const v = left ?? (all && all.length === 4 ? all[3] : all && all.length >= 2 ? all[1] : undefined);
+    pt += (v !== undefined ? points(v) : undefined) ?? 0;
+  }
+  const ti = style.get('text-indent');
+  pt += (ti !== undefined ? points(ti) : undefined) ?? 0;
+  return pt;
+}
+
+/** A border declaration that draws a line (`solid windowtext .5pt`, `1px solid #000`, `double`), not `none`. */
+function drawsBorder(value: string | undefined): boolean {
+  if (!value) return false;
+  if (/\bnone\b|\bhidden\b/.test(value) && !/\b(solid|double|dotted|dashed)\b/.test(value)) return false;
+  if (/(^|\s)0(px|pt)?(\s|$)/.test(value) && !/[1-9]/.test(value)) return false;
+  return /\b(solid|double|dotted|dashed|groove|ridge|inset|outset)\b/.test(value) || /\d/.test(value);
+}
+
+interface OpenCell {
+  cell: HtmlCell;
+  /** Source offset of the first printed character, -1 while none. */
+  first: number;
+  /** Source offset just past the last printed character. */
+  last: number;
+}
+
+interface OpenTable {
+  table: HtmlTable;
+  row: HtmlRow | undefined;
+  cell: OpenCell | undefined;
+}
+
+/** Offsets of line starts, for offset → (line, column). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineIndex(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Reads the HTML in `source` from `from` to `to` (offsets; a document inside a submission) into
+ * running-text lines and table grids. Line numbers are those of the whole `source`.
+ */
+export function readHtml(source: string, from = 0, to = source.length): HtmlItem[] {
+  const starts = lineStarts(source);
+  const items: HtmlItem[] = [];
+  const tables: OpenTable[] = [];
+  /** Running text of the current source line, outside tables. */
+  let lineNo = -1;
+  let lineText = '';
+  let hidden = 0;
+  /** Style-derived indent of open block elements inside the current cell. */
+  const blockIndent: number[] = [];
+
+  const flushLine = () => {
+    if (lineNo >= 0 && lineText.trim() !== '') items.push({ kind: 'line', line: { no: lineNo, text: lineText.replace(/\s+$/, '') } });
+    lineNo = -1;
+    lineText = '';
+  };
+  const paragraphBreak = () => {
+    const had = lineNo >= 0 && lineText.trim() !== '';
+    const no = lineNo;
+    flushLine();
+    if (had) items.push({ kind: 'line', line: { no, text: '' } });
+  };
+  const top = () => tables[tables.length - 1];
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (HIDDEN.has(name)) { hidden++; return; }
+        const t = top();
+        if (name === 'table') {
+          paragraphBreak();
+          const at = lineIndex(starts, from + parser.startIndex) + 1;
+          tables.push({ table: { rows: [], lines: [at, at] }, row: undefined, cell: undefined });
+          return;
+        }
+        if (!t) {
+          if (BLOCKS.has(name)) paragraphBreak();
+          return;
+        }
+        if (name === 'tr') {
+          t.row = { cells: [] };
+          t.table.rows.push(t.row);
+          t.cell = undefined;
+          return;
+        }
+        if (name === 'td' || name === 'th') {
+          if (!t.row) { t.row = { cells: [] }; t.table.rows.push(t.row); }
+          const style = declarations(attribs.style);
+          const span = (v: string | undefined) => Math.min(Math.max(Number.parseInt(v ?? '1', 10) || 1, 1), 100);
+          const cell: HtmlCell = {
+            text: '',
+            line: 0,
+            col: 0,
+            length: 0,
+            colspan: span(attribs.colspan),
+            rowspan: span(attribs.rowspan),
+            borderBottom: drawsBorder(style.get('border-bottom')) || drawsBorder(style.get('border-bottom-style')),
+            borderTop: drawsBorder(style.get('border-top')) || drawsBorder(style.get('border-top-style')),
+            indentPt: leftIndent(style),
+          };
+          t.row.cells.push(cell);
+          t.cell = { cell, first: -1, last: -1 };
+          blockIndent.length = 0;
+          return;
+        }
+        if (t.cell) {
+          if (name === 'br' || (BLOCKS.has(name) && t.cell.cell.text !== '')) {
+            if (!t.cell.cell.text.endsWith('\n')) t.cell.cell.text += '\n';
+          }
+          if (t.cell.first < 0 && attribs.style) {
+            const ind = leftIndent(declarations(attribs.style));
+            if (ind) blockIndent.push(ind);
+          }
+        }
+      },
+      ontext(data) {
+        if (hidden > 0) return;
+        const start = from + parser.startIndex;
+        const t = top();
+        if (t) {
+          const c = t.cell;
+          if (!c) return;
+          const text = data.replace(/[\s\u00a0]+/g, ' ');
+          if (c.first < 0) {
+            const lead = data.search(/[^\s\u00a0]/);
+            if (lead < 0) {
+              // Leading blanks (`&nbsp;&nbsp;Cash`) indent the label.
+              if (c.cell.text === '' && /\u00a0/.test(data)) c.cell.indentPt += 5 * (data.match(/\u00a0/g) ?? []).length;
+              return;
+            }
+            const raw = source.slice(start, from + parser.endIndex + 1);
+            const rawLead = raw.startsWith('&') ? 0 : lead;
+            c.first = start + rawLead;
+            const li = lineIndex(starts, c.first);
+            c.cell.line = li + 1;
+            c.cell.col = c.first - starts[li];
+            c.cell.indentPt += blockIndent.reduce((a, b) => a + b, 0);
+            c.cell.text += text.replace(/^ /, '');
+          } else {
+            c.cell.text += text;
+          }
+          c.last = from + parser.endIndex + 1;
+          return;
+        }
+        // Running text: each source line's share of the text, on its own line number.
+        const raw = source.slice(start, from + parser.endIndex + 1);
+        if (raw.startsWith('&')) {
+          const li = lineIndex(starts, start) + 1;
+          if (lineNo !== li) { flushLine(); lineNo = li; }
+          lineText += data.replace(/\u00a0/g, ' ');
+          return;
+        }
+        const pieces = data.split('\n');
+        let li = lineIndex(starts, start) + 1;
+        pieces.forEach((piece, k) => {
+          if (k > 0) li++;
+          if (lineNo !== li) { flushLine(); lineNo = li; }
+          lineText += piece.replace(/[\s\u00a0]/g, ' ');
+        });
+      },
+      onclosetag(name) {
+        if (HIDDEN.has(name)) { hidden = Math.max(0, hidden - 1); return; }
+        const t = top();
+        if (name === 'table' && t) {
+          tables.pop();
+          t.table.lines[1] = lineIndex(starts, from + parser.endIndex) + 1;
+          for (const row of t.table.rows) for (const cell of row.cells) finishCell(cell);
+          const parent = top();
+          if (parent?.cell) {
+            // A table inside a cell: read on its own, after the table that holds it.
+            items.push({ kind: 'table', table: t.table });
+          } else items.push({ kind: 'table', table: t.table });
+          return;
+        }
+        if (!t) {
+          if (BLOCKS.has(name)) paragraphBreak();
+          return;
+        }
+        if ((name === 'td' || name === 'th') && t.cell) {
+          const c = t.cell;
+          if (c.first >= 0) {
+            const li = lineIndex(starts, c.first);
+            const lineEnd = li + 1 < starts.length ? starts[li + 1] - 1 : source.length;
+            c.cell.length = Math.max(c.cell.text.trim().length, Math.min(c.last, lineEnd) - c.first);
+          }
+          t.cell = undefined;
+          return;
+        }
+        if (name === 'tr') { t.row = undefined; t.cell = undefined; }
+        else if (t.cell && BLOCKS.has(name) && t.cell.cell.text !== '' && !t.cell.cell.text.endsWith('\n')) t.cell.cell.text += '\n';
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(source.slice(from, to));
+  parser.end();
+  // Tables left open at the end (a truncated file) are read as far as they go.
+  while (tables.length > 0) {
+    const t = tables.pop() as OpenTable;
+    t.table.lines[1] = lineIndex(starts, to - 1) + 1;
+    for (const row of t.table.rows) for (const cell of row.cells) finishCell(cell);
+    items.push({ kind: 'table', table: t.table });
+  }
+  flushLine();
+  return items;
+}
+
+function finishCell(cell: HtmlCell): void {
+  cell.text = cell.text
+    .split('\n')
+    .map((s) => s.replace(/ +/g, ' ').trim())
+    .filter((s) => s !== '')
+    .join('\n');
+}
+
+/** Does this text look like an HTML page (rather than plain text)? */
+export function looksLikeHtml(text: string): boolean {
+  // Not `<TABLE>`: EDGAR's plain-text documents mark their tables with it too.
+  return /<html[\s>]|<body[\s>]|<!doctype html|<(?:p|div|font|br|td|tr)\b[^>]*>/i.test(text.slice(0, 4096));
+}
+
+/**
+ * Plain text wrapped in HTML (`<html><body>` around a text release, with or without `<pre>`):
+ * tags dropped and entities decoded line by line, so the text reader sees the same columns and
+ * line numbers as in the file. Undefined when the page holds markup tables or paragraphs.
+ */
+export function wrappedPlainText(html: string): string | undefined {
+  if (/<table[\s>]/i.test(html) && !/<pre[\s>]/i.test(html)) return undefined;
+  if (!/<pre[\s>]/i.test(html)) {
+    // Paragraph markup means a laid-out page, not a wrapped text file.
+    const paragraphs = (html.match(/<(p|div|br|td)[\s>]/gi) ?? []).length;
+    if (paragraphs > 3) return undefined;
+  }
+  const lines = html.split(/\r\n|\r|\n/);
+  const hasPre = /<pre[\s>]/i.test(html);
+  let inPre = false;
+  return lines
+    .map((line) => {
+      if (!hasPre) return decodeEntities(line.replace(/<[^>]*>/g, ''));
+      let keep = '';
+      let rest = line;
+      for (;;) {
+        if (!inPre) {
+          const open = /<pre[^>]*>/i.exec(rest);
+          if (!open) break;
+          inPre = true;
+          rest = rest.slice(open.index + open[0].length);
+        } else {
+          const close = /<\/pre>/i.exec(rest);
+          if (!close) { keep += rest; break; }
+          keep += rest.slice(0, close.index);
+          inPre = false;
+          rest = rest.slice(close.index + close[0].length);
+        }
+      }
+      return decodeEntities(keep.replace(/<[^>]*>/g, ''));
+    })
+    .join('\n');
+}
+
+const NAMED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", mdash: '\u2014', ndash: '\u2013', rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d', ldquo: '\u201c' };
+/** Windows-1252 characters of references &#128;-&#159; (as browsers decode them). */
+const CP1252: Record<number, number> = { 145: 0x2018, 146: 0x2019, 147: 0x201c, 148: 0x201d, 149: 0x2022, 150: 0x2013, 151: 0x2014, 153: 0x2122 };
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&([a-z]+);/gi, (m, n: string) => NAMED[n.toLowerCase()] ?? m)
+    .replace(/&#(\d+);/g, (_, d: string) => {
+      const n = Number(d);
+      return n === 160 ? ' ' : String.fromCharCode(CP1252[n] ?? n);
+    })
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}

@@ -1,0 +1,97 @@
+/**
+ * What a table's surroundings say about its rows and columns, for the text and the HTML reader
+ * alike: the kind and scale of a row's figures from its label, its section heading and the
+ * table's scale statement with its exceptions (units from context); the title from the lines
+ * above; periods for columns whose own header names none.
+ */
+import { describeColumn, type ColumnContext } from './columns';
+import { findScaleStatement, scaleOf } from './numbers';
+import type { AmountKind, Scale, TableColumn } from './types';
+
+export interface RowUnits {
+  /** The table's scale statement as printed (`In millions, except share amounts which are reflected in thousands`). */
+  scaleText: string;
+  tableScale: Scale;
+}
+
+/** Labels of equity accounts that mention share counts but print money (`Common stock, $.01 par value; authorized 30,000,000 shares`). */
+const EQUITY_ACCOUNT = /^(?:common|preferred|preference|treasury|capital)\s+(?:stock|shares)\b|\bpar value\b|\bshares authorized\b|\bauthorized\b.*\bshares\b/i;
+
+const SHARE_COUNT = /\b(?:weighted[- ]average|average)\b.*\bshares?\b|\bshares?\b.*\b(?:outstanding|used|weighted)\b|\bnumber of (?:common )?shares\b|\bshares? (?:issued|repurchased)\b/i;
+const PER_SHARE = /\bper (?:common |diluted |basic |ordinary )?(?:equivalent )?share\b|\beps\b|\bprice\b|\bdividends? (?:declared )?per\b|\bbook value per\b/i;
+const PERCENT_ROW = /%|\bpercent(?:age)?\b|\b(?:tax|interest|growth|effective|return|margin|occupancy|utilization|churn) rate\b|\bmargin\s*(?:%|percent|rate)|\bas a (?:%|percent)/i;
+
+/** The scale a share count takes: its label or section (`(in thousands)`), then the table's statement and its exceptions. */
+function shareScale(label: string, section: string, units: RowUnits): Scale {
+  const own = /\(\s*in\s+(thousands|millions|billions)\s*\)|\bin (thousands|millions|billions)\b/i.exec(`${label} ${section}`);
+  if (own) return scaleOf(own[1] ?? own[2]) ?? 'units';
+  const s = units.scaleText.toLowerCase();
+  // `shares in thousands`, `share amounts which are reflected in thousands`.
+  const shares = /\bshares?(?: amounts?| data| counts?)?(?: which are)?(?: reflected| stated| presented| shown)?\s+in\s+(thousands|millions|billions)\b/.exec(s);
+  if (shares) return scaleOf(shares[1]) ?? 'units';
+  // `except share and per share amounts`, `except shares`: shares in units.
+  if (/\bexcept\b[^)]*\bshares?\b(?!\s*(?:amounts?\s+)?(?:data\s+)?(?:and\s+)?per\b)|\bexcept\b[^)]*\bshare and per[- ]share\b|\bexcept\b[^)]*\bshare,? per[- ]share\b|\bexcept\b[^)]*\bshares? (?:data|amounts?|counts?)\b/.test(s)) return 'units';
+  // `(in millions, except per share)`: the share counts are in the table's scale.
+  return units.tableScale;
+}
+
+/**
+ * The kind and scale a row's label and section give its figures, or nothing when they say nothing
+ * (the cell's own `%` or `$` and the default then decide).
+ */
+export function rowKindOf(label: string, section: string, units: RowUnits): { kind?: AmountKind; scale?: Scale } {
+  const l = label.replace(/\s+/g, ' ');
+  if (EQUITY_ACCOUNT.test(l)) return { kind: 'money' };
+  if (SHARE_COUNT.test(l)) return { kind: 'shares', scale: shareScale(l, section, units) };
+  if (PER_SHARE.test(l)) return { kind: 'per-share', scale: 'units' };
+  if (/\bexchange rate\b/i.test(l)) return { kind: 'ratio', scale: 'units' };
+  if (PERCENT_ROW.test(l)) return { kind: 'percent', scale: 'units' };
+  if (section) {
+    if (SHARE_COUNT.test(section) || /^shares\b/i.test(section)) return { kind: 'shares', scale: shareScale(l, section, units) };
+    if (PER_SHARE.test(section)) return { kind: 'per-share', scale: 'units' };
+    if (PERCENT_ROW.test(section) && !/\$/.test(section)) return { kind: 'percent', scale: 'units' };
+  }
+  return {};
+}
+
+/** Long running text (a sentence of a paragraph), not a title. */
+function isProseLine(t: string): boolean {
+  return t.length > 110 || (t.length > 60 && /[.;:]$/.test(t) && t.split(/\s+/).length > 9);
+}
+
+/**
+ * A table's title from the lines above it (nearest last) and its caption: the nearest one or two
+ * short lines that are neither a scale statement nor a note, joined with a dash.
+ */
+export function titleOf(above: string[], caption: string[], fallback: string): string {
+  const candidates: string[] = [];
+  for (const raw of [...above, ...caption]) {
+    const t = raw.replace(/\s+/g, ' ').trim();
+    if (t === '') continue;
+    if (isProseLine(t)) { candidates.length = 0; continue; }
+    const stripped = t.replace(/\([^()]*\b(?:thousands?|millions?|billions?|unaudited)\b[^()]*\)?/gi, '').trim();
+    if (stripped === '' || findScaleStatement(t) === t.replace(/^\(|\)$/g, '')) continue;
+    if (/^\(?unaudited\)?$|^exhibit\b|^-?\s*(?:more|table to follow)\s*-?$|^page \d+$|^\d+$|^#+$/i.test(stripped)) continue;
+    candidates.push(stripped);
+  }
+  const picked = candidates.slice(-2);
+  return picked.join(' — ') || fallback;
+}
+
+/**
+ * Columns settled against each other: a change or percent column takes the period of the value
+ * column it follows; when no header names a period, the title (or caption) may (`Three Months
+ * Ended June 26, 2004` above an `As Reported / Adjustments / Non-GAAP` table).
+ */
+export function settleColumns(columns: TableColumn[], titleText: string, ctx: ColumnContext): TableColumn[] {
+  if (columns.every((c) => !c.period)) {
+    const fromTitle = describeColumn(titleText, ctx).period;
+    if (fromTitle) for (const c of columns) c.period = fromTitle;
+  }
+  let last: TableColumn | undefined;
+  for (const c of columns) {
+    if ((c.measure ?? 'value') === 'value') { if (c.period) last = c; continue; }
+    if (!c.period && last?.period) c.period = last.period;
+  }
+  return columns;
+}

@@ -1,0 +1,100 @@
+/**
+ * The HTML reader: Word-style exhibit markup (cells of `$`, `(2` + `)`, `%`, `&#151;`), colspan
+ * and rowspan, spanning headers, `<br>` in dates, scale in the title block, provenance as the
+ * line and column of a cell's text; a standalone .htm, an exhibit in a full submission and in a
+ * bare `<DOCUMENT>` wrapper.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { readFiling } from '../src/filing/reader';
+import { analyze } from '../src/pipeline';
+
+const FILINGS = path.resolve(__dirname, 'fixtures/filings');
+
+/** A small exhibit in the markup 2004-2005 EDGAR Word output used (written for this test). */
+const WORD_STYLE = [
+  '<html><body>',
+  '<p align="center"><b>EXAMPLE CORP.</b></p>',
+  '<p align="center">CONDENSED STATEMENTS OF OPERATIONS</p>',
+  '<p align="center">(In thousands, except per share amounts)</p>',
+  '<table>',
+  '<tr><td></td><td colspan="5" align="center">Three Months Ended</td><td></td><td colspan="2">Twelve Months Ended</td></tr>',
+  '<tr><td></td><td colspan="2">December&nbsp;31,<br>2004</td><td></td><td colspan="2">December 31,<br>2003</td><td></td><td colspan="2">December 31,<br>2004</td></tr>',
+  '<tr><td>Revenue</td><td>$</td><td>1,200</td><td></td><td>$</td><td>1,000</td><td></td><td>$</td><td>4,400</td></tr>',
+  '<tr><td>Cost of revenue</td><td colspan="2" style="border-bottom:solid windowtext .5pt">700</td><td></td><td colspan="2" style="border-bottom:solid windowtext .5pt">&#151;</td><td></td><td colspan="2" style="border-bottom:solid windowtext .5pt">2,600</td></tr>',
+  '<tr><td>Gross margin</td><td colspan="2">500</td><td></td><td colspan="2">1,000</td><td></td><td colspan="2">1,800</td></tr>',
+  '<tr><td>Other expense</td><td colspan="2">(2</td><td>)</td><td colspan="2">(.08</td><td>)</td><td colspan="2">.62</td></tr>',
+  '<tr><td>Margin</td><td colspan="2">41.7</td><td>%</td><td colspan="2">100.0</td><td>%</td><td colspan="2">40.9</td><td>%</td></tr>',
+  '</table>',
+  '<p>Revenue for the quarter was $1.2 million, up 20% from the year-ago quarter.</p>',
+  '</body></html>',
+].join('\n');
+
+describe('HTML tables into the Table model', () => {
+  const f = readFiling(WORD_STYLE, 'example.htm');
+  const [t] = f.tables;
+
+  test('one table, its title and scale from the paragraphs above it', () => {
+    expect(f.tables).toHaveLength(1);
+    expect(t.title).toBe('EXAMPLE CORP. — CONDENSED STATEMENTS OF OPERATIONS');
+    expect(t.scale).toBe('thousands');
+  });
+
+  test('spanning headers apply to each column under them; <br> and &nbsp; in dates', () => {
+    expect(t.columns.map((c) => c.period?.key)).toEqual(['2004Q4', '2003Q4', 'FY2004']);
+  });
+
+  test('$ cells, (2 + ) splits, &#151; as zero, leading-dot decimals and % cells join their numbers', () => {
+    const row = (label: string) => t.rows.find((r) => r.label === label);
+    expect(row('Revenue')?.cells.map((c) => c.amount.text)).toEqual(['$1,200', '$1,000', '$4,400']);
+    expect(row('Cost of revenue')?.cells.map((c) => c.amount.value.toString())).toEqual(['700', '0', '2600']);
+    expect(row('Other expense')?.cells.map((c) => c.amount.value.toString())).toEqual(['-2', '-0.08', '0.62']);
+    expect(row('Margin')?.cells.map((c) => [c.amount.kind, c.amount.value.toString()])).toEqual([['percent', '41.7'], ['percent', '100'], ['percent', '40.9']]);
+  });
+
+  test('a border under the figures is a rule above the next row', () => {
+    expect(t.rows.find((r) => r.label === 'Gross margin')?.ruleAbove).toBe(true);
+    expect(t.rows.find((r) => r.label === 'Cost of revenue')?.ruleAbove).toBe(false);
+  });
+
+  test("provenance: the line and column of the cell's text in the file", () => {
+    const cell = t.rows.find((r) => r.label === 'Gross margin')?.cells[2];
+    const lines = WORD_STYLE.split('\n');
+    expect(cell?.line).toBe(10);
+    expect(lines[9].slice(cell?.span[0], (cell?.span[0] ?? 0) + 5)).toBe('1,800');
+  });
+
+  test('text outside tables becomes sentences with their lines', () => {
+    const s = f.sentences.find((x) => /Revenue for the quarter/.test(x.text));
+    expect(s?.line).toBe(14);
+    expect(s?.numbers.map((n) => n.amount.text)).toEqual(['$1.2 million', '20%']);
+  });
+
+  test('the same exhibit in a bare <DOCUMENT> wrapper and inside a full submission reads the same', () => {
+    const facts = (text: string) => analyze([{ name: 'x', text }]).dataset.filingFacts()[0].facts.map((x) => `${x.concept}|${x.period.key}|${x.value.toString()}`);
+    const bare = `<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex99.htm\n<TEXT>\n${WORD_STYLE}\n</TEXT>\n</DOCUMENT>\n`;
+    const full = `<SEC-DOCUMENT>0000000000-05-000001.txt : 20050201\n<SEC-HEADER>\nACCESSION NUMBER:\t\t0000000000-05-000001\nCOMPANY CONFORMED NAME:\t\t\tEXAMPLE CORP\nCENTRAL INDEX KEY:\t\t\t0000000001\nFILED AS OF DATE:\t\t20050201\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nForm 8-K cover\n</TEXT>\n</DOCUMENT>\n${bare}</SEC-DOCUMENT>\n`;
+    expect(facts(bare)).toEqual(facts(WORD_STYLE));
+    expect(facts(full)).toEqual(facts(WORD_STYLE));
+    const filing = readFiling(full, 'full.txt');
+    expect([filing.company, filing.cik, filing.accession]).toEqual(['EXAMPLE CORP', '0000000001', '0000000000-05-000001']);
+  });
+});
+
+describe('Apple 2004 (full submission, Word-style HTML EX-99.1)', () => {
+  const text = readFileSync(path.join(FILINGS, 'apple-2004q3-8k.txt'), 'latin1');
+  const f = readFiling(text, 'apple-2004q3-8k.txt');
+
+  test('the balance sheet as printed: June 26, 2004 and September 27, 2003', () => {
+    const bs = f.tables.find((t) => /BALANCE SHEETS/.test(t.title));
+    expect(bs?.columns.map((c) => c.period?.key)).toEqual(['2004-06-26', '2003-09-27']);
+    expect(bs?.scale).toBe('millions');
+    const row = (label: string) => bs?.rows.find((r) => r.label === label)?.cells.map((c) => c.amount.value.toString());
+    // Read off the exhibit: Cash and cash equivalents $3,120 / $3,396; Total assets $7,223 / $6,815;
+    // Deferred stock compensation (103) / (62); Current debt — / 304.
+    expect(row('Cash and cash equivalents')).toEqual(['3120', '3396']);
+    expect(row('Total assets')).toEqual(['7223', '6815']);
+    expect(row('Deferred stock compensation')).toEqual(['-103', '-62']);
+    expect(row('Current debt')).toEqual(['0', '304']);
+  });
+});
