@@ -17,7 +17,8 @@ export interface SourceText {
 
 export interface Analysis {
   dataset: Dataset;
-  checks: Check[];
+  /** Every check, evaluated on first use (a formula answering a value needs none of them). */
+  readonly checks: Check[];
   diagnostics: Diagnostic[];
 }
 
@@ -37,7 +38,14 @@ export function analyze(sources: SourceText[], base: SourceText[] = []): Analysi
     }
     dataset.add(set);
   }
-  return { dataset, checks: reconcile(dataset), diagnostics };
+  let checks: Check[] | undefined;
+  return {
+    dataset,
+    diagnostics,
+    get checks(): Check[] {
+      return (checks ??= reconcile(dataset));
+    },
+  };
 }
 
 /** Counts of checks by status. */

@@ -6,6 +6,9 @@ import type Decimal from 'decimal.js';
 import { checkCounts, type Analysis } from './pipeline';
 import type { Check, CheckStatus } from './model/types';
 
+/** Printed lines shown per check (a figure repeated in a long document is printed in many places). */
+const MAX_LINES_SHOWN = 12;
+
 const ORDER: CheckStatus[] = ['break', 'unverified', 'incomplete', 'rounding', 'tie'];
 
 function num(d: Decimal | null): string {
@@ -22,9 +25,9 @@ function checkLine(c: Check): string {
     c.status === 'incomplete'
       ? `missing: ${missing.join(', ')}`
       : `reported ${num(c.reported)}, computed ${num(c.computed)}, difference ${num(c.difference)} (tolerance ${c.tolerance.toString()})`;
-  const lines = c.operands
-    .filter((o) => o.line !== null)
-    .map((o) => `      line ${String(o.line).padStart(4)}: ${o.text.trim()}`);
+  const printedAt = c.operands.filter((o) => o.line !== null);
+  const lines = printedAt.slice(0, MAX_LINES_SHOWN).map((o) => `      line ${String(o.line).padStart(4)}: ${o.text.trim()}`);
+  if (printedAt.length > MAX_LINES_SHOWN) lines.push(`      … and ${printedAt.length - MAX_LINES_SHOWN} more places`);
   return [`  ${what}`, `      ${c.description}`, `      ${nums}`, ...lines].join('\n');
 }
 

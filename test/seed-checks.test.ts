@@ -44,7 +44,7 @@ describe('seed checks', () => {
     // 12 rows × 3 quarters printed twice (Adjusted Gross Margin; the eleven rows of the net loss bridge); Note 1 D&A to cost of revenues × 3; Adjusted EBITDA guidance in text and table × 4.
     expect(same).toHaveLength(12 * 3 + 3 + 4);
     expect(same.every((c) => c.status === 'tie' || c.status === 'rounding')).toBe(true);
-    const text2004 = byId.get('same-fact:adjusted_ebitda@FY2004#guidance-low:L76');
+    const text2004 = byId.get('same-fact:adjusted_ebitda@FY2004#guidance-low');
     expect(text2004?.reported?.toString()).toBe('8000');
   });
 

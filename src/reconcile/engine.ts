@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { addMonthsToEnd } from '../filing/periods';
 import { valueIn, type Dataset } from '../model/dataset';
 import type { TableRow, TextTable } from '../filing/types';
-import type { Check, CheckOperand, CheckStatus, Fact, Scale, Scenario } from '../model/types';
+import { SCALE_FACTOR, type Check, type CheckOperand, type CheckStatus, type Fact, type Scale, type Scenario } from '../model/types';
 import { RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRule, type Rule, type SumRule } from './rules';
 
 const ZERO = new Decimal(0);
@@ -138,33 +138,57 @@ function evalRollForward(rule: RollForwardRule, dataset: Dataset): Check[] {
   return out;
 }
 
-/** Every key printed in more than one place: each other place agrees with the first. */
+/** Half a unit of a fact's last printed digit, in `scale` (money) or as printed (other kinds). */
+function printedTolerance(f: Fact, scale: Scale): Decimal {
+  const half = halfUnit(f.amount.decimals);
+  if (f.amount.kind !== 'money' || f.scale === scale) return half;
+  return half.times(SCALE_FACTOR[f.scale]).dividedBy(SCALE_FACTOR[scale]);
+}
+
+/**
+ * One check per key printed in more than one place: every other place agrees with the first
+ * (primary) one. Two figures printed alike (same scale and decimals) must be equal; otherwise
+ * they agree within half a unit of the less precise one's last digit. The check reports the
+ * place farthest from the primary (the first disagreeing one on a tie of distances), so a
+ * disagreement names both lines; its operands list every place: that one, the primary, the rest.
+ */
 function sameFactChecks(dataset: Dataset): Check[] {
   const out: Check[] = [];
   for (const occ of dataset.allOccurrences()) {
     // Unmapped rows are slugs of labels: two alike labels need not be one quantity.
     if (occ.length < 2 || !occ[0].mapped) continue;
-    const [first, ...rest] = occ;
-    for (const other of rest) {
-      // In the first one's scale; tolerance is half a unit of the less precise figure's last digit.
+    const first = occ[0];
+    let worst = -1;
+    let worstExcess: Decimal | undefined;
+    const values: Decimal[] = [];
+    const tolerances: Decimal[] = [];
+    for (let i = 1; i < occ.length; i++) {
+      const other = occ[i];
       const v = valueIn(other, first.scale);
-      const tolFirst = halfUnit(first.amount.decimals);
-      const tolOther = first.amount.kind === 'money'
-        ? valueIn({ ...other, value: halfUnit(other.amount.decimals) }, first.scale)
-        : halfUnit(other.amount.decimals);
-      const tolerance = other.scale === first.scale && other.amount.decimals === first.amount.decimals ? ZERO : Decimal.max(tolFirst, tolOther);
-      const check = makeCheck(
-        { id: `${SAME_FACT_RULE.id}:${first.concept}`, description: `${SAME_FACT_RULE.description}: ${first.label} (line ${first.source.line}) and line ${other.source.line}` },
-        first.period.key,
-        first.scenario,
-        v,
-        first.value,
-        tolerance,
-        [operand(first.concept, 1, other, v), operand(first.concept, 1, first, first.value)],
-      );
-      check.id = `${check.id}:L${other.source.line}`;
-      out.push(check);
+      const alike = other.scale === first.scale && other.amount.decimals === first.amount.decimals;
+      const tolerance = alike ? ZERO : Decimal.max(halfUnit(first.amount.decimals), printedTolerance(other, first.scale));
+      values.push(v);
+      tolerances.push(tolerance);
+      // How far outside its tolerance this place is (ties of equal figures are below zero).
+      const excess = v.minus(first.value).abs().minus(tolerance);
+      if (worstExcess === undefined || excess.gt(worstExcess)) { worst = i; worstExcess = excess; }
     }
+    const shown = occ[worst];
+    const ops = [
+      operand(first.concept, 1, shown, values[worst - 1]),
+      operand(first.concept, 1, first, first.value),
+      ...occ.slice(1).flatMap((o, k) => (k + 1 === worst ? [] : [operand(first.concept, 1, o, values[k])])),
+    ];
+    const lines = occ.map((o) => o.source.line).join(', ');
+    out.push(makeCheck(
+      { id: `${SAME_FACT_RULE.id}:${first.concept}`, description: `${SAME_FACT_RULE.description}: ${first.label} (lines ${lines})` },
+      first.period.key,
+      first.scenario,
+      values[worst - 1],
+      first.value,
+      tolerances[worst - 1],
+      ops,
+    ));
   }
   return out;
 }

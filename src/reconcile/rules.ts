@@ -46,8 +46,8 @@ export interface RollForwardRule {
 
 export type Rule = SumRule | RatioRule | RollForwardRule;
 
-/** One check over every key a filing prints in more than one place (tables, notes, text). */
-export const SAME_FACT_RULE = { id: 'same-fact', description: 'The same figure printed in two places agrees' };
+/** One check per key a filing prints in more than one place, listing every place (see engine.ts). */
+export const SAME_FACT_RULE = { id: 'same-fact', description: 'The same figure printed in several places agrees' };
 
 export const RULES: Rule[] = [
   // Balance sheet.
