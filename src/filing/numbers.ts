@@ -136,7 +136,7 @@ export interface MalformedCell {
 function isMalformedNumber(text: string): boolean {
   if (text.length > MAX_CELL_LENGTH) return false;
   const t = text.replace(/^\$\s+/, '$');
-  const numberLike = /^[($\-]*[\d,.]*\d[\d,.a-zA-Z]*[%)]*$/.test(t) || /^\$?-{2,}$/.test(t);
+  const numberLike = /^[($\-]*[\d,.]*\d[\d,.a-zA-Z]*[%)]*$/.test(t) || /^\$?-{2}$/.test(t); // `--`; a longer run of dashes is a rule under a column
   return numberLike && parseCell(text) === undefined;
 }
 

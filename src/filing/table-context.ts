@@ -84,14 +84,21 @@ export function titleOf(above: string[], caption: string[], fallback: string): s
  * Ended June 26, 2004` above an `As Reported / Adjustments / Non-GAAP` table).
  */
 export function settleColumns(columns: TableColumn[], titleText: string, ctx: ColumnContext): TableColumn[] {
-  if (columns.every((c) => !c.period)) {
-    const fromTitle = describeColumn(titleText, ctx).period;
-    if (fromTitle) for (const c of columns) c.period = fromTitle;
+  if (columns.every((c) => !c.period) && titleText.trim() !== '') {
+    // The title names the duration and dates (`For the 13 Weeks Ended July 3, 2004 and June 28,
+    // 2003`), the column its year or nothing (`Domestic 2004`, `Retail & Related Services`).
+    for (const c of columns) {
+      if ((c.measure ?? 'value') !== 'value') continue;
+      c.period = describeColumn(`${titleText} ${c.header.replace(/\b(?!(?:19|20)\d\d\b)\S+/g, ' ')}`, ctx).period;
+    }
   }
-  let last: TableColumn | undefined;
+  // A change column takes the latest period of the value columns it follows.
+  let run: TableColumn[] = [];
   for (const c of columns) {
-    if ((c.measure ?? 'value') === 'value') { if (c.period) last = c; continue; }
-    if (!c.period && last?.period) c.period = last.period;
+    if ((c.measure ?? 'value') === 'value') { if (c.period) run.push(c); continue; }
+    const latest = run.reduce<TableColumn | undefined>((a, b) => (!a || (b.period && a.period && b.period.end > a.period.end) ? b : a), undefined);
+    if (!c.period && latest?.period) c.period = latest.period;
+    run = [];
   }
   return columns;
 }

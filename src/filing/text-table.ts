@@ -3,8 +3,10 @@
  * themselves), their headers, titles, scale statements, rows, section headings and cells.
  */
 import { amountKind, findScaleStatement, scaleOf, splitTableLine, toAmount, type MalformedCell, type NumberToken } from './numbers';
-import { durationOf, datesIn, periodOfHeader, scenarioOf } from './periods';
+import { durationOf, datesIn, fiscalQuarterIn, monthDayIn, numericDatesIn, periodOfHeader, scenarioOf } from './periods';
+import { describeColumn, type ColumnContext } from './columns';
 import type { Region, SourceLine } from './document';
+import { rowKindOf, settleColumns, type RowUnits } from './table-context';
 import type { Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
 
 type LineKind = 'blank' | 'rule' | 'data' | 'text';
@@ -42,7 +44,10 @@ function isProse(c: Classified): boolean {
 function isPeriodHeader(c: Classified): boolean {
   if (c.kind !== 'text') return false;
   const t = c.line.text;
-  if (datesIn(t).length > 0 || durationOf(t)) return true;
+  // A line of a label naming dates (`issued and outstanding -- 13,577,000 at June 30, 2005`) is no header.
+  if (/\d,\d{3}/.test(t)) return false;
+  if (datesIn(t).length > 0 || durationOf(t) || numericDatesIn(t).length > 0 || fiscalQuarterIn(t)) return true;
+  if (monthDayIn(t) && /\S\s{2,}\S|^\s{12,}\S/.test(t)) return true;
   if (/\b(?:19|20)\d\d\s{2,}(?:19|20)\d\d\b/.test(t)) return true;
   return /\b(?:guidance|range)\b/i.test(t) && /\s{2,}\S/.test(t.trim());
 }
@@ -139,12 +144,27 @@ function chunks(text: string): Chunk[] {
   const out: Chunk[] = [];
   for (const m of text.matchAll(/\S+(?: \S+)*/g)) {
     let start = m.index ?? 0;
-    for (const piece of m[0].split(/(?<=\b(?:19|20)\d\d) (?=[A-Z%]|(?:19|20)\d\d\b)/)) {
+    // Split after a year a column word follows (`2003 Change`), and between two dates (`June 28, January 3,`).
+    for (const piece of m[0].split(/(?<=\b(?:19|20)\d\d) (?=[A-Z%]|(?:19|20)\d\d\b)|(?<=\b[A-Z][a-z]+\.? \d{1,2},) (?=[A-Z][a-z]+\.? \d{1,2}\b)/)) {
       out.push({ text: piece, start, end: start + piece.length });
       start += piece.length + 1;
     }
   }
   return out;
+}
+
+/** Header words that name a group of columns (a duration or a date over several years). */
+const GROUP_WORDS = /\b(?:months?|weeks?|quarters?|years?|periods?)\b.*\b(?:end(?:ed|ing)|to date)\b|\bend(?:ed|ing)\b|\b(?:ytd|year[- ]to[- ]date)\b|^(?:at|as of)\b/i;
+
+/** n chunks each centred over its own run of columns (`Domestic  Sears Canada  Consolidated` over six). */
+function evenGroups(over: Chunk[], cols: ColumnSpan[]): boolean {
+  if (cols.length % over.length !== 0) return false;
+  const g = cols.length / over.length;
+  return over.every((k, j) => {
+    if (/^(?:19|20)\d\d\**$/.test(k.text)) return false;
+    const centre = (k.start + k.end) / 2;
+    return centre >= cols[j * g].start && centre <= cols[(j + 1) * g - 1].end;
+  });
 }
 
 /** Words that leave a label unfinished, so the next line continues it. */
@@ -160,7 +180,7 @@ function continues(prev: Classified, next: Classified): boolean {
   return /^[a-z(]/.test(nextLabel) || CONNECTOR_END.test(p) || opens > closes;
 }
 
-export interface TableContext {
+export interface TableContext extends ColumnContext {
   file: string;
   /** Lines just above the block (titles and scale statements often stand there). */
   above: SourceLine[];
@@ -193,14 +213,42 @@ function buildTable(
     const cs = chunks(c.line.text);
     const overColumns = cs.every((k) => k.end > firstColStart - 2);
     if (i > headEnd && !overColumns) { leading.push(c); return; }
+    const lineParts: string[] = cols.map(() => '');
+    const owner: (Chunk | undefined)[] = cols.map(() => undefined);
+    const over: Chunk[] = [];
     for (const k of cs) {
-      if (k.end <= firstColStart - 2) { titleParts.push({ line: i, text: k.text }); continue; }
-      let hit = false;
-      cols.forEach((col, ci) => {
-        if (k.start < col.end + 2 && k.end > col.start - 2) { headerParts[ci].push(k.text); hit = true; }
-      });
-      if (!hit) titleParts.push({ line: i, text: k.text });
+      // Text starting in the label area is a title or caption, even where it runs over the first column.
+      if (k.end <= firstColStart - 2 || k.start < firstColStart - 12) { titleParts.push({ line: i, text: k.text }); continue; }
+      // Columns the chunk stands over; only where it stands over none, those it touches (two blanks off).
+      const real = cols.map((col, ci) => (Math.min(k.end, col.end) - Math.max(k.start, col.start) > 0 ? ci : -1)).filter((ci) => ci >= 0);
+      const near = real.length > 0 ? real : cols.map((col, ci) => (k.start < col.end + 2 && k.end > col.start - 2 ? ci : -1)).filter((ci) => ci >= 0);
+      for (const ci of near) {
+        lineParts[ci] = lineParts[ci] ? `${lineParts[ci]} ${k.text}` : k.text;
+        owner[ci] = k;
+      }
+      if (near.length === 0) titleParts.push({ line: i, text: k.text });
+      else over.push(k);
     }
+    // A spanning header (`Three Months Ended`, `June 30,`, `December 31,`, `Domestic` over two
+    // years) names every column of its group: a column no chunk of this line stands over takes the
+    // nearest one. Only for group words (durations, dates without a year) or a line of n chunks
+    // over a multiple of n columns; stacked one-per-column labels (`Retail &` / `Related`) do not spread.
+    const groupLine = over.length > 0 && over.length < cols.length &&
+      (over.every((k) => GROUP_WORDS.test(k.text) || monthDayIn(k.text) !== undefined) || evenGroups(over, cols));
+    if (groupLine) {
+      cols.forEach((col, ci) => {
+        if (owner[ci]) return;
+        const centre = (col.start + col.end) / 2;
+        let best: Chunk | undefined;
+        let bestDistance = Infinity;
+        for (const k of over) {
+          const d = centre < k.start ? k.start - centre : centre > k.end ? centre - k.end : 0;
+          if (d < bestDistance) { bestDistance = d; best = k; }
+        }
+        if (best) lineParts[ci] = best.text;
+      });
+    }
+    lineParts.forEach((t, ci) => { if (t) headerParts[ci].push(t); });
   });
 
   const aboveText = ctx.above.map((l) => l.text.trim()).filter((t) => t !== '');
@@ -221,21 +269,34 @@ function buildTable(
     title = prose.slice(-2).join(' — ') || `Table ${id.slice(1)}`;
   }
 
-  const columns: TableColumn[] = cols.map((col, ci) => {
-    const header = headerParts[ci].join(' ').replace(/\s+/g, ' ').trim();
-    return { header, period: periodOfHeader(header), scenario: scenarioOf(header), span: [col.start, col.end] };
-  });
+  const columnCtx = { company: ctx.company, fiscalYearEnd: ctx.fiscalYearEnd, balance: /balance sheets?|financial (?:position|condition)/i.test(`${title} ${aboveText.slice(-3).join(' ')}`) };
+  const columns: TableColumn[] = settleColumns(
+    cols.map((col, ci) => {
+      const header = headerParts[ci].join(' ').replace(/\s+/g, ' ').trim();
+      const d = describeColumn(header, columnCtx);
+      const column: TableColumn = { header, period: d.period, scenario: d.scenario, span: [col.start, col.end] };
+      if (d.measure !== 'value') column.measure = d.measure;
+      if (d.member) column.member = d.member;
+      if (d.scale) column.scale = d.scale;
+      return column;
+    }),
+    title,
+    columnCtx,
+  );
+  const units: RowUnits = { scaleText, tableScale: scale };
 
   const rows: TableRow[] = [];
   let section = '';
   let sectionRows = 0;
   let ruleAbove = false;
+  let blankAbove = false;
   let pending: Classified[] = [];
   const body = [...leading, ...part.body];
   body.forEach((c, i) => {
     const next = body[i + 1];
     if (c.kind === 'blank') {
       pending = [];
+      blankAbove = rows.length > 0;
       if (sectionRows > 0) { section = ''; sectionRows = 0; }
       return;
     }
@@ -252,17 +313,22 @@ function buildTable(
     }
     const first = pending[0] ?? c;
     const label = [...pending.map((p) => p.line.text.trim()), c.label.trim()].filter((t) => t !== '').join(' ');
+    const rowKind = rowKindOf(label, section, units);
     const cells: Cell[] = [];
     for (const t of c.tokens) {
       const column = columnOf(cols, t.span);
       if (column < 0) continue;
-      cells.push({ column, amount: toAmount(t, amountKind(t, label, section)), line: c.line.no, span: t.span });
+      const measure = columns[column].measure;
+      const kind = t.percent || measure === 'percent-change' || measure === 'percent-of' ? 'percent' : (rowKind.kind ?? amountKind(t, label, section));
+      cells.push({ column, amount: toAmount(t, kind), line: c.line.no, span: t.span });
     }
     rows.push({
       label,
       indent: first.line.text.length - first.line.text.trimStart().length,
       section,
       ruleAbove,
+      ...(blankAbove ? { blankAbove } : {}),
+      ...(rowKind.scale && rowKind.kind !== 'money' ? { scale: rowKind.scale } : {}),
       line: c.line.no,
       labelLine: first.line.no,
       text: c.line.text.trimEnd(),
@@ -270,6 +336,7 @@ function buildTable(
     });
     sectionRows++;
     ruleAbove = false;
+    blankAbove = false;
     pending = [];
     const words = section.toLowerCase().replace(/[^a-z ]/g, '').trim();
     if (words && /^total\b/i.test(label) && label.toLowerCase().includes(words)) { section = ''; sectionRows = 0; }
@@ -284,6 +351,7 @@ function buildTable(
     columns,
     rows,
     lines: [Math.min(...allLines), Math.max(...allLines)],
+    source: 'text',
   };
 }
 
@@ -301,7 +369,7 @@ export function readTables(
     const startNo = block[0]?.line.no ?? 0;
     const above = region.tagged ? ctx.above : region.lines.filter((l) => l.no < startNo && l.no >= startNo - 8);
     for (const part of splitTables(block)) {
-      const table = buildTable(ctx.nextId(), part, { file: ctx.file, above, fallbackScale: fallback }, diagnostics);
+      const table = buildTable(ctx.nextId(), part, { file: ctx.file, above, fallbackScale: fallback, company: ctx.company, fiscalYearEnd: ctx.fiscalYearEnd }, diagnostics);
       if (table) {
         tables.push(table);
         fallback = table.scale;

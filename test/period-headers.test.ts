@@ -1,0 +1,99 @@
+/**
+ * Period headers of the era, in text and HTML: two-level headers (a `Three Months Ended` span
+ * over three dates and a `Nine Months Ended` span over two), year-only balance sheet columns,
+ * `Years Ended`, `Six Month Periods Ended ... 1998 and 1997`, numeric dates, dates without a
+ * space, quarter names (fiscal quarters keep their own name), weeks, YTD, `% Change` columns.
+ * Every expected key is read off the header as a person reads it.
+ */
+import { readFiling } from '../src/filing/reader';
+import { periodOfHeader, durationOf } from '../src/filing/periods';
+import type { Table } from '../src/filing/types';
+
+const keys = (t: Table | undefined) => t?.columns.map((c) => c.period?.key ?? '-');
+
+/** A text table written for this test in the layout of Mpower's Q3 release (two-level header). */
+const TWO_LEVEL = `Mpower Holding Corporation (AMEX: MPE)
+
+<TABLE>
+<CAPTION>
+                                        Three Months Ended                          Nine Months Ended
+STATEMENT OF OPERATIONS        --------------------------------------       -------------------------
+(amounts in $ thousands)       Sept. 30,      June 30,      Sept. 30,       Sept. 30,     Sept. 30,
+                                  2004          2004          2003            2004          2003
+-----------------------------------------------------------------------------------------------------
+<S>                            <C>           <C>           <C>             <C>           <C>
+Total Operating Revenues         38,700        38,496        37,500         114,349       112,000
+Net Loss                         (1,655)       (1,404)       (3,100)         (3,322)      (10,000)
+</TABLE>
+`;
+
+describe('two-level headers in text', () => {
+  const f = readFiling(TWO_LEVEL, 'q3.txt');
+  test('a Three Months span over three dates and a Nine Months span over two', () => {
+    expect(f.tables).toHaveLength(1);
+    expect(keys(f.tables[0])).toEqual(['2004Q3', '2004Q2', '2003Q3', '9M2004-09-30', '9M2003-09-30']);
+  });
+  test('the figures fall in their columns', () => {
+    const rev = f.tables[0].rows.find((r) => r.label === 'Total Operating Revenues');
+    expect(rev?.cells.map((c) => `${c.column}:${c.amount.value.toString()}`)).toEqual(['0:38700', '1:38496', '2:37500', '3:114349', '4:112000']);
+  });
+});
+
+describe('headers of the era (text)', () => {
+  const table = (header: string, row = 'Total assets                      1,000       2,000') => readFiling(`Example Corp (NYSE: EX)\n\nCONSOLIDATED BALANCE SHEETS\n(in thousands)\n${header}\n\n${row}\nTotal liabilities                   400         900\n`, 'x.txt').tables[0];
+
+  test('year-only columns under a balance sheet title are year-end instants', () => {
+    expect(keys(table('                                 December 31,\n                                  1997        1996'))).toEqual(['1997-12-31', '1996-12-31']);
+  });
+  test('year-only columns under Years Ended are fiscal years', () => {
+    const t = readFiling('Example Corp (NYSE: EX)\n\nSTATEMENTS OF INCOME\n\n                              Years Ended December 31,\n                                1997        1996\n\nNet sales                      1,000       2,000\nNet income                       400         900\n', 'x.txt').tables[0];
+    expect(keys(t)).toEqual(['FY1997', 'FY1996']);
+  });
+  test('numeric dates and dates without a space', () => {
+    expect(keys(table('                                  1/1/00     9/25/99'))).toEqual(['2000-01-01', '1999-09-25']);
+    expect(keys(table('                          June 30,2000  September 25,1999'))).toEqual(['2000-06-30', '1999-09-25']);
+  });
+});
+
+describe('period keys from header text', () => {
+  test.each([
+    ['Six Month Periods Ended June 30, 1998 and 1997 1997', '6M1997-06-30'],
+    ['Six Month Periods Ended June 30, 1998 and 1997 1998', '6M1998-06-30'],
+    ['For the Years Ended December 31, 2004', 'FY2004'],
+    ['Quarter Ended September 30, 2004', '2004Q3'],
+    ['13 Weeks Ended July 3, 2004', '2004Q2'],
+    ['Thirteen Weeks Ended November 2, 2024', '13W2024-11-02'],
+    ['Thirty-Nine Weeks Ended November 2, 2024', '39W2024-11-02'],
+    ['39 Weeks Ended October 2, 2004', '39W2004-10-02'],
+    ['Nine Months Ended September 30, 2004', '9M2004-09-30'],
+    ['YTD June 30, 2004', '6M2004-06-30'],
+    ['First Quarter 2000', '2000Q1'],
+    ['Fourth Quarter 2003', '2003Q4'],
+  ])('%s → %s', (header, key) => {
+    expect(periodOfHeader(header)?.key).toBe(key);
+  });
+
+  test('fiscal quarters keep their own name next to the calendar key (Apple: fiscal year ends in September)', () => {
+    expect(periodOfHeader("Q3'04 Actual", { fiscalYearEnd: 9 })).toMatchObject({ key: '2004Q2', fiscal: 'Q3 FY2004' });
+    expect(periodOfHeader('Q1 2011', { fiscalYearEnd: 9 })).toMatchObject({ key: '2010Q4', fiscal: 'Q1 FY2011' });
+  });
+
+  test('a year alone is a fiscal year, or under a balance sheet an instant', () => {
+    expect(periodOfHeader('2004')?.key).toBe('FY2004');
+    expect(periodOfHeader('2004', { balance: true })?.key).toBe('2004-12-31');
+  });
+
+  test('durations', () => {
+    expect(durationOf('Six Month Periods Ended')).toEqual({ months: 6 });
+    expect(durationOf('For the Years Ended')).toEqual({ months: 12 });
+  });
+});
+
+describe('% Change and % of Revenues columns are figures of their own kind', () => {
+  const f = readFiling(`Example Corp (NYSE: EX)\n\nSTATEMENTS OF INCOME (in millions)\n\n                     3 Months Ended December\n                       2004      2003   % Change\n\nRevenues              2,721     2,520       8.0%\nNet income              204       125      63.6%\n`, 'x.txt');
+  test('the change column is no period value', () => {
+    const t = f.tables[0];
+    expect(t.columns.map((c) => [c.period?.key, c.measure ?? 'value'])).toEqual([['2004Q4', 'value'], ['2003Q4', 'value'], ['2004Q4', 'percent-change']]);
+    expect(t.rows[0].cells[2].amount.kind).toBe('percent');
+  });
+});
