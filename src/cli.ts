@@ -10,7 +10,7 @@ import * as path from 'path';
 import { decodeText } from './filing/encoding';
 import { MAX_FILING_BYTES } from './filing/reader';
 import { analyze, checkCounts, type Analysis, type SourceText } from './pipeline';
-import { renderJson, renderReport } from './report';
+import { renderJsonChunks, renderReport } from './report';
 
 export const BUILT_IN_FILING = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');
 
@@ -31,14 +31,32 @@ Exit codes: 0 success, 1 a check breaks (with --fail-on-break) or a call returns
 class UsageError extends Error {}
 
 interface Io {
+  /** Writes a line (a newline is added when missing). */
   out: (s: string) => void;
   err: (s: string) => void;
+  /** Writes text as it is (long output in pieces); without it, the pieces are joined and given to `out`. */
+  write?: (s: string) => void;
 }
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+  write: (s) => process.stdout.write(s),
 };
+
+/** Writes pieces of output, gathered into blocks of about 64 KB. */
+function writeChunks(io: Io, chunks: Iterable<string>): void {
+  if (!io.write) {
+    io.out([...chunks].join(''));
+    return;
+  }
+  let block = '';
+  for (const c of chunks) {
+    block += c;
+    if (block.length >= 65536) { io.write(block); block = ''; }
+  }
+  io.write(`${block}\n`);
+}
 
 function readSources(files: string[]): SourceText[] {
   const list = files.length > 0 ? files : [BUILT_IN_FILING];
@@ -91,7 +109,8 @@ async function runImport(args: string[], io: Io): Promise<number> {
     const { planToXlsx } = await import('./xlsx/write-xlsx');
     writeFileSync(xlsx, await planToXlsx(buildPlan(analysis)));
   }
-  io.out(json ? renderJson(analysis) : renderReport(analysis));
+  if (json) writeChunks(io, renderJsonChunks(analysis));
+  else io.out(renderReport(analysis));
   if (xlsx && !json) io.out(`Workbook written: ${xlsx}`);
   return failOnBreak && checkCounts(analysis.checks).break > 0 ? 1 : 0;
 }

@@ -71,12 +71,18 @@ export function renderReport(analysis: Analysis): string {
   return out.join('\n');
 }
 
-export function renderJson(analysis: Analysis): string {
+/** A list written element by element (the facts: a long document has hundreds of thousands). */
+class Lazy {
+  constructor(readonly items: () => Iterable<unknown>) {}
+}
+
+/** The JSON document, key by key (the facts as a lazy list). */
+function jsonDocument(analysis: Analysis): Record<string, unknown> {
   const { dataset, checks, diagnostics } = analysis;
   const doc = {
     filings: dataset.info(),
-    facts: dataset.filingFacts().flatMap(({ facts }) =>
-      facts.map((f) => ({
+    facts: new Lazy(function* facts() {
+      for (const { facts } of dataset.filingFacts()) for (const f of facts) yield ({
         concept: f.concept,
         label: f.label,
         period: f.period.key,
@@ -87,8 +93,8 @@ export function renderJson(analysis: Analysis): string {
         scale: f.scale,
         mapped: f.mapped,
         source: { file: f.source.file, line: f.source.line, column: f.source.column, table: f.source.table },
-      })),
-    ),
+      });
+    }),
     checks: checks.map((c) => ({
       id: c.id,
       rule: c.rule,
@@ -111,5 +117,32 @@ export function renderJson(analysis: Analysis): string {
     })),
     diagnostics,
   };
-  return JSON.stringify(doc, null, 2);
+  return doc;
+}
+
+const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by}`);
+
+/**
+ * The JSON of `mpwr import --json` in pieces, as `JSON.stringify(document, null, 2)` would print
+ * it, without ever holding the whole text (a 10 MB filing's is some 60 MB).
+ */
+export function* renderJsonChunks(analysis: Analysis): Generator<string> {
+  const entries = Object.entries(jsonDocument(analysis));
+  yield '{';
+  for (let k = 0; k < entries.length; k++) {
+    const [key, value] = entries[k];
+    yield `${k ? ',' : ''}\n  ${JSON.stringify(key)}: `;
+    if (!(value instanceof Lazy)) {
+      yield indent(JSON.stringify(value, null, 2), '  ');
+      continue;
+    }
+    let n = 0;
+    for (const item of value.items()) yield `${n++ ? ',' : '['}\n    ${indent(JSON.stringify(item, null, 2), '    ')}`;
+    yield n ? '\n  ]' : '[]';
+  }
+  yield '\n}';
+}
+
+export function renderJson(analysis: Analysis): string {
+  return [...renderJsonChunks(analysis)].join('');
 }
