@@ -13,16 +13,44 @@ import type { AmountKind } from './types';
 
 export type Nature = 'income' | 'expense' | 'balance' | 'ratio';
 
+/**
+ * A label that names the concept only in releases of some dates (label drift): Mpower's Q4 2003
+ * release calls adjusted gross margin "Gross Margin"; from the Q1 2004 release on, the same words
+ * are GAAP gross margin. A dated alias that applies wins over another concept's undated alias.
+ */
+export interface DatedAlias {
+  /** The label as printed, normalised by `normalizeLabel`. */
+  label: string;
+  /** Applies to releases dated on or after this ISO date, when set. */
+  from?: string;
+  /** Applies to releases dated before this ISO date, when set. */
+  before?: string;
+  /** What the label meant then, in words (shown beside the values read under it). */
+  note: string;
+}
+
 export interface ConceptDef {
   id: string;
   /** A label to show for the concept (the one Mpower prints most). */
   name: string;
   /** Labels as printed, normalised by `normalizeLabel`; a trailing `*` matches any continuation. */
   aliases: string[];
+  /** Labels that name this concept only in releases of some dates. */
+  dated?: DatedAlias[];
   kind: AmountKind;
   statement: 'balance_sheet' | 'operations' | 'non_gaap' | 'per_share';
   nature: Nature;
   periodType: 'instant' | 'duration';
+}
+
+/**
+ * Releases from this date on call the non-GAAP measure "Adjusted Gross Margin" (the Q1 2004
+ * release, April 2004); before it Mpower printed "Gross Margin" for it.
+ */
+const ADJUSTED_NAMED_FROM = '2004-04-01';
+
+function dated(label: string, when: { from?: string; before?: string }, note: string): DatedAlias {
+  return { label: normalizeLabel(label), ...when, note };
 }
 
 const bs = (id: string, name: string, ...aliases: string[]): ConceptDef => ({
@@ -72,6 +100,7 @@ export const CONCEPTS: ConceptDef[] = [
   ops('revenue_switched_access', 'income', 'Switched Access', 'Switched Access Revenue'),
   ops('revenue_total', 'income', 'Total Operating Revenues', 'Revenue', 'Revenues', 'Operating Revenues'),
   ops('cost_of_revenue', 'expense', 'Cost of Operating Revenues', 'Cost of Operating Revenues*'),
+  ops('incremental_transition_expenses', 'expense', 'Incremental Transition Expenses'),
   ops('sga', 'expense', 'Selling, General and Administrative', 'Selling, General and Administrative*', 'SG&A'),
   ops('stock_based_compensation', 'expense', 'Stock-Based Compensation Expense', 'Stock-Based Compensation'),
   ops('gain_on_sale_of_assets', 'income', 'Gain on Sale of Assets, net', 'Gain on Sale of Assets'),
@@ -89,13 +118,20 @@ export const CONCEPTS: ConceptDef[] = [
   perShare('eps_discontinued', 'Income from Discontinued Operations per Share', 'Income from Discontinued Operations', '(Loss) Income from Discontinued Operations', 'Loss from Discontinued Operations'),
   perShare('eps_net_loss_basic_diluted', 'Net Loss per Share', 'Net Loss', 'Net (Loss) Income', 'EPS', 'Basic and Diluted Net Loss per Share'),
 
-  nonGaap('adjusted_gross_margin', 'income', 'Adjusted Gross Margin'),
-  percent('adjusted_gross_margin_pct', 'Adjusted Gross Margin (% of Revenue)', 'Adjusted Gross Margin %'),
+  {
+    ...nonGaap('adjusted_gross_margin', 'income', 'Adjusted Gross Margin'),
+    dated: [dated('Gross Margin', { before: ADJUSTED_NAMED_FROM }, 'Mpower\'s name for Adjusted Gross Margin in releases before April 2004')],
+  },
+  {
+    ...percent('adjusted_gross_margin_pct', 'Adjusted Gross Margin (% of Revenue)', 'Adjusted Gross Margin %'),
+    dated: [dated('Gross Margin (% of Revenue)', { before: ADJUSTED_NAMED_FROM }, 'Mpower\'s name for Adjusted Gross Margin (% of Revenue) in releases before April 2004')],
+  },
   nonGaap('adjusted_ebitda', 'income', 'Adjusted EBITDA'),
   percent('adjusted_ebitda_margin', 'Adjusted EBITDA (% of Revenue)', 'Adjusted EBITDA Margin', 'Adjusted EBITDA %'),
   nonGaap('da_cost_of_revenue', 'expense', 'Depreciation and Amortization (allocated to Cost of Operating Revenues)', 'D&A allocated to Cost of Operating Revenues'),
   nonGaap('da_sga', 'expense', 'Depreciation and Amortization (allocated to Selling, General and Administrative)', 'D&A allocated to SG&A'),
-  nonGaap('gross_margin', 'income', 'Gross Margin (GAAP)', 'Gross Margin'),
+  nonGaap('gross_margin', 'income', 'Gross Margin (GAAP)', 'Gross Margin', 'Gross Margin including Depreciation and Amortization (GAAP)',
+    'Gross Margin including Depreciation and Amortization'),
 ];
 
 const BY_ID = new Map(CONCEPTS.map((c) => [c.id, c]));
@@ -126,21 +162,44 @@ function aliasMatches(alias: string, label: string): boolean {
 
 const labelCache = new Map<string, ConceptDef | null>();
 
-/** The concept a printed label names, given the kind of number printed beside it (memoised: a row's cells share a label). */
-export function conceptForLabel(label: string, kind: AmountKind): ConceptDef | undefined {
-  const key = `${kind}|${label}`;
+/** Does a dated alias apply to a release of this date ('' = undated: no dated alias applies)? */
+function datedApplies(a: DatedAlias, releaseDate: string): boolean {
+  if (releaseDate === '') return false;
+  return (a.from === undefined || releaseDate >= a.from) && (a.before === undefined || releaseDate < a.before);
+}
+
+/** The dated alias of `concept` that `label` matches in a release of `releaseDate`, if any. */
+export function datedAlias(concept: ConceptDef, label: string, releaseDate: string): DatedAlias | undefined {
+  const n = normalizeLabel(label);
+  return concept.dated?.find((a) => a.label === n && datedApplies(a, releaseDate));
+}
+
+const DATED = CONCEPTS.filter((c) => c.dated?.length);
+
+/**
+ * The concept a printed label names, given the kind of number printed beside it and the date of
+ * the release that prints it (label drift; '' when unknown), memoised: a row's cells share a label.
+ */
+export function conceptForLabel(label: string, kind: AmountKind, releaseDate = ''): ConceptDef | undefined {
+  const drift = DATED.some((c) => c.dated?.some((a) => datedApplies(a, releaseDate)));
+  const key = `${kind}|${drift ? releaseDate : ''}|${label}`;
   const hit = labelCache.get(key);
   if (hit !== undefined) return hit ?? undefined;
-  const found = lookupLabel(label, kind);
+  const found = lookupLabel(label, kind, releaseDate);
   if (labelCache.size > 10000) labelCache.clear();
   labelCache.set(key, found ?? null);
   return found;
 }
 
-function lookupLabel(label: string, kind: AmountKind): ConceptDef | undefined {
-  const n = normalizeLabel(label);
-  const candidates = CONCEPTS.filter((c) => c.aliases.some((a) => aliasMatches(a, n)));
+function pickByKind(candidates: ConceptDef[], kind: AmountKind): ConceptDef | undefined {
   return candidates.find((c) => c.kind === kind) ?? (kind === 'money' ? undefined : candidates.find((c) => c.kind === 'money' && kind === 'ratio'));
+}
+
+function lookupLabel(label: string, kind: AmountKind, releaseDate: string): ConceptDef | undefined {
+  const n = normalizeLabel(label);
+  const byDate = pickByKind(DATED.filter((c) => c.dated?.some((a) => a.label === n && datedApplies(a, releaseDate))), kind);
+  if (byDate) return byDate;
+  return pickByKind(CONCEPTS.filter((c) => c.aliases.some((a) => aliasMatches(a, n))), kind);
 }
 
 /**

@@ -78,7 +78,7 @@ function rowFacts(filing: Filing, table: Table, row: TableRow, durations: Map<st
     let period = column?.period;
     if (!period) continue;
     const member = memberOf(column);
-    const concept = catalogue && !member ? conceptForLabel(row.label, cell.amount.kind) : undefined;
+    const concept = catalogue && !member ? conceptForLabel(row.label, cell.amount.kind, filing.date) : undefined;
     if (concept?.periodType === 'duration' && period.type === 'instant') {
       period = durations.get(period.end) ?? duration(3, period.end);
     }

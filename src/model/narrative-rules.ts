@@ -79,12 +79,15 @@ const daSplit: NarrativeRule = (s, durations) => {
   const concept: ConceptDef | undefined = subject && conceptById(subject.concept);
   if (!concept) return [];
   const dates = datesIn(m[2]);
-  const months = durationOf(m[2])?.months ?? 3;
+  // "for the twelve months ended December 31, 2003": the sentence names the duration, so a date
+  // ending both a quarter and a year of the tables is the year here. Only bare dates ("for the
+  // periods ended June 30, 2004") take the duration the tables print under that date.
+  const stated = durationOf(m[2]);
   const figures = s.numbers.filter((n) => n.amount.kind === 'money');
   if (figures.length !== dates.length) return [];
   return figures.map((n, i) => ({
     concept,
-    period: durations.get(dates[i]) ?? duration(months, dates[i]),
+    period: stated ? duration(stated.months, dates[i], stated.weeks) : durations.get(dates[i]) ?? duration(3, dates[i]),
     scenario: 'actual' as const,
     amount: n.amount,
     scale: n.scale,

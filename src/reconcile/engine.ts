@@ -213,9 +213,8 @@ function subtotalOperands(rows: TableRow[], at: number): TableRow[] {
   return ops.reverse();
 }
 
-/** Printed subtotals of tables that no rule checks (none of their lines is an operand of a rule's check). */
-function subtotalChecks(table: TextTable, checkedLines: Set<number>): Check[] {
-  if (table.rows.some((r) => checkedLines.has(r.line))) return [];
+/** Printed subtotals of a table that no rule knows (the caller passes only tables none of whose rows maps to a catalogue concept). */
+function subtotalChecks(table: TextTable): Check[] {
   const out: Check[] = [];
   table.rows.forEach((row, i) => {
     if (!(row.ruleAbove || /^total\b/i.test(row.label))) return;
@@ -258,13 +257,14 @@ function evalRule(rule: Rule, dataset: Dataset, all: ReturnType<typeof slices>):
 export function reconcile(dataset: Dataset): Check[] {
   const all = slices(dataset);
   const checks = RULES.flatMap((r) => evalRule(r, dataset, all));
-  const checkedLines = (file: string) =>
-    new Set(checks.flatMap((c) => c.operands.filter((o) => o.file === file && o.line !== null).map((o) => o.line as number)));
   for (const c of sameFactChecks(dataset)) checks.push(c);
-  for (const { filing } of dataset.filingFacts()) {
-    const lines = checkedLines(filing.file);
+  for (const { filing, facts } of dataset.filingFacts()) {
+    // A table with a catalogue row is the rules' business, whether or not a newer release
+    // superseded its figures (an older release's balance sheet is not a table no rule knows).
+    const known = new Set(facts.filter((f) => f.mapped).map((f) => f.source.table));
     for (const t of filing.tables) {
-      for (const c of subtotalChecks(t, lines)) {
+      if (known.has(t.id)) continue;
+      for (const c of subtotalChecks(t)) {
         for (const o of c.operands) o.file = filing.file;
         checks.push(c);
       }

@@ -70,8 +70,11 @@ export const RULES: Rule[] = [
   // Statement of operations.
   { type: 'sum', id: 'ops-revenue', scenarios: 'actual', description: 'Core Customer + Switched Access = Total Operating Revenues', reported: 'revenue_total',
     terms: [['revenue_core_customer', 1], ['revenue_switched_access', 1]] },
+  // Incremental Transition Expenses: a line of their own from the Q3 2005 release, when Adjusted
+  // Gross Margin began to exclude them (a definition change); zero where a release prints no such line.
   { type: 'sum', id: 'ops-expenses', scenarios: 'actual', description: 'Operating expenses add up to Total Operating Expenses (gain on sale reduces them)', reported: 'total_operating_expenses',
-    terms: [['cost_of_revenue', 1], ['sga', 1], ['stock_based_compensation', 1], ['gain_on_sale_of_assets', -1], ['depreciation_amortization', 1]] },
+    terms: [['cost_of_revenue', 1], ['incremental_transition_expenses', 1], ['sga', 1], ['stock_based_compensation', 1], ['gain_on_sale_of_assets', -1], ['depreciation_amortization', 1]],
+    optional: ['incremental_transition_expenses'] },
   { type: 'sum', id: 'ops-operating-loss', scenarios: 'actual', description: 'Total Operating Revenues − Total Operating Expenses = Loss from Continuing Operations', reported: 'loss_from_continuing_operations',
     terms: [['revenue_total', 1], ['total_operating_expenses', -1]] },
   { type: 'sum', id: 'ops-loss-before-discontinued', description: 'Loss from Continuing Operations + Interest Income − Interest Expense − Other Expense = Loss before Discontinued Operations', reported: 'loss_before_discontinued_operations',
@@ -90,14 +93,14 @@ export const RULES: Rule[] = [
   // Non-GAAP measures and their bridges to GAAP.
   { type: 'sum', id: 'adjusted-gross-margin', scenarios: 'actual', description: 'Total Operating Revenues − Cost of Operating Revenues = Adjusted Gross Margin', reported: 'adjusted_gross_margin',
     terms: [['revenue_total', 1], ['cost_of_revenue', -1]] },
-  { type: 'sum', id: 'adjusted-ebitda', scenarios: 'actual', description: 'Total Operating Revenues − Cost of Operating Revenues − SG&A = Adjusted EBITDA', reported: 'adjusted_ebitda',
-    terms: [['revenue_total', 1], ['cost_of_revenue', -1], ['sga', -1]] },
+  { type: 'sum', id: 'adjusted-ebitda', scenarios: 'actual', description: 'Total Operating Revenues − Cost of Operating Revenues − Incremental Transition Expenses − SG&A = Adjusted EBITDA', reported: 'adjusted_ebitda',
+    terms: [['revenue_total', 1], ['cost_of_revenue', -1], ['incremental_transition_expenses', -1], ['sga', -1]], optional: ['incremental_transition_expenses'] },
   { type: 'ratio', id: 'adjusted-gross-margin-pct', description: 'Adjusted Gross Margin ÷ Total Operating Revenues = Adjusted Gross Margin (% of Revenue)', reported: 'adjusted_gross_margin_pct',
     numerator: 'adjusted_gross_margin', denominator: 'revenue_total', factor: 100 },
   { type: 'ratio', id: 'adjusted-ebitda-margin', description: 'Adjusted EBITDA ÷ Total Operating Revenues = Adjusted EBITDA (% of Revenue)', reported: 'adjusted_ebitda_margin',
     numerator: 'adjusted_ebitda', denominator: 'revenue_total', factor: 100 },
-  { type: 'sum', id: 'bridge-gross-margin', description: 'Adjusted Gross Margin − D&A allocated to Cost of Operating Revenues = Gross Margin (GAAP)', reported: 'gross_margin',
-    terms: [['adjusted_gross_margin', 1], ['da_cost_of_revenue', -1]] },
+  { type: 'sum', id: 'bridge-gross-margin', description: 'Adjusted Gross Margin − D&A allocated to Cost of Operating Revenues − Incremental Transition Expenses = Gross Margin (GAAP)', reported: 'gross_margin',
+    terms: [['adjusted_gross_margin', 1], ['da_cost_of_revenue', -1], ['incremental_transition_expenses', -1]], optional: ['incremental_transition_expenses'] },
   { type: 'sum', id: 'bridge-adjusted-ebitda', description: 'Adjusted EBITDA − D&A + Gain on Sale − Stock-Based Compensation = Loss from Continuing Operations', reported: 'loss_from_continuing_operations',
     terms: [['adjusted_ebitda', 1], ['depreciation_amortization', -1], ['gain_on_sale_of_assets', 1], ['stock_based_compensation', -1]] },
   { type: 'sum', id: 'da-split', description: 'D&A allocated to Cost of Operating Revenues + D&A allocated to SG&A = Depreciation and Amortization (Note 1)', reported: 'depreciation_amortization',
