@@ -6,6 +6,7 @@
 import { readFiling } from './filing/reader';
 import { factsOf } from './model/facts';
 import { Dataset } from './model/dataset';
+import { derivePeriods, type DerivedFacts } from './model/derived';
 import type { Check, Diagnostic } from './model/types';
 import { reconcile } from './reconcile/engine';
 
@@ -17,6 +18,8 @@ export interface SourceText {
 
 export interface Analysis {
   dataset: Dataset;
+  /** Periods no release prints but the printed ones give (quarters from years to date, LTM, ratios), computed on first use. */
+  readonly derived: DerivedFacts;
   /** Every check, evaluated on first use (a formula answering a value needs none of them). */
   readonly checks: Check[];
   diagnostics: Diagnostic[];
@@ -39,11 +42,15 @@ export function analyze(sources: SourceText[], base: SourceText[] = []): Analysi
     dataset.add(set);
   }
   let checks: Check[] | undefined;
+  let derived: DerivedFacts | undefined;
   return {
     dataset,
     diagnostics,
+    get derived(): DerivedFacts {
+      return (derived ??= derivePeriods(dataset));
+    },
     get checks(): Check[] {
-      return (checks ??= reconcile(dataset));
+      return (checks ??= reconcile(dataset, this.derived));
     },
   };
 }

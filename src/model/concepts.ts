@@ -37,6 +37,14 @@ export interface ConceptDef {
   aliases: string[];
   /** Labels that name this concept only in releases of some dates. */
   dated?: DatedAlias[];
+  /**
+   * For a percentage of another measure: what it is the ratio of (reported = numerator ÷
+   * denominator × factor). The reconciliation rule that checks it is made from this, and a
+   * derived period's ratio is recomputed from its derived operands with it (ratios are never summed).
+   */
+  ratio?: { numerator: string; denominator: string; factor: number; rule: string };
+  /** A line only some releases print (from a date on): the workbook gives it a row only once a filing prints it. */
+  occasional?: true;
   kind: AmountKind;
   statement: 'balance_sheet' | 'operations' | 'non_gaap' | 'per_share';
   nature: Nature;
@@ -100,7 +108,7 @@ export const CONCEPTS: ConceptDef[] = [
   ops('revenue_switched_access', 'income', 'Switched Access', 'Switched Access Revenue'),
   ops('revenue_total', 'income', 'Total Operating Revenues', 'Revenue', 'Revenues', 'Operating Revenues'),
   ops('cost_of_revenue', 'expense', 'Cost of Operating Revenues', 'Cost of Operating Revenues*'),
-  ops('incremental_transition_expenses', 'expense', 'Incremental Transition Expenses'),
+  { ...ops('incremental_transition_expenses', 'expense', 'Incremental Transition Expenses'), occasional: true },
   ops('sga', 'expense', 'Selling, General and Administrative', 'Selling, General and Administrative*', 'SG&A'),
   ops('stock_based_compensation', 'expense', 'Stock-Based Compensation Expense', 'Stock-Based Compensation'),
   ops('gain_on_sale_of_assets', 'income', 'Gain on Sale of Assets, net', 'Gain on Sale of Assets'),
@@ -124,10 +132,14 @@ export const CONCEPTS: ConceptDef[] = [
   },
   {
     ...percent('adjusted_gross_margin_pct', 'Adjusted Gross Margin (% of Revenue)', 'Adjusted Gross Margin %'),
+    ratio: { numerator: 'adjusted_gross_margin', denominator: 'revenue_total', factor: 100, rule: 'adjusted-gross-margin-pct' },
     dated: [dated('Gross Margin (% of Revenue)', { before: ADJUSTED_NAMED_FROM }, 'Mpower\'s name for Adjusted Gross Margin (% of Revenue) in releases before April 2004')],
   },
   nonGaap('adjusted_ebitda', 'income', 'Adjusted EBITDA'),
-  percent('adjusted_ebitda_margin', 'Adjusted EBITDA (% of Revenue)', 'Adjusted EBITDA Margin', 'Adjusted EBITDA %'),
+  {
+    ...percent('adjusted_ebitda_margin', 'Adjusted EBITDA (% of Revenue)', 'Adjusted EBITDA Margin', 'Adjusted EBITDA %'),
+    ratio: { numerator: 'adjusted_ebitda', denominator: 'revenue_total', factor: 100, rule: 'adjusted-ebitda-margin' },
+  },
   nonGaap('da_cost_of_revenue', 'expense', 'Depreciation and Amortization (allocated to Cost of Operating Revenues)', 'D&A allocated to Cost of Operating Revenues'),
   nonGaap('da_sga', 'expense', 'Depreciation and Amortization (allocated to Selling, General and Administrative)', 'D&A allocated to SG&A'),
   nonGaap('gross_margin', 'income', 'Gross Margin (GAAP)', 'Gross Margin', 'Gross Margin including Depreciation and Amortization (GAAP)',

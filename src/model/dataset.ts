@@ -3,6 +3,12 @@
  * filing that reports it wins; an older filing's different value is kept as a restatement.
  * Within one filing a fact may be printed in several places (occurrences); the first table
  * occurrence is the primary one, text figures come after tables.
+ *
+ * Merging is linear: each key keeps the list of filings that print it, in release order, and
+ * adding a filing inserts into the lists of its own keys only (a filing prints a few hundred
+ * keys; a key is printed by a handful of filings), so N filings cost O(N) in all. Whatever order
+ * the filings are added in, the result (current facts, restatements, filing order) is the same:
+ * filings are ordered by release date, then file name, then text.
  */
 import Decimal from 'decimal.js';
 import { comparePeriods } from '../filing/periods';
@@ -37,19 +43,50 @@ function sameValue(a: Fact, b: Fact): boolean {
   return valueIn(a, 'units').eq(valueIn(b, 'units'));
 }
 
-function restatementKey(r: Restatement): string {
-  return `${factKey(r.concept, r.period, r.scenario)}|${r.previous.source.file}:${r.previous.source.line}|${r.current.source.file}:${r.current.source.line}`;
+/** Release order: date (undated first), then file name, then text, so that no import order can change it. */
+export function filingOrder(a: Filing, b: Filing): number {
+  const da = a.date || '0000';
+  const db = b.date || '0000';
+  if (da !== db) return da < db ? -1 : 1;
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.text === b.text ? 0 : a.text < b.text ? -1 : 1;
 }
 
-function filingOrder(a: Filing, b: Filing): number {
-  return (a.date || '0000').localeCompare(b.date || '0000');
+/** Tables first (in document order), then text figures: the primary occurrence leads. */
+function byPlace(a: Fact, b: Fact): number {
+  return Number(a.source.table.startsWith('t') ? 0 : 1) - Number(b.source.table.startsWith('t') ? 0 : 1);
 }
+
+/** One filing's occurrences of one key. */
+interface Printing {
+  set: FilingFacts;
+  facts: Fact[];
+}
+
+/** The index of the first element of a sorted list not before `x`. */
+function lowerBound<T>(list: T[], x: T, order: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid], x) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const bySet = (a: Printing, b: Printing): number => filingOrder(a.set.filing, b.set.filing);
 
 export class Dataset {
+  /** Filings in release order. */
   readonly filings: Filing[] = [];
-  readonly restatements: Restatement[] = [];
-  private readonly current = new Map<string, Fact[]>();
-  private readonly all: FilingFacts[] = [];
+  private readonly sets: FilingFacts[] = [];
+  private readonly texts = new Set<string>();
+  /** Every key's printings, oldest release first; the last one is current. */
+  private readonly printings = new Map<string, Printing[]>();
+  /** Restatements by key of the pair (older and newer printing), with the older release. */
+  private readonly restated = new Map<string, { r: Restatement; older: Filing }>();
+  private cache: { facts?: Fact[]; restatements?: Restatement[]; periods?: Period[]; guidance?: Period[] } = {};
 
   constructor(sets: FilingFacts[] = []) {
     for (const s of sets) this.add(s);
@@ -61,72 +98,112 @@ export class Dataset {
    * older release added after a newer one is a restatement too (the newer value still wins).
    */
   add(set: FilingFacts): Restatement[] {
-    if (this.all.some((s) => s.filing.text === set.filing.text)) return [];
-    this.all.push(set);
-    this.all.sort((a, b) => filingOrder(a.filing, b.filing));
-    this.filings.splice(0, this.filings.length, ...this.all.map((s) => s.filing));
-    const known = new Set(this.restatements.map(restatementKey));
-    const found = this.rebuild().filter((r) => !known.has(restatementKey(r)));
-    for (const r of found) this.restatements.push(r);
+    if (this.texts.has(set.filing.text)) return [];
+    this.texts.add(set.filing.text);
+    const at = lowerBound(this.sets, set, (a, b) => filingOrder(a.filing, b.filing));
+    this.sets.splice(at, 0, set);
+    this.filings.splice(at, 0, set.filing);
+    this.cache = {};
+
+    const mine = new Map<string, Fact[]>();
+    for (const f of set.facts) {
+      const key = factKey(f.concept, f.period.key, f.scenario);
+      const list = mine.get(key);
+      if (list) list.push(f);
+      else mine.set(key, [f]);
+    }
+    const found: Restatement[] = [];
+    for (const [key, facts] of mine) {
+      facts.sort(byPlace);
+      const mineNow: Printing = { set, facts };
+      const list = this.printings.get(key);
+      if (!list) {
+        this.printings.set(key, [mineNow]);
+        continue;
+      }
+      const i = lowerBound(list, mineNow, bySet);
+      const before = list[i - 1];
+      const after = list[i];
+      // The pair the new printing now stands between is no longer adjacent.
+      if (before && after) this.restated.delete(pairKey(key, before, after));
+      list.splice(i, 0, mineNow);
+      for (const [older, newer] of [[before, mineNow], [mineNow, after]] as const) {
+        if (!older || !newer) continue;
+        const r = restatementOf(older, newer);
+        if (r) {
+          this.restated.set(pairKey(key, older, newer), { r, older: older.set.filing });
+          found.push(r);
+        }
+      }
+    }
     return found;
   }
 
-  /** Merges all filings in date order; returns every value a later filing reports differently. */
-  private rebuild(): Restatement[] {
-    this.current.clear();
-    const restated: Restatement[] = [];
-    for (const set of this.all) {
-      const mine = new Map<string, Fact[]>();
-      for (const f of set.facts) {
-        const key = factKey(f.concept, f.period.key, f.scenario);
-        const list = mine.get(key) ?? [];
-        list.push(f);
-        mine.set(key, list);
-      }
-      // Newer filings (later in `all`) overwrite older ones key by key.
-      for (const [key, list] of mine) {
-        list.sort((a, b) => Number(a.source.table.startsWith('t') ? 0 : 1) - Number(b.source.table.startsWith('t') ? 0 : 1));
-        const old = this.current.get(key)?.[0];
-        const now = list[0];
-        if (old && !sameValue(old, now)) {
-          restated.push({ concept: now.concept, period: now.period.key, scenario: now.scenario, previous: old, current: now });
-        }
-        this.current.set(key, list);
-      }
-    }
-    return restated;
+  /**
+   * Every value a newer release reports differently from the release before it (actuals only:
+   * a new guidance range is a revision, see `history`), in a canonical order.
+   */
+  get restatements(): Restatement[] {
+    return [...(this.cache.restatements ??= [...this.restated.values()]
+      .sort((a, b) =>
+        (a.r.concept < b.r.concept ? -1 : a.r.concept > b.r.concept ? 1 : 0) ||
+        (a.r.period < b.r.period ? -1 : a.r.period > b.r.period ? 1 : 0) ||
+        filingOrder(a.older, b.older))
+      .map((x) => x.r))];
   }
 
   /** The current (primary) fact for each key, in time order of periods. */
   facts(): Fact[] {
-    return [...this.current.values()].map((o) => o[0]).sort((a, b) => comparePeriods(a.period, b.period));
+    if (!this.cache.facts) {
+      const out: Fact[] = [];
+      for (const list of this.printings.values()) out.push(list[list.length - 1].facts[0]);
+      this.cache.facts = out.sort((a, b) => comparePeriods(a.period, b.period));
+    }
+    return [...this.cache.facts];
   }
 
   get(concept: string, period: string, scenario: Scenario = 'actual'): Fact | undefined {
-    return this.current.get(factKey(concept, period, scenario))?.[0];
+    const list = this.printings.get(factKey(concept, period, scenario));
+    return list?.[list.length - 1].facts[0];
   }
 
   /** Every place the winning filing printed this fact, primary first. */
   occurrences(concept: string, period: string, scenario: Scenario = 'actual'): Fact[] {
-    return this.current.get(factKey(concept, period, scenario)) ?? [];
+    const list = this.printings.get(factKey(concept, period, scenario));
+    return list ? list[list.length - 1].facts : [];
   }
 
   /** Every key's occurrences (for checks that compare them). */
   allOccurrences(): Fact[][] {
-    return [...this.current.values()];
+    return [...this.printings.values()].map((list) => list[list.length - 1].facts);
+  }
+
+  /**
+   * The primary fact of every release that printed this key, oldest release first (the last one
+   * is current): restatements, and the guidance ranges a later release revised.
+   */
+  history(concept: string, period: string, scenario: Scenario = 'actual'): Fact[] {
+    return (this.printings.get(factKey(concept, period, scenario)) ?? []).map((p) => p.facts[0]);
+  }
+
+  /** The release date of the filing a fact comes from ('' when undated or not one of these filings). */
+  releaseDate(f: Fact): string {
+    return this.filings.find((x) => x.file === f.source.file)?.date ?? '';
   }
 
   /** Periods of actual facts, in time order. */
   periods(): Period[] {
-    const seen = new Map<string, Period>();
-    for (const f of this.facts()) if (f.scenario === 'actual' && !seen.has(f.period.key)) seen.set(f.period.key, f.period);
-    return [...seen.values()].sort(comparePeriods);
+    return [...(this.cache.periods ??= this.periodsWhere((f) => f.scenario === 'actual'))];
   }
 
   /** Periods of guidance facts, in time order. */
   guidancePeriods(): Period[] {
+    return [...(this.cache.guidance ??= this.periodsWhere((f) => f.scenario !== 'actual'))];
+  }
+
+  private periodsWhere(keep: (f: Fact) => boolean): Period[] {
     const seen = new Map<string, Period>();
-    for (const f of this.facts()) if (f.scenario !== 'actual' && !seen.has(f.period.key)) seen.set(f.period.key, f.period);
+    for (const f of this.facts()) if (keep(f) && !seen.has(f.period.key)) seen.set(f.period.key, f.period);
     return [...seen.values()].sort(comparePeriods);
   }
 
@@ -134,13 +211,13 @@ export class Dataset {
     return this.facts().filter((f) => !f.mapped);
   }
 
-  /** Facts as each filing reported them (for provenance and per-filing summaries). */
+  /** Facts as each filing reported them, in release order (for provenance and per-filing summaries). */
   filingFacts(): FilingFacts[] {
-    return [...this.all];
+    return [...this.sets];
   }
 
   info(): FilingInfo[] {
-    return this.all.map(({ filing, facts }) => ({
+    return this.sets.map(({ filing, facts }) => ({
       file: filing.file,
       company: filing.company,
       ticker: filing.ticker,
@@ -154,4 +231,24 @@ export class Dataset {
         .map((p) => p.key),
     }));
   }
+}
+
+const ids = new WeakMap<FilingFacts, number>();
+let nextId = 0;
+function idOf(set: FilingFacts): number {
+  let id = ids.get(set);
+  if (id === undefined) ids.set(set, (id = nextId++));
+  return id;
+}
+
+function pairKey(key: string, older: Printing, newer: Printing): string {
+  return `${key}|${idOf(older.set)}|${idOf(newer.set)}`;
+}
+
+/** The restatement between two adjacent printings of a key, when the newer reports a different actual value. */
+function restatementOf(older: Printing, newer: Printing): Restatement | undefined {
+  const previous = older.facts[0];
+  const current = newer.facts[0];
+  if (current.scenario !== 'actual' || sameValue(previous, current)) return undefined;
+  return { concept: current.concept, period: current.period.key, scenario: current.scenario, previous, current };
 }

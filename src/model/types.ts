@@ -49,6 +49,24 @@ export interface Fact {
    * (`change`, `pct-change`, `pct-of`). Such facts are never catalogue concepts.
    */
   member?: string;
+  /**
+   * Set for a figure no release prints but that follows from printed ones (a quarter from
+   * year-to-date figures, a year or LTM from quarters, a ratio of derived operands): how, from
+   * which facts. Such a fact has no line of its own (`source.table` is `derived`); its operands do.
+   * See `src/model/derived.ts`.
+   */
+  derivation?: Derivation;
+}
+
+/** How a derived fact follows from other facts: value = Σ coefficient × operand, or numerator ÷ denominator × factor. */
+export interface Derivation {
+  kind: 'difference' | 'sum' | 'ratio';
+  /** In period keys and signs: `FY2003 − 9M2003-09-30`, `2003Q3 + 2003Q4 + 2004Q1 + 2004Q2`, `adjusted_ebitda ÷ revenue_total × 100`. */
+  formula: string;
+  /** The facts it rests on (printed or themselves derived), with their coefficients (a ratio: numerator +1, denominator −1). */
+  operands: { fact: Fact; coefficient: 1 | -1 }[];
+  /** For a ratio: the factor (100 for a percentage). */
+  factor?: number;
 }
 
 /**

@@ -8,7 +8,8 @@ import { addMonthsToEnd } from '../filing/periods';
 import { valueIn, type Dataset } from '../model/dataset';
 import type { TableRow, TextTable } from '../filing/types';
 import { SCALE_FACTOR, type Check, type CheckOperand, type CheckStatus, type Fact, type Scale, type Scenario } from '../model/types';
-import { RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRule, type Rule, type SumRule } from './rules';
+import { derivePeriods, type DerivedFacts } from '../model/derived';
+import { DERIVED_RULE, RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRule, type Rule, type SumRule } from './rules';
 
 const ZERO = new Decimal(0);
 
@@ -253,11 +254,36 @@ function evalRule(rule: Rule, dataset: Dataset, all: ReturnType<typeof slices>):
   return out;
 }
 
-/** Every check of a dataset, in rule order then time order. */
-export function reconcile(dataset: Dataset): Check[] {
+/**
+ * A printed period against the same period derived from other printed figures (a year against
+ * its quarters, a quarter against the year to date less the quarters before it): they must agree
+ * within half a unit of the last printed digit of each figure involved (each is rounded on its
+ * own). A disagreement is a break listing the printed line and every line of the derivation.
+ */
+function agreementChecks(derived: DerivedFacts): Check[] {
+  return derived.agreements().map(({ printed, derived: d }) => {
+    const ops = d.derivation?.operands ?? [];
+    const scale = printed.scale;
+    const tolerance = ops.reduce((t, o) => t.plus(printedTolerance(o.fact, scale)), printedTolerance(printed, scale));
+    const formula = d.derivation?.formula ?? '';
+    return makeCheck(
+      { id: `${DERIVED_RULE.id}:${printed.concept}`, description: `${DERIVED_RULE.description}: ${printed.label} ${printed.period.key} = ${formula}` },
+      printed.period.key,
+      'actual',
+      printed.value,
+      valueIn(d, scale),
+      tolerance,
+      [operand(printed.concept, 1, printed, printed.value), ...ops.map((o) => operand(o.fact.concept, o.coefficient, o.fact, valueIn(o.fact, scale)))],
+    );
+  });
+}
+
+/** Every check of a dataset, in rule order then time order; then printed against derived periods. */
+export function reconcile(dataset: Dataset, derived: DerivedFacts = derivePeriods(dataset)): Check[] {
   const all = slices(dataset);
   const checks = RULES.flatMap((r) => evalRule(r, dataset, all));
   for (const c of sameFactChecks(dataset)) checks.push(c);
+  for (const c of agreementChecks(derived)) checks.push(c);
   for (const { filing, facts } of dataset.filingFacts()) {
     // A table with a catalogue row is the rules' business, whether or not a newer release
     // superseded its figures (an older release's balance sheet is not a table no rule knows).

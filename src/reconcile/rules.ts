@@ -3,6 +3,7 @@
  * every period and scenario where its operands are printed. Values are in the canonical sign of
  * their concepts (see `src/model/concepts.ts`), so each term carries its coefficient.
  */
+import { CONCEPTS, conceptById } from '../model/concepts';
 
 export type Term = [concept: string, coefficient: number];
 
@@ -46,8 +47,21 @@ export interface RollForwardRule {
 
 export type Rule = SumRule | RatioRule | RollForwardRule;
 
+/** A ratio rule for every concept defined as a ratio of two others (Adjusted EBITDA % of revenue...). */
+function conceptRatioRules(): RatioRule[] {
+  return CONCEPTS.flatMap((c): RatioRule[] => {
+    if (!c.ratio) return [];
+    const name = (id: string): string => conceptById(id)?.name ?? id;
+    const { numerator, denominator, factor, rule } = c.ratio;
+    return [{ type: 'ratio', id: rule, description: `${name(numerator)} ÷ ${name(denominator)} = ${c.name}`, reported: c.id, numerator, denominator, factor }];
+  });
+}
+
 /** One check per key a filing prints in more than one place, listing every place (see engine.ts). */
 export const SAME_FACT_RULE = { id: 'same-fact', description: 'The same figure printed in several places agrees' };
+
+/** One check per period both printed and derivable from other printed periods (`src/model/derived.ts`). */
+export const DERIVED_RULE = { id: 'derived', description: 'A printed period agrees with the same period derived from other printed periods' };
 
 export const RULES: Rule[] = [
   // Balance sheet.
@@ -95,10 +109,8 @@ export const RULES: Rule[] = [
     terms: [['revenue_total', 1], ['cost_of_revenue', -1]] },
   { type: 'sum', id: 'adjusted-ebitda', scenarios: 'actual', description: 'Total Operating Revenues − Cost of Operating Revenues − Incremental Transition Expenses − SG&A = Adjusted EBITDA', reported: 'adjusted_ebitda',
     terms: [['revenue_total', 1], ['cost_of_revenue', -1], ['incremental_transition_expenses', -1], ['sga', -1]], optional: ['incremental_transition_expenses'] },
-  { type: 'ratio', id: 'adjusted-gross-margin-pct', description: 'Adjusted Gross Margin ÷ Total Operating Revenues = Adjusted Gross Margin (% of Revenue)', reported: 'adjusted_gross_margin_pct',
-    numerator: 'adjusted_gross_margin', denominator: 'revenue_total', factor: 100 },
-  { type: 'ratio', id: 'adjusted-ebitda-margin', description: 'Adjusted EBITDA ÷ Total Operating Revenues = Adjusted EBITDA (% of Revenue)', reported: 'adjusted_ebitda_margin',
-    numerator: 'adjusted_ebitda', denominator: 'revenue_total', factor: 100 },
+  // The percentages of revenue, from their concepts' definitions (src/model/concepts.ts).
+  ...conceptRatioRules(),
   { type: 'sum', id: 'bridge-gross-margin', description: 'Adjusted Gross Margin − D&A allocated to Cost of Operating Revenues − Incremental Transition Expenses = Gross Margin (GAAP)', reported: 'gross_margin',
     terms: [['adjusted_gross_margin', 1], ['da_cost_of_revenue', -1], ['incremental_transition_expenses', -1]], optional: ['incremental_transition_expenses'] },
   { type: 'sum', id: 'bridge-adjusted-ebitda', description: 'Adjusted EBITDA − D&A + Gain on Sale − Stock-Based Compensation = Loss from Continuing Operations', reported: 'loss_from_continuing_operations',

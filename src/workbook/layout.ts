@@ -79,7 +79,7 @@ interface Grid {
   rowIndex: Map<string, number>;
 }
 
-const GUIDANCE_ROWS = CONCEPTS.filter((c) => (c.statement === 'operations' || c.statement === 'non_gaap') && (c.kind === 'money' || c.kind === 'percent'));
+const GUIDANCE_ROWS = CONCEPTS.filter((c) => (c.statement === 'operations' || c.statement === 'non_gaap') && (c.kind === 'money' || c.kind === 'percent') && !c.occasional);
 
 function homeGrid(c: ConceptDef): GridId {
   if (c.statement === 'balance_sheet') return 'balance';
@@ -287,7 +287,8 @@ export function buildPlan(analysis: Analysis): SheetPlan {
     grids.push(g);
     return g;
   };
-  const stmt = (s: ConceptDef['statement'][]): ConceptDef[] => CONCEPTS.filter((c) => s.includes(c.statement));
+  const printedConcepts = new Set(facts.map((f) => f.concept));
+  const stmt = (s: ConceptDef['statement'][]): ConceptDef[] => CONCEPTS.filter((c) => s.includes(c.statement) && (!c.occasional || printedConcepts.has(c.id)));
   const balance = makeGrid('balance', 'Mpower Holding — Balance Sheet', actualColumns(colSets.balance), withTail(conceptRows(stmt(['balance_sheet']), 'balance'), actualRules('balance'), 'balance'));
   const operations = makeGrid('operations', 'Mpower Holding — Statement of Operations', actualColumns(colSets.operations), withTail(conceptRows(stmt(['operations', 'per_share']), 'operations'), actualRules('operations'), 'operations'));
   const nonGaap = makeGrid('nonGaap', 'Mpower Holding — Non-GAAP Measures and Reconciliation to GAAP', actualColumns(colSets.nonGaap), withTail(conceptRows(stmt(['non_gaap']), 'nonGaap'), actualRules('nonGaap'), 'nonGaap'));
