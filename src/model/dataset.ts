@@ -61,6 +61,8 @@ function byPlace(a: Fact, b: Fact): number {
 interface Printing {
   set: FilingFacts;
   facts: Fact[];
+  /** Where the filing lists the first of them (document order). */
+  index: number;
 }
 
 /** The index of the first element of a sorted list not before `x`. */
@@ -86,7 +88,7 @@ export class Dataset {
   private readonly printings = new Map<string, Printing[]>();
   /** Restatements by key of the pair (older and newer printing), with the older release. */
   private readonly restated = new Map<string, { r: Restatement; older: Filing }>();
-  private cache: { facts?: Fact[]; restatements?: Restatement[]; periods?: Period[]; guidance?: Period[] } = {};
+  private cache: { ordered?: Printing[][]; facts?: Fact[]; restatements?: Restatement[]; periods?: Period[]; guidance?: Period[] } = {};
 
   constructor(sets: FilingFacts[] = []) {
     for (const s of sets) this.add(s);
@@ -105,17 +107,17 @@ export class Dataset {
     this.filings.splice(at, 0, set.filing);
     this.cache = {};
 
-    const mine = new Map<string, Fact[]>();
-    for (const f of set.facts) {
+    const mine = new Map<string, { facts: Fact[]; index: number }>();
+    set.facts.forEach((f, index) => {
       const key = factKey(f.concept, f.period.key, f.scenario);
-      const list = mine.get(key);
-      if (list) list.push(f);
-      else mine.set(key, [f]);
-    }
+      const entry = mine.get(key);
+      if (entry) entry.facts.push(f);
+      else mine.set(key, { facts: [f], index });
+    });
     const found: Restatement[] = [];
-    for (const [key, facts] of mine) {
+    for (const [key, { facts, index }] of mine) {
       facts.sort(byPlace);
-      const mineNow: Printing = { set, facts };
+      const mineNow: Printing = { set, facts, index };
       const list = this.printings.get(key);
       if (!list) {
         this.printings.set(key, [mineNow]);
@@ -152,14 +154,23 @@ export class Dataset {
       .map((x) => x.r))];
   }
 
-  /** The current (primary) fact for each key, in time order of periods. */
-  facts(): Fact[] {
-    if (!this.cache.facts) {
-      const out: Fact[] = [];
-      for (const list of this.printings.values()) out.push(list[list.length - 1].facts[0]);
-      this.cache.facts = out.sort((a, b) => comparePeriods(a.period, b.period));
+  /**
+   * Every key's printings in a canonical order: time order of periods, then where the oldest
+   * release printing the key lists it (release order, document order), whatever the import order.
+   */
+  private ordered(): Printing[][] {
+    if (!this.cache.ordered) {
+      const rank = new Map(this.sets.map((s, i) => [s, i]));
+      const lists = [...this.printings.values()];
+      const place = (l: Printing[]): number => (rank.get(l[0].set) ?? 0) * 1e7 + l[0].index;
+      this.cache.ordered = lists.sort((a, b) => comparePeriods(a[a.length - 1].facts[0].period, b[b.length - 1].facts[0].period) || place(a) - place(b));
     }
-    return [...this.cache.facts];
+    return this.cache.ordered;
+  }
+
+  /** The current (primary) fact for each key, in time order of periods (then in the order the releases print them). */
+  facts(): Fact[] {
+    return (this.cache.facts ??= this.ordered().map((l) => l[l.length - 1].facts[0])).slice();
   }
 
   get(concept: string, period: string, scenario: Scenario = 'actual'): Fact | undefined {
@@ -175,7 +186,7 @@ export class Dataset {
 
   /** Every key's occurrences (for checks that compare them). */
   allOccurrences(): Fact[][] {
-    return [...this.printings.values()].map((list) => list[list.length - 1].facts);
+    return this.ordered().map((list) => list[list.length - 1].facts);
   }
 
   /**
