@@ -1,0 +1,64 @@
+/**
+ * Column headers of fixed-width tables: which header names which column of numbers. Headers are
+ * laid out by hand in EDGAR text, so they stand over their numbers only roughly.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { readFiling } from '../src/filing/reader';
+import { analyze } from '../src/pipeline';
+
+/** A line with each text ending at the given (exclusive) column, right-aligned as EDGAR tables are. */
+function row(label: string, cells: [text: string, end: number][]): string {
+  let line = label;
+  for (const [text, end] of cells) line = line.padEnd(end - text.length) + text;
+  return line;
+}
+
+/** A small table whose two headers end `gap` blanks left of their numbers (seven characters wide at most). */
+function table(gap: number): string {
+  const ends = [52, 80];
+  return [
+    'SELECTED DATA (amounts in $ thousands)',
+    row('', [['Q2 2004', ends[0] - 7 - gap], ['Q1 2004', ends[1] - 7 - gap]]),
+    '-'.repeat(82),
+    row('Revenue', [['$12,204', ends[0]], ['$11,110', ends[1]]]),
+    row('Other revenue', [['96', ends[0]], ['90', ends[1]]]),
+    row('Total revenue', [['12,300', ends[0]], ['11,200', ends[1]]]),
+  ].join('\n');
+}
+
+describe('a header names the column it stands over or beside', () => {
+  test('the test table is laid out as meant', () => {
+    const lines = table(2).split('\n');
+    // Two blanks between the end of each header and the start of the widest number of its column.
+    expect(lines[3].indexOf('$12,204') - (lines[1].indexOf('Q2 2004') + 'Q2 2004'.length)).toBe(2);
+    expect(lines[3].indexOf('$11,110') - (lines[1].indexOf('Q1 2004') + 'Q1 2004'.length)).toBe(2);
+  });
+
+  test.each([0, 1])('a header ending %i blanks left of its column still names it', (gap) => {
+    const f = readFiling(table(gap), 'selected.txt');
+    expect(f.tables).toHaveLength(1);
+    expect(f.tables[0].columns.map((c) => c.period?.key)).toEqual(['2004Q2', '2004Q1']);
+  });
+
+  test.each([2, 3])('a header ending %i blanks left of its column is not its header', (gap) => {
+    const f = readFiling(table(gap), 'selected.txt');
+    expect(f.tables[0]?.columns.map((c) => c.period?.key) ?? []).not.toEqual(['2004Q2', '2004Q1']);
+  });
+
+  test("Southern's `2003  Change`: a header two blanks from the next column names only the column it stands over", () => {
+    const text = readFileSync(path.resolve(__dirname, 'fixtures/filings/southern-2004q4-8k.txt'), 'utf8');
+    const a = analyze([{ name: 'southern.txt', text }]);
+    const facts = a.dataset.filingFacts()[0].facts;
+    const at = (line: number, period: string) => facts.filter((f) => f.source.line === line && f.period.key === period).map((f) => f.value.toString());
+    // Line 759 (Analysis of Consolidated Earnings, In Millions of Dollars): Total Revenues 2,721 and
+    // 2,520 (3 months ended December 2004, 2003), 11,903 and 11,186 (12 months); the Change columns
+    // (201, 717) are not the 2003 figures.
+    expect(at(759, '2003Q4')).toEqual(['2520']);
+    expect(at(759, 'FY2003')).toEqual(['11186']);
+    // Line 683 (Significant Factors Impacting EPS): Consolidated Earnings $2.04 and $1.97 (12 months), change $0.07.
+    expect(at(683, 'FY2003')).toEqual(['1.97']);
+    // The twelve months of 2003 foot: 8,875 + 1,358 + 373 + 142 + 438 = 11,186 (lines 753-759).
+    expect(a.checks.find((c) => c.id === 'table-subtotal:t3:L759@FY2003')?.status).toBe('tie');
+  });
+});
