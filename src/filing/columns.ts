@@ -6,7 +6,7 @@
  */
 import { scaleOf } from './numbers';
 import { periodOfHeader, scenarioOf, type PeriodContext } from './periods';
-import type { ColumnMeasure, Period, Scale, Scenario } from './types';
+import type { AmountKind, ColumnMeasure, Period, Scale, Scenario } from './types';
 
 export interface ColumnContext extends PeriodContext {
   /** The table is a balance sheet (year-only columns are year-end instants). */
@@ -21,6 +21,7 @@ export interface ColumnDescription {
   measure: ColumnMeasure;
   member?: string;
   scale?: Scale;
+  kind?: AmountKind;
 }
 
 /** What the numbers of a column measure, from its header. */
@@ -81,5 +82,7 @@ export function describeColumn(header: string, ctx: ColumnContext = {}): ColumnD
   let member = scenario === 'actual' ? memberOf(header, ctx.company) : undefined;
   if (member && /^(?:rev|revenues?|sales|net sales|amount|value|dollars)$/.test(member)) member = undefined;
   if (member && measure === 'value' && /^(?:sequential|yoy|prior|over)$/.test(member)) member = undefined;
-  return { period, scenario, measure, member, scale: scale ?? (scaleOf(header) && /\(in\b/i.test(header) ? scaleOf(header) : undefined) };
+  // `Earnings Per Share` over a column of a pretax / per-share pair; `%` over a column of percents.
+  const kind: AmountKind | undefined = /\bper (?:diluted |common |basic )?share\b|\beps\b/i.test(header) && !/\bexcept\b/i.test(header) ? 'per-share' : /^\s*%\s*$|\bpercent\b(?!\s+change)/i.test(header) && measure === 'value' ? 'percent' : undefined;
+  return { period, scenario, measure, member, kind, scale: scale ?? (scaleOf(header) && /\(in\b/i.test(header) ? scaleOf(header) : undefined) };
 }

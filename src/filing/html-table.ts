@@ -262,7 +262,7 @@ function buildSegment(rows: RowInfo[], html: HtmlTable, ctx: HtmlTableContext, d
   const columns: TableColumn[] = settleColumns(
     cols.map((col, ci) => {
       const d = describeColumn(headerTexts[ci], { ...ctx, balance });
-      return { header: headerTexts[ci], period: d.period, scenario: d.scenario, span: [col.start, col.end] as [number, number], measure: d.measure, member: d.member, scale: d.scale };
+      return { header: headerTexts[ci], period: d.period, scenario: d.scenario, span: [col.start, col.end] as [number, number], measure: d.measure, member: d.member, scale: d.scale, kind: d.kind };
     }),
     `${title} ${caption.join(' ')}`,
     { ...ctx, balance },
@@ -300,7 +300,7 @@ function buildSegment(rows: RowInfo[], html: HtmlTable, ctx: HtmlTableContext, d
       const column = columnIndex(cols, j);
       if (column < 0) continue;
       const col = columns[column];
-      const amountKindHere = kind.kind ?? amountKind(j.token, label, section);
+      const amountKindHere = j.token.percent ? 'percent' : (col.kind ?? kind.kind ?? amountKind(j.token, label, section));
       cells.push({ column, amount: toAmount(j.token, col.measure === 'percent-change' || col.measure === 'percent-of' ? 'percent' : amountKindHere), line: j.cell.line, span: j.token.span });
     }
     const labelCell = r.labelCell ?? r.joined[0].cell;

@@ -19,7 +19,7 @@ const EQUITY_ACCOUNT = /^(?:common|preferred|preference|treasury|capital)\s+(?:s
 
 const SHARE_COUNT = /\b(?:weighted[- ]average|average)\b.*\bshares?\b|\bshares?\b.*\b(?:outstanding|used|weighted)\b|\bnumber of (?:common )?shares\b|\bshares? (?:issued|repurchased)\b/i;
 const PER_SHARE = /\bper (?:common |diluted |basic |ordinary )?(?:equivalent )?share\b|\beps\b|\bprice\b|\bdividends? (?:declared )?per\b|\bbook value per\b/i;
-const PERCENT_ROW = /%|\bpercent(?:age)?\b|\b(?:tax|interest|growth|effective|return|margin|occupancy|utilization|churn) rate\b|\bmargin\s*(?:%|percent|rate)|\bas a (?:%|percent)/i;
+const PERCENT_ROW = /%|(?<!-)\bpercent(?:age)?\b(?!-)|\b(?:tax|interest|growth|effective|return|margin|occupancy|utilization|churn) rate\b|\bmargin\s*(?:%|percent|rate)|\bas a (?:%|percent)/i;
 
 /** The scale a share count takes: its label or section (`(in thousands)`), then the table's statement and its exceptions. */
 function shareScale(label: string, section: string, units: RowUnits): Scale {

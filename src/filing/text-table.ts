@@ -278,6 +278,7 @@ function buildTable(
       if (d.measure !== 'value') column.measure = d.measure;
       if (d.member) column.member = d.member;
       if (d.scale) column.scale = d.scale;
+      if (d.kind) column.kind = d.kind;
       return column;
     }),
     title,
@@ -305,7 +306,11 @@ function buildTable(
       diagnostics.push({ severity: 'warning', message: `cannot read '${bad.text}' as a number; that cell is left out`, file: ctx.file, line: c.line.no });
     }
     if (c.kind === 'text') {
-      if (next && (next.kind === 'data' || next.kind === 'text') && continues(c, next)) { pending.push(c); return; }
+      // A label runs on (`Accelerated Depreciation` / `resulting from CSC Purchased` / `Services
+      // transaction  39`): the next line continues it, or stands at the indent of a continuation line.
+      const indentOf = (x: Classified) => x.line.text.length - x.line.text.trimStart().length;
+      const sameIndent = pending.length > 0 && next !== undefined && indentOf(next) === indentOf(c) && indentOf(c) > indentOf(pending[0]);
+      if (next && (next.kind === 'data' || next.kind === 'text') && (continues(c, next) || sameIndent)) { pending.push(c); return; }
       pending = [];
       section = c.line.text.trim().replace(/:$/, '').trim();
       sectionRows = 0;
@@ -319,7 +324,7 @@ function buildTable(
       const column = columnOf(cols, t.span);
       if (column < 0) continue;
       const measure = columns[column].measure;
-      const kind = t.percent || measure === 'percent-change' || measure === 'percent-of' ? 'percent' : (rowKind.kind ?? amountKind(t, label, section));
+      const kind = t.percent || measure === 'percent-change' || measure === 'percent-of' ? 'percent' : (columns[column].kind ?? rowKind.kind ?? amountKind(t, label, section));
       cells.push({ column, amount: toAmount(t, kind), line: c.line.no, span: t.span });
     }
     rows.push({

@@ -106,6 +106,8 @@ export interface TableColumn {
   member?: string;
   /** Scale the column's header states (`Rev $m`), overriding the table's. */
   scale?: Scale;
+  /** Kind the column's header states (`Earnings Per Share`, `%`), overriding the row's. */
+  kind?: AmountKind;
 }
 
 export interface TableRow {

@@ -1,30 +1,20 @@
 /**
  * Evaluates the identities of `rules.ts` over a Dataset with exact Decimal arithmetic, plus two
  * checks that need no catalogue: the same figure printed in several places agrees, and (for
- * tables no rule knows, such as other companies' releases) printed subtotals foot.
+ * tables no rule knows, such as other companies' releases) the subtotals their layout supports
+ * foot (`subtotals.ts`: inferred structures are asserted only where the layout supports them,
+ * otherwise `unverified`).
  */
 import Decimal from 'decimal.js';
 import { addMonthsToEnd } from '../filing/periods';
 import { valueIn, type Dataset } from '../model/dataset';
-import type { TableRow, TextTable } from '../filing/types';
-import { SCALE_FACTOR, type Check, type CheckOperand, type CheckStatus, type Fact, type Scale, type Scenario } from '../model/types';
+import { SCALE_FACTOR, type Check, type CheckOperand, type Fact, type Scale, type Scenario } from '../model/types';
 import { derivePeriods, type DerivedFacts } from '../model/derived';
+import { halfUnit, makeCheck } from './check';
+import { inferredSubtotals } from './subtotals';
 import { DERIVED_RULE, RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRule, type Rule, type SumRule } from './rules';
 
 const ZERO = new Decimal(0);
-
-const HALF_UNITS: Decimal[] = [];
-
-/** Half a unit of the last printed digit: 0.5 for integers, 0.05 for one decimal... (cached: a handful of values). */
-function halfUnit(decimals: number): Decimal {
-  return (HALF_UNITS[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
-}
-
-function statusOf(difference: Decimal | null, tolerance: Decimal): CheckStatus {
-  if (difference === null) return 'incomplete';
-  if (difference.isZero()) return 'tie';
-  return difference.abs().lte(tolerance) ? 'rounding' : 'break';
-}
 
 function operand(concept: string, coefficient: number, fact: Fact | undefined, value: Decimal | null): CheckOperand {
   return {
@@ -35,33 +25,6 @@ function operand(concept: string, coefficient: number, fact: Fact | undefined, v
     file: fact?.source.file ?? '',
     line: fact?.source.line ?? null,
     text: fact?.source.text ?? '',
-  };
-}
-
-function makeCheck(
-  rule: { id: string; description: string },
-  period: string,
-  scenario: Scenario,
-  reported: Decimal | null,
-  computed: Decimal | null,
-  tolerance: Decimal,
-  operands: CheckOperand[],
-): Check {
-  const difference = reported !== null && computed !== null ? reported.minus(computed) : null;
-  const lines = [...new Set(operands.map((o) => o.line).filter((l): l is number => l !== null))];
-  return {
-    id: `${rule.id}@${period}${scenario === 'actual' ? '' : `#${scenario}`}`,
-    rule: rule.id,
-    description: rule.description,
-    period,
-    scenario,
-    status: statusOf(difference, tolerance),
-    reported,
-    computed,
-    difference,
-    tolerance,
-    operands,
-    lines,
   };
 }
 
@@ -194,56 +157,6 @@ function sameFactChecks(dataset: Dataset): Check[] {
   return out;
 }
 
-/**
- * Rows above a subtotal that it adds up: the contiguous rows back to the one under the previous
- * rule, a previous total (included), a section change or a blank line.
- */
-function subtotalOperands(rows: TableRow[], at: number): TableRow[] {
-  const total = rows[at];
-  const ops: TableRow[] = [];
-  let below = total;
-  for (let i = at - 1; i >= 0; i--) {
-    const r = rows[i];
-    const gap = below.labelLine - r.line;
-    if (gap > (below === total && total.ruleAbove ? 2 : 1)) break;
-    if (r.section !== total.section) break;
-    ops.push(r);
-    if (r.ruleAbove || /^total\b/i.test(r.label)) break;
-    below = r;
-  }
-  return ops.reverse();
-}
-
-/** Printed subtotals of a table that no rule knows (the caller passes only tables none of whose rows maps to a catalogue concept). */
-function subtotalChecks(table: TextTable): Check[] {
-  const out: Check[] = [];
-  table.rows.forEach((row, i) => {
-    if (!(row.ruleAbove || /^total\b/i.test(row.label))) return;
-    const ops = subtotalOperands(table.rows, i);
-    if (ops.length < 2) return;
-    for (const cell of row.cells) {
-      const column = table.columns[cell.column];
-      if (!column?.period || cell.amount.kind === 'percent') continue;
-      const terms = ops.map((r) => r.cells.find((c) => c.column === cell.column));
-      const computed = terms.some((t) => !t) ? null : terms.reduce((s, t) => s.plus(t ? t.amount.value : 0), ZERO);
-      const file = '';
-      out.push(makeCheck(
-        { id: `table-subtotal:${table.id}:L${row.line}`, description: `${row.label} adds up the rows above it (${table.title})` },
-        column.period.key,
-        column.scenario,
-        cell.amount.value,
-        computed,
-        ZERO,
-        [
-          { concept: row.label, label: row.label, coefficient: 1, value: cell.amount.value, file, line: row.line, text: row.text },
-          ...ops.map((r, k) => ({ concept: r.label, label: r.label, coefficient: 1, value: terms[k]?.amount.value ?? null, file, line: r.line, text: r.text })),
-        ],
-      ));
-    }
-  });
-  return out;
-}
-
 function evalRule(rule: Rule, dataset: Dataset, all: ReturnType<typeof slices>): Check[] {
   if (rule.type === 'rollforward') return evalRollForward(rule, dataset);
   const out: Check[] = [];
@@ -290,10 +203,8 @@ export function reconcile(dataset: Dataset, derived: DerivedFacts = derivePeriod
     const known = new Set(facts.filter((f) => f.mapped).map((f) => f.source.table));
     for (const t of filing.tables) {
       if (known.has(t.id)) continue;
-      for (const c of subtotalChecks(t)) {
-        for (const o of c.operands) o.file = filing.file;
-        checks.push(c);
-      }
+      // Tables no rule knows: the subtotals their layout supports, honestly statused.
+      for (const c of inferredSubtotals(t, filing.file)) checks.push(c);
     }
   }
   return checks;

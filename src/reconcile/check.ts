@@ -1,0 +1,50 @@
+/**
+ * A check's arithmetic: half a unit of the last printed digit, the status of a difference, and
+ * the Check record itself. Shared by the catalogue rules (`engine.ts`) and the subtotals the
+ * reader infers from a table's layout (`subtotals.ts`).
+ */
+import Decimal from 'decimal.js';
+import type { Check, CheckOperand, CheckStatus, Scenario } from '../model/types';
+
+export const ZERO = new Decimal(0);
+
+const HALF_UNITS: Decimal[] = [];
+
+/** Half a unit of the last printed digit: 0.5 for integers, 0.05 for one decimal... (cached: a handful of values). */
+export function halfUnit(decimals: number): Decimal {
+  return (HALF_UNITS[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
+}
+
+export function statusOf(difference: Decimal | null, tolerance: Decimal): CheckStatus {
+  if (difference === null) return 'incomplete';
+  if (difference.isZero()) return 'tie';
+  return difference.abs().lte(tolerance) ? 'rounding' : 'break';
+}
+
+export function makeCheck(
+  rule: { id: string; description: string },
+  period: string,
+  scenario: Scenario,
+  reported: Decimal | null,
+  computed: Decimal | null,
+  tolerance: Decimal,
+  operands: CheckOperand[],
+): Check {
+  const difference = reported !== null && computed !== null ? reported.minus(computed) : null;
+  const lines = [...new Set(operands.map((o) => o.line).filter((l): l is number => l !== null))];
+  return {
+    id: `${rule.id}@${period}${scenario === 'actual' ? '' : `#${scenario}`}`,
+    rule: rule.id,
+    description: rule.description,
+    period,
+    scenario,
+    status: statusOf(difference, tolerance),
+    reported,
+    computed,
+    difference,
+    tolerance,
+    operands,
+    lines,
+  };
+}
+

@@ -1,0 +1,72 @@
+/**
+ * Subtotals inferred from a table's layout (tables no catalogue rule knows): asserted only where
+ * the layout supports them, `unverified` with the candidate sums where it does not, and `break`
+ * only where a structure the other columns confirm fails: the filing does not add up there.
+ * Expected figures are read off the filings.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { analyze, checkCounts } from '../src/pipeline';
+
+const FILINGS = path.resolve(__dirname, 'fixtures/filings');
+const read = (name: string) => readFileSync(path.join(FILINGS, name), 'latin1');
+const subtotals = (name: string, text = read(name)) => analyze([{ name, text }]).checks.filter((c) => c.rule.startsWith('table-subtotal'));
+
+describe('structures the layout supports', () => {
+  test("Sears: Net credit card receivables = receivables less the allowance; Total current assets adds the Net row, not its parts", () => {
+    const checks = subtotals('sears-2004q2-8k.txt');
+    // July 3, 2004: 0 + 1,813 − 31 = 1,782; June 28, 2003: 29,465 + 1,849 − 1,953 = 29,361.
+    const net = checks.filter((c) => c.lines[0] === 424);
+    expect(net.map((c) => [c.period, c.status, c.reported?.toString()])).toEqual([
+      ['2004-07-03', 'tie', '1782'], ['2003-06-28', 'tie', '29361'], ['2004-01-03', 'tie', '1956'],
+    ]);
+    // 3,559 + 1,782 + 557 + 5,543 + 891 + 588 = 12,920 (the Net row stands for the domestic and
+    // Canadian receivables and the allowance).
+    const current = checks.find((c) => c.lines[0] === 430 && c.period === '2004-07-03');
+    expect(current?.status).toBe('tie');
+    expect(current?.lines).toEqual([430, 418, 424, 425, 426, 428, 429]);
+  });
+
+  test('Southern: Net Income As Reported = Operating Income + Other Income − Interest Charges − Income Taxes (was a false break)', () => {
+    const checks = subtotals('southern-2004q4-8k.txt').filter((c) => c.lines[0] === 773);
+    // 396 − 15 − 179 + 2 = 204; 341 − 10 − 180 − 26 = 125; 2,827 − 11 − 698 − 586 = 1,532; 2,805 − 20 − 699 − 612 = 1,474.
+    expect(checks.filter((c) => !c.id.includes('change')).map((c) => `${c.period}:${c.status}:${c.reported?.toString()}`)).toEqual([
+      '2004Q4:tie:204', '2003Q4:tie:125', 'FY2004:tie:1532', 'FY2003:tie:1474',
+    ]);
+  });
+
+  test('Asta: an unlabelled total of expenses, then Income before income taxes = Finance income − that total', () => {
+    const checks = subtotals('astafunding-2005q3-8k.txt');
+    // 4,153,000 + 512,000 + 0 = 4,665,000; 19,028,000 − 4,665,000 = 14,363,000.
+    expect(checks.find((c) => c.lines[0] === 303 && c.period === '2005Q2')?.status).toBe('tie');
+    expect(checks.find((c) => c.lines[0] === 306 && c.period === '2005Q2')?.status).toBe('tie');
+  });
+});
+
+describe('a break is a filing that does not add up', () => {
+  test("one digit changed in Apple's Cost of sales breaks Gross margin in that column only", () => {
+    const lines = read('apple-2004q3-8k.txt').split('\n');
+    expect(lines[1733]).toContain('>1,455<');
+    lines[1733] = lines[1733].replace('>1,455<', '>1,456<');
+    const checks = subtotals('apple-2004q3-8k.txt', lines.join('\n'));
+    const broken = checks.filter((c) => c.status === 'break');
+    // Gross margin 559 against 2,014 − 1,456 = 558 for the three months ended June 26, 2004.
+    expect(broken.map((c) => [c.period, c.reported?.toString(), c.computed?.toString()])).toEqual([['2004Q2', '559', '558']]);
+    expect(broken[0].lines).toContain(1734);
+  });
+
+  test('an ambiguous structure is unverified with its candidate sums, never a break', () => {
+    const text = [
+      'Example Corp (NYSE: EX)', '', 'SUMMARY (in millions)', '',
+      '                                   2004', '',
+      'Alpha                                10',
+      'Beta                                 20',
+      '                                   ----',
+      'Total                                31', '',
+    ].join('\n');
+    const checks = analyze([{ name: 'x.txt', text }]).checks;
+    expect(checks.map((c) => c.status)).toEqual(['unverified']);
+    expect(checks[0].description).toMatch(/not certain/);
+    expect(checkCounts(checks).break).toBe(0);
+  });
+});
