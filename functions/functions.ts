@@ -30,7 +30,9 @@ function toExcelError(e: FormulaError): CustomFunctions.Error {
         ? CustomFunctions.ErrorCode.invalidNumber
         : e.code === '#REF!'
           ? CustomFunctions.ErrorCode.invalidReference
-          : CustomFunctions.ErrorCode.invalidValue;
+          : e.code === '#DIV/0!'
+            ? CustomFunctions.ErrorCode.divisionByZero
+            : CustomFunctions.ErrorCode.invalidValue;
   return new CustomFunctions.Error(code, e.message.length > 255 ? `${e.message.slice(0, 252)}...` : e.message);
 }
 
@@ -72,7 +74,7 @@ function matrix(f: (d: FormulaData) => MatrixResult): Value[][] {
  * @customfunction VALUE
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
  * @param item The line as printed in the filing ("Total Current Assets", case and spacing forgiven) or a concept id (total_current_assets).
- * @param period The period: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "FY2004", 2004, "LATEST" or "LATEST-1"; add "low", "high" or "mid" for guidance ("FY2005 low").
+ * @param period The period: "Q2 2004", "2Q04", "June 30, 2004", a date, "FY2004", 2004, "LATEST", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004", "LTM"; add "low", "high" or "mid" for guidance ("FY2005 low").
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
  * @returns The figure; percentages as fractions, per-share amounts in dollars.
  */
@@ -84,7 +86,7 @@ export function value(item: unknown, period: unknown, scale?: unknown): number |
  * Adjusted EBITDA (non-GAAP) for a quarter.
  * @customfunction ADJ_EBITDA
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
  * @returns Adjusted EBITDA.
  */
@@ -96,7 +98,7 @@ export function adjEbitda(period: unknown, scale?: unknown): number | string | b
  * Adjusted EBITDA as a fraction of revenue (0.066 for 6.6%), as printed.
  * @customfunction ADJ_EBITDA_MARGIN
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] Ignored for percentages; accepted for symmetry with the other functions.
  * @returns Adjusted EBITDA margin as a fraction.
  */
@@ -108,7 +110,7 @@ export function adjEbitdaMargin(period: unknown, scale?: unknown): number | stri
  * Adjusted Gross Margin (non-GAAP: gross margin before depreciation and amortization).
  * @customfunction ADJ_GROSS_MARGIN
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
  * @returns Adjusted Gross Margin.
  */
@@ -120,7 +122,7 @@ export function adjGrossMargin(period: unknown, scale?: unknown): number | strin
  * Adjusted Gross Margin as a fraction of revenue (0.539 for 53.9%), as printed.
  * @customfunction ADJ_GROSS_MARGIN_PCT
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] Ignored for percentages; accepted for symmetry with the other functions.
  * @returns Adjusted Gross Margin as a fraction.
  */
@@ -132,7 +134,7 @@ export function adjGrossMarginPct(period: unknown, scale?: unknown): number | st
  * Gross Margin (GAAP: after depreciation and amortization allocated to cost of revenues).
  * @customfunction GROSS_MARGIN
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
  * @returns Gross Margin (GAAP).
  */
@@ -144,7 +146,7 @@ export function grossMargin(period: unknown, scale?: unknown): number | string |
  * Total Operating Revenues.
  * @customfunction REVENUE
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
  * @returns Total Operating Revenues.
  */
@@ -156,7 +158,7 @@ export function revenue(period: unknown, scale?: unknown): number | string | boo
  * Core Customer revenue (data and voice services, without switched access).
  * @customfunction CORE_REVENUE
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
  * @returns Core Customer revenue.
  */
@@ -168,7 +170,7 @@ export function coreRevenue(period: unknown, scale?: unknown): number | string |
  * Switched Access revenue.
  * @customfunction SWITCHED_ACCESS_REVENUE
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
  * @returns Switched Access revenue.
  */
@@ -180,7 +182,7 @@ export function switchedAccessRevenue(period: unknown, scale?: unknown): number 
  * Depreciation and Amortization (an expense, positive).
  * @customfunction DA
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
  * @returns Depreciation and Amortization.
  */
@@ -192,7 +194,7 @@ export function da(period: unknown, scale?: unknown): number | string | boolean 
  * Loss from Continuing Operations (a loss is negative).
  * @customfunction LOSS_FROM_CONTINUING_OPS
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
  * @returns Loss from Continuing Operations.
  */
@@ -204,7 +206,7 @@ export function lossFromContinuingOps(period: unknown, scale?: unknown): number 
  * Net Loss (GAAP; a loss is negative).
  * @customfunction NET_LOSS
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
  * @returns Net Loss.
  */
@@ -216,7 +218,7 @@ export function netLoss(period: unknown, scale?: unknown): number | string | boo
  * Basic and diluted net loss per share, in dollars, as printed.
  * @customfunction EPS
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] Ignored for per-share amounts; accepted for symmetry with the other functions.
  * @returns Net loss per share in dollars.
  */
@@ -252,7 +254,7 @@ export function totalAssets(period: unknown, scale?: unknown): number | string |
  * Basic and diluted weighted average shares outstanding.
  * @customfunction SHARES
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param period The quarter: "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", a date, "LATEST" or "LATEST-1".
+ * @param period The period: "Q2 2004", "2Q04", a date, "LATEST", "FY2004", "9M 2004", "YTD Q3 2004", "H1 2004", "LTM Q3 2004" or "LTM"; printed or derived.
  * @param [scale] "units" (default), "thousands" or "millions" of shares.
  * @returns Weighted average shares.
  */
@@ -274,14 +276,40 @@ export function guidance(item: unknown, year: unknown, bound?: unknown): number 
 }
 
 /**
- * An item over every imported period in time order: a header row of period keys over a row of values.
+ * The last twelve months of an item to the end of a quarter: the sum of its four quarters (printed or derived); a ratio recomputed from the LTM operands.
+ * @customfunction LTM
+ * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
+ * @param item The line as printed ("Adjusted EBITDA", "Total Operating Revenues") or a concept id (adjusted_ebitda).
+ * @param [period] The quarter the twelve months end with: "Q3 2004", "3Q04", a date, "LATEST-1"; a year means its fourth quarter. Default: the latest quarter.
+ * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
+ * @returns The LTM figure; #N/A naming the quarters it needs when one is neither printed nor derivable.
+ */
+export function ltm(item: unknown, period?: unknown, scale?: unknown): number | string | boolean | CustomFunctions.Error {
+  return scalar((d) => mpwr.ltm(d, item, period, scale));
+}
+
+/**
+ * Growth of an item over the same period a year earlier ("yoy") or a quarter earlier ("qoq"), as a fraction: (now - before) / |before|.
+ * @customfunction GROWTH
+ * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
+ * @param item The line as printed ("Total Operating Revenues", "Adjusted EBITDA") or a concept id.
+ * @param period The period: "Q3 2004", "FY2004", "9M 2004", "LTM Q3 2004" and any form MPWR.VALUE takes.
+ * @param [basis] "yoy" (year over year, the default) or "qoq" (quarter over quarter, for quarters and LTMs).
+ * @returns The growth as a fraction (0.023 for 2.3%); #DIV/0! from zero; #N/A across a definition change.
+ */
+export function growth(item: unknown, period: unknown, basis?: unknown): number | string | boolean | CustomFunctions.Error {
+  return scalar((d) => mpwr.growth(d, item, period, basis));
+}
+
+/**
+ * An item over its quarters (printed or derived; a balance: its balance sheet dates) in time order: period keys, values, and which are derived.
  * @customfunction SERIES
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
  * @param item The line as printed ("Total Operating Revenues") or a concept id (revenue_total).
  * @param [from] First period to include ("Q1 2004", 2004, a date); default: the first imported.
  * @param [to] Last period to include; default: the latest imported.
  * @param [scale] "units", "thousands" or "millions"; default: the filing's scale ($ thousands).
- * @returns Two rows: period keys, then values (#N/A where a period lacks the item).
+ * @returns Three rows: period keys, values (#N/A where a period lacks the item), then "printed" or "derived: " and the derivation.
  */
 export function series(item: unknown, from?: unknown, to?: unknown, scale?: unknown): Array<Array<number | string | boolean | CustomFunctions.Error>> {
   return matrix((d) => mpwr.series(d, item, from, to, scale));

@@ -78,7 +78,7 @@ function expectShowable(where: string, r: FormulaResult): void {
     (typeof c === 'number' && Number.isFinite(c)) || typeof c === 'string' || typeof c === 'boolean' || (isFormulaError(c) && c.message.length > 0);
   const ok = isMatrix(r) ? r.length > 0 && r.every((row) => Array.isArray(row) && row.length > 0 && row.every(cellOk)) : cellOk(r);
   if (!ok) throw new Error(`${where}: not a showable result: ${String(r)}`);
-  if (isFormulaError(r)) expect(['#N/A', '#VALUE!', '#NUM!', '#REF!']).toContain(r.code);
+  if (isFormulaError(r)) expect(['#N/A', '#VALUE!', '#NUM!', '#REF!', '#DIV/0!']).toContain(r.code);
 }
 
 let d: FormulaData;
@@ -126,7 +126,8 @@ describe('the implementation', () => {
   test('an error argument keeps its code when it is one of ours (as Excel propagates errors)', () => {
     expect(callFunction(d, 'ADJ_EBITDA', [formulaError('#N/A', 'upstream')])).toEqual(formulaError('#N/A', 'upstream'));
     expect(callFunction(d, 'ADJ_EBITDA', [{ code: '#REF!' }])).toMatchObject({ code: '#REF!' });
-    expect(callFunction(d, 'ADJ_EBITDA', [new MockCustomFunctionsError('#DIV/0!', 'division by zero')])).toMatchObject({ code: '#VALUE!' });
+    expect(callFunction(d, 'ADJ_EBITDA', [new MockCustomFunctionsError('#DIV/0!', 'division by zero')])).toMatchObject({ code: '#DIV/0!' });
+    expect(callFunction(d, 'ADJ_EBITDA', [new MockCustomFunctionsError('#NULL!', 'no intersection')])).toMatchObject({ code: '#VALUE!' });
   });
 
   test('random arguments of any shape (fast-check, fixed seed)', () => {

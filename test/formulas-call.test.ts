@@ -40,7 +40,7 @@ describe('runCall', () => {
   });
 
   test('a matrix as tab-separated rows', () => {
-    expect(call('SERIES', 'Revenue')).toEqual({ stdout: '2003Q2\t2004Q1\t2004Q2\n37758\t37153\t38496\n', stderr: '', code: 0 });
+    expect(call('SERIES', 'Revenue')).toEqual({ stdout: '2003Q2\t2004Q1\t2004Q2\n37758\t37153\t38496\nprinted\tprinted\tprinted\n', stderr: '', code: 0 });
     expect(call('RECON', 'Adjusted Gross Margin', 'Q2 2004').stdout).toBe(
       'Adjusted Gross Margin\t20756\nDepreciation and Amortization (allocated to Cost of Operating Revenues)\t-1964\nGross Margin (GAAP)\t18792\n',
     );
@@ -49,7 +49,7 @@ describe('runCall', () => {
   test('an error: the code on stdout, the message on stderr, exit code 1', () => {
     expect(call('ADJ_EBITDA', 'Q3 2009')).toEqual({
       stdout: '#N/A\n',
-      stderr: 'No Adjusted EBITDA for 2009Q3; imported periods: 2003Q2, 2004Q1, 2004Q2\n',
+      stderr: 'No Adjusted EBITDA for 2009Q3; imported periods: 2003Q2, 2004Q1, 2004Q2; not derivable: needs 9M2009-09-30 and 6M2009-06-30 (the years to date with and without it)\n',
       code: 1,
     });
     expect(call('ADJ_EBITDA', 'banana')).toMatchObject({ stdout: '#VALUE!\n', code: 1 });

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { generateCustomFunctionsMetadata, type ICustomFunctionsMetadata } from 'custom-functions-metadata';
 import { FUNCTIONS, callFunction } from '../src/formulas/functions-impl';
 import { store } from '../src/formulas/store';
+import { isFormulaError } from '../src/formulas/values';
 import { MOCK_ERROR_CODES, MockCustomFunctionsError, installCustomFunctionsMock } from './support/custom-functions-mock';
 import { SEED, syntheticQ3 } from './support/formulas-seed';
 
@@ -41,7 +42,7 @@ describe('the Excel functions', () => {
   test('errors are CustomFunctions.Error with the right code and the message', () => {
     const e = fn('ADJ_EBITDA')('Q3 2009');
     expect(e).toBeInstanceOf(MockCustomFunctionsError);
-    expect(e).toEqual(new MockCustomFunctionsError(MOCK_ERROR_CODES.notAvailable, 'No Adjusted EBITDA for 2009Q3; imported periods: 2003Q2, 2004Q1, 2004Q2'));
+    expect(e).toEqual(new MockCustomFunctionsError(MOCK_ERROR_CODES.notAvailable, 'No Adjusted EBITDA for 2009Q3; imported periods: 2003Q2, 2004Q1, 2004Q2; not derivable: needs 9M2009-09-30 and 6M2009-06-30 (the years to date with and without it)'));
     expect((fn('ADJ_EBITDA')('banana') as MockCustomFunctionsError).code).toBe('#VALUE!');
     expect((fn('ADJ_EBITDA')(null) as MockCustomFunctionsError).code).toBe('#VALUE!');
     expect((fn('ADJ_EBITDA')(0) as MockCustomFunctionsError).code).toBe('#NUM!');
@@ -51,6 +52,7 @@ describe('the Excel functions', () => {
     expect(fn('SERIES')('Revenue')).toEqual([
       ['2003Q2', '2004Q1', '2004Q2'],
       [37758, 37153, 38496],
+      ['printed', 'printed', 'printed'],
     ]);
     const e = fn('RECON')('Net Loss', 'Q2 2004') as unknown[][];
     expect(e).toHaveLength(1);
@@ -75,7 +77,9 @@ describe('the Excel functions', () => {
     const d = store.data();
     for (const spec of FUNCTIONS) {
       const args = spec.params.filter((p) => !p.optional).map((p) => (p.name === 'item' || p.name === 'measure' ? 'Adjusted EBITDA' : p.name === 'year' ? 2005 : 'Q2 2004'));
-      const expected = callFunction(d, spec.name, args);
+      const result = callFunction(d, spec.name, args);
+      // An error comes back as a CustomFunctions.Error with the same code and message.
+      const expected = isFormulaError(result) ? { code: result.code, message: result.message } : result;
       const got = fn(spec.name)(...args);
       expect([spec.name, JSON.stringify(got)]).toEqual([spec.name, JSON.stringify(expected)]);
     }

@@ -79,7 +79,7 @@ describe('VALUE and the shortcuts', () => {
   });
 
   test('missing facts are #N/A naming what exists; wrong arguments #VALUE!', () => {
-    expect(err(shortcut(d, 'ADJ_EBITDA', 'Q3 2005'))).toEqual({ code: '#N/A', message: 'No Adjusted EBITDA for 2005Q3; imported periods: 2003Q2, 2004Q1, 2004Q2' });
+    expect(err(shortcut(d, 'ADJ_EBITDA', 'Q3 2005'))).toEqual({ code: '#N/A', message: 'No Adjusted EBITDA for 2005Q3; imported periods: 2003Q2, 2004Q1, 2004Q2; not derivable: needs 9M2005-09-30 and 6M2005-06-30 (the years to date with and without it)' });
     expect(err(shortcut(d, 'CASH', 'Q3 2005'))).toEqual({ code: '#N/A', message: 'No Cash & Cash Equivalents for 2005-09-30; imported periods: 2003-12-31, 2004-03-31, 2004-06-30' });
     expect(err(value(d, 'Capital Expenditures', 'Q2 2004')).code).toBe('#VALUE!');
     expect(err(value(d, 42, 'Q2 2004')).message).toBe('item must be text such as "Adjusted EBITDA", not 42');
@@ -145,17 +145,19 @@ describe('SERIES', () => {
     expect(series(d, 'Adjusted EBITDA')).toEqual([
       ['2003Q2', '2004Q1', '2004Q2'],
       [-782, 3216, 2544],
+      ['printed', 'printed', 'printed'],
     ]);
     expect(series(d, 'Total Assets')).toEqual([
       ['2003-12-31', '2004-03-31', '2004-06-30'],
       [109029, 102113, 99874],
+      ['printed', 'printed', 'printed'],
     ]);
   });
 
   test('from and to limit the periods; scale applies', () => {
-    expect(series(d, 'Revenue', 2004)).toEqual([['2004Q1', '2004Q2'], [37153, 38496]]);
-    expect(series(d, 'Revenue', null, 'Q1 2004', 'millions')).toEqual([['2003Q2', '2004Q1'], [37.758, 37.153]]);
-    expect(series(d, 'Cash', 'Q1 2004', 'Q1 2004')).toEqual([['2004-03-31'], [29294]]);
+    expect(series(d, 'Revenue', 2004)).toEqual([['2004Q1', '2004Q2'], [37153, 38496], ['printed', 'printed']]);
+    expect(series(d, 'Revenue', null, 'Q1 2004', 'millions')).toEqual([['2003Q2', '2004Q1'], [37.758, 37.153], ['printed', 'printed']]);
+    expect(series(d, 'Cash', 'Q1 2004', 'Q1 2004')).toEqual([['2004-03-31'], [29294], ['printed']]);
     expect(err(series(d, 'Revenue', 2006)).code).toBe('#N/A');
     expect(err(series(d, 'Revenue', 2005, 2004)).code).toBe('#VALUE!');
   });
@@ -273,7 +275,7 @@ describe('callFunction', () => {
 
   test('the registry lists every function of the issue', () => {
     expect(FUNCTIONS.map((f) => f.name).sort()).toEqual(
-      ['VALUE', ...Object.keys(SHORTCUTS), 'GUIDANCE', 'SERIES', 'RECON', 'CHECK', 'CHECKS', 'SOURCE', 'PERIODS', 'ITEMS'].sort(),
+      ['VALUE', ...Object.keys(SHORTCUTS), 'GUIDANCE', 'LTM', 'GROWTH', 'SERIES', 'RECON', 'CHECK', 'CHECKS', 'SOURCE', 'PERIODS', 'ITEMS'].sort(),
     );
     expect(Object.keys(SHORTCUTS).sort()).toEqual(
       ['ADJ_EBITDA', 'ADJ_EBITDA_MARGIN', 'ADJ_GROSS_MARGIN', 'ADJ_GROSS_MARGIN_PCT', 'GROSS_MARGIN', 'REVENUE', 'CORE_REVENUE', 'SWITCHED_ACCESS_REVENUE', 'DA', 'LOSS_FROM_CONTINUING_OPS', 'NET_LOSS', 'EPS', 'CASH', 'TOTAL_ASSETS', 'SHARES'].sort(),

@@ -113,15 +113,16 @@ describe('a model sheet typed as a person would', () => {
 
 describe('spilled results', () => {
   test('SERIES spills period keys over values in time order (lines 238 and 194)', () => {
-    const cell = sheet([['=MPWR.SERIES("Revenue")', null, null], [null, null, null], ['=MPWR.SERIES("Cash")', null, null], [null, null, null]]);
+    const cell = sheet([['=MPWR.SERIES("Revenue")', null, null], [null, null, null], [null, null, null], ['=MPWR.SERIES("Cash")', null, null], [null, null, null], [null, null, null]]);
     expect([cell('A1'), cell('B1'), cell('C1')]).toEqual(['2003Q2', '2004Q1', '2004Q2']);
     expect([cell('A2'), cell('B2'), cell('C2')]).toEqual([37758, 37153, 38496]);
-    expect([cell('A3'), cell('B3'), cell('C3')]).toEqual(['2003-12-31', '2004-03-31', '2004-06-30']);
-    expect([cell('A4'), cell('B4'), cell('C4')]).toEqual([29307, 29294, 32356]);
+    expect([cell('A3'), cell('B3'), cell('C3')]).toEqual(['printed', 'printed', 'printed']);
+    expect([cell('A4'), cell('B4'), cell('C4')]).toEqual(['2003-12-31', '2004-03-31', '2004-06-30']);
+    expect([cell('A5'), cell('B5'), cell('C5')]).toEqual([29307, 29294, 32356]);
   });
 
   test('SERIES with from and to, and other cells summing the spill', () => {
-    const cell = sheet([['=MPWR.SERIES("Adjusted EBITDA","Q1 2004","Q2 2004")', null, '=SUM(A2:B2)'], [null, null, null]]);
+    const cell = sheet([['=MPWR.SERIES("Adjusted EBITDA","Q1 2004","Q2 2004")', null, '=SUM(A2:B2)'], [null, null, null], [null, null, null]]);
     expect([cell('A1'), cell('B1')]).toEqual(['2004Q1', '2004Q2']);
     expect([cell('A2'), cell('B2')]).toEqual([3216, 2544]);
     expect(cell('C1')).toBe(3216 + 2544);
@@ -184,7 +185,7 @@ describe('spilled results', () => {
   });
 
   test('a spill that has no room is #SPILL!, as in Excel', () => {
-    const cell = sheet([['=MPWR.SERIES("Revenue")', 'in the way', null], [null, null, null]]);
+    const cell = sheet([['=MPWR.SERIES("Revenue")', 'in the way', null], [null, null, null], [null, null, null]]);
     expect(errorOf(cell('A1')).type).toBe('#SPILL!');
   });
 });
@@ -192,7 +193,7 @@ describe('spilled results', () => {
 describe('errors a person can act on', () => {
   test('a quarter not imported is #N/A naming the periods that exist', () => {
     const cell = sheet([['=MPWR.ADJ_EBITDA("Q3 2009")']]);
-    expect(errorOf(cell('A1'))).toEqual({ type: '#N/A', message: 'No Adjusted EBITDA for 2009Q3; imported periods: 2003Q2, 2004Q1, 2004Q2' });
+    expect(errorOf(cell('A1'))).toEqual({ type: '#N/A', message: 'No Adjusted EBITDA for 2009Q3; imported periods: 2003Q2, 2004Q1, 2004Q2; not derivable: needs 9M2009-09-30 and 6M2009-06-30 (the years to date with and without it)' });
   });
 
   test('"banana" as a period or as an item is #VALUE!', () => {

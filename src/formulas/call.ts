@@ -31,7 +31,7 @@ function parseScalar(t: string): unknown {
   if (t === '') return null;
   if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) return t.slice(1, -1).replace(/""/g, '"');
   if (/^(?:true|false)$/i.test(t)) return t.toLowerCase() === 'true';
-  const err = /^#(N\/A|VALUE!|NUM!|REF!)$/i.exec(t);
+  const err = /^#(N\/A|VALUE!|NUM!|REF!|DIV\/0!)$/i.exec(t);
   if (err) return formulaError(`#${err[1].toUpperCase()}` as '#N/A', `the argument is the error ${t}`);
   const n = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?$/i.test(t) && /\d/.test(t) ? Number(t.replace(/,/g, '')) : NaN;
   if (Number.isFinite(n)) return n;

@@ -4,13 +4,15 @@
  * period keys, facts to numbers in each scale.
  */
 import Decimal from 'decimal.js';
-import { comparePeriods, duration } from '../filing/periods';
+import { addMonthsToEnd, comparePeriods, duration } from '../filing/periods';
+import { definitionAt, definitionChanges, describeChange, type DefinitionChange } from '../model/definitions';
 import { CONCEPTS, conceptById, findConcept, normalizeLabel } from '../model/concepts';
 import { type Dataset, factKey, valueIn } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Fact, type Period, type Scale, type Scenario } from '../model/types';
+import { isFlow, neededFor } from '../model/derived';
 import type { Analysis } from '../pipeline';
 import { type Bound, type PeriodQuery, quarterEnd, quarterOf, shiftQuarter } from './period-input';
-import { type Arg, type FormulaError, invalidValue, notAvailable, own, showArg } from './values';
+import { type Arg, type FormulaError, invalidValue, isFormulaError, notAvailable, own, showArg } from './values';
 
 /** A concept as formulas see it: catalogue concepts and unmapped labels alike. */
 export interface Item {
@@ -84,6 +86,7 @@ export class FormulaData {
   private readonly periodsByConcept = new Map<string, { actual: Period[]; guidance: Period[] }>();
   private readonly items = new Map<string, Item>();
   private readonly labels = new Map<string, string>();
+  private changes: DefinitionChange[] | undefined;
 
   constructor(readonly analysis: Analysis) {
     this.dataset = analysis.dataset;
@@ -167,6 +170,7 @@ export class FormulaData {
    * of the quarter (or year, or date) asked for, for a flow the quarter (or fiscal year).
    */
   periodKey(item: Item, q: PeriodQuery): string | FormulaError {
+    if (q.kind === 'span') return this.spanKey(item, q);
     let qi: number | undefined;
     if (q.kind === 'latest') {
       if (this.latestQuarter === undefined) return notAvailable('No filing is imported, so there is no LATEST period');
@@ -197,9 +201,42 @@ export class FormulaData {
     return invalidValue(`Can't read ${q.input} as a period`);
   }
 
+  /** The ISO date a span ends on and its quarter index. */
+  private spanEnd(q: Extract<PeriodQuery, { kind: 'span' }>): { iso: string; index: number } | FormulaError {
+    const e = q.end;
+    if (e.kind === 'date') return { iso: e.date, index: quarterOfPeriod({ key: e.date, type: 'instant', end: e.date, months: 0 }) };
+    let index: number;
+    if (e.kind === 'latest') {
+      if (this.latestQuarter === undefined) return notAvailable('No filing is imported, so there is no latest quarter');
+      index = this.latestQuarter - e.offset;
+    } else index = quarterIndex(e.year, e.quarter);
+    const { year, quarter } = shiftQuarter(0, 1, index);
+    return { iso: quarterEnd(year, quarter), index };
+  }
+
+  /**
+   * The key of a span of months: `9M2004-09-30`, `6M2004-06-30`, `12M2004-06-30` (LTM), `FY2004`
+   * (twelve months to December). A balance has the value at the span's end (an LTM of a balance
+   * is refused: balances are never summed).
+   */
+  private spanKey(item: Item, q: Extract<PeriodQuery, { kind: 'span' }>): string | FormulaError {
+    const end = this.spanEnd(q);
+    if (isFormulaError(end)) return end;
+    if (item.instant) {
+      if (q.ltm) return invalidValue(`${item.name} is a balance: it has no LTM (balances are never summed); ask for the balance at a date, e.g. "Q3 2004"`);
+      return this.nearestInstant(end.iso) ?? end.iso;
+    }
+    return duration(q.months, end.iso).key;
+  }
+
   /** The quarter index range a query covers (a year: its four quarters). */
   quarterRange(q: PeriodQuery): [number, number] | FormulaError {
     switch (q.kind) {
+      case 'span': {
+        const end = this.spanEnd(q);
+        if (isFormulaError(end)) return end;
+        return [end.index - Math.max(1, Math.round(q.months / 3)) + 1, end.index];
+      }
       case 'latest':
         if (this.latestQuarter === undefined) return notAvailable('No filing is imported, so there is no LATEST period');
         return [this.latestQuarter - q.offset, this.latestQuarter - q.offset];
@@ -227,8 +264,9 @@ export class FormulaData {
     return best && bestDays <= NEAR_DAYS ? best.key : undefined;
   }
 
+  /** The fact of a concept at a period key: as printed, else (actuals) as derived from printed ones. */
   fact(id: string, key: string, scenario: Scenario): Fact | undefined {
-    return this.dataset.get(id, key, scenario);
+    return this.dataset.get(id, key, scenario) ?? (scenario === 'actual' ? this.analysis.derived.get(id, key) : undefined);
   }
 
   /** A fact's value as a formula returns it: money in `scale` (default: the filings' scale), shares in `scale` (default units), percent as a fraction. */
@@ -255,6 +293,62 @@ export class FormulaData {
     return n;
   }
 
+  /** Periods of a SERIES: for a balance, the balance sheet dates; for a flow, the quarters (printed for any item, or derived for this one). */
+  seriesPeriods(item: Item): Period[] {
+    if (item.instant) return this.instants;
+    const quarters = new Map(this.actualPeriods.filter((p) => p.type === 'quarter').map((p) => [p.key, p]));
+    for (const f of this.analysis.derived.facts()) if (f.concept === item.id && f.period.type === 'quarter') quarters.set(f.period.key, f.period);
+    return [...quarters.values()].sort(comparePeriods);
+  }
+
+  /** Periods that are derived for some item and printed for none, in time order. */
+  derivedPeriods(): Period[] {
+    const printed = new Set(this.actualPeriods.map((p) => p.key));
+    const out = new Map<string, Period>();
+    for (const f of this.analysis.derived.facts()) if (!printed.has(f.period.key)) out.set(f.period.key, f.period);
+    return [...out.values()].sort(comparePeriods);
+  }
+
+  /** The key of the same kind of period `months` earlier (a year earlier: 12; a quarter earlier: 3). */
+  shiftedKey(item: Item, key: string, months: number): string | FormulaError {
+    const p = periodOfKey(key);
+    if (!p) return invalidValue(`Can't shift ${key} by ${months} months`);
+    const end = addMonthsToEnd(p.end, -months);
+    if (item.instant || p.type === 'instant') return this.nearestInstant(end) ?? end;
+    return duration(p.months, end).key;
+  }
+
+  /** The definition changes the filings state (memoised). */
+  definitionChanges(): DefinitionChange[] {
+    return (this.changes ??= definitionChanges(this.dataset));
+  }
+
+  /** Why two values of a concept are not comparable (one is under a definition the other is not), or undefined. */
+  definitionChangeBetween(id: string, a: Fact, b: Fact): string | undefined {
+    const changes = this.definitionChanges();
+    if (!changes.some((c) => c.concept === id)) return undefined;
+    const sa = definitionAt(changes, id, a.period);
+    const sb = definitionAt(changes, id, b.period);
+    const differs = sa.find((x, i) => x.side !== sb[i].side);
+    if (!differs) return undefined;
+    const name = conceptById(id)?.name ?? id;
+    return `${name} of ${a.period.key} and of ${b.period.key} are under different definitions, so their growth would mix them: ${describeChange(differs.change)}`;
+  }
+
+  /** What a flow (or a ratio of flows) would need to be derived for a period, or undefined when that does not apply. */
+  private underivable(item: Item, key: string): string | undefined {
+    const def = conceptById(item.id);
+    const period = periodOfKey(key);
+    if (!def || !period || period.type === 'instant') return undefined;
+    const has = (id: string) => (k: string) => this.fact(id, k, 'actual') !== undefined;
+    if (def.ratio) {
+      const parts = [def.ratio.numerator, def.ratio.denominator].filter((id) => !has(id)(key)).map((id) => conceptById(id)?.name ?? id);
+      return `needs ${parts.join(' and ')} for ${key}`;
+    }
+    if (!isFlow(def)) return `${def.name} is not a flow, so it is never summed or subtracted`;
+    return neededFor(period, has(item.id));
+  }
+
   /** The `#N/A` for an item missing at a period, naming the periods that exist. */
   missing(item: Item, key: string, scenario: Scenario | 'guidance'): FormulaError {
     const guidance = scenario !== 'actual';
@@ -264,9 +358,25 @@ export class FormulaData {
     if (have.length) message += guidance ? `guidance periods: ${have.join(', ')}` : `imported periods: ${have.join(', ')}`;
     else if (guidance) message += `no guidance is imported for ${item.name}`;
     else message += `${item.name} is not in the imported filings (periods imported: ${this.actualPeriods.map((p) => p.key).join(', ') || 'none'})`;
+    if (!guidance && have.length) {
+      const why = this.underivable(item, key);
+      if (why) message += `; not derivable: ${why}`;
+    }
     if (!guidance && this.periodsOf(item, true).some((p) => p.key === key)) message += `; ${key} has guidance: use MPWR.GUIDANCE or add "low", "high" or "mid" to the period`;
     return notAvailable(message);
   }
+}
+
+/** The period a key names (`2004Q2`, `FY2004`, `9M2004-09-30`, `2004-06-30`), or undefined. */
+export function periodOfKey(key: string): Period | undefined {
+  const q = /^(\d{4})Q([1-4])$/.exec(key);
+  if (q) return duration(3, quarterEnd(Number(q[1]), Number(q[2])));
+  const y = /^FY(\d{4})$/.exec(key);
+  if (y) return duration(12, `${y[1]}-12-31`);
+  const m = /^(\d{1,2})M(\d{4}-\d\d-\d\d)$/.exec(key);
+  if (m) return duration(Number(m[1]), m[2]);
+  if (/^\d{4}-\d\d-\d\d$/.test(key)) return { key, type: 'instant', end: key, months: 0 };
+  return undefined;
 }
 
 /** The scenario of a bound; mid is derived from both. */

@@ -17,6 +17,7 @@ import {
   type Matrix,
   type MatrixResult,
   type ScalarResult,
+  formulaError,
   invalidValue,
   isFormulaError,
   notAvailable,
@@ -162,6 +163,86 @@ export function guidance(d: FormulaData, item: unknown, year: unknown, bound?: u
   return valueAt(d, it, key, b ?? q.bound ?? 'mid', undefined);
 }
 
+/** MPWR.LTM(item, [period], [scale]): the last twelve months to the end of a quarter (default: the latest), printed or derived. */
+export function ltm(d: FormulaData, item: unknown, period?: unknown, scale?: unknown): ScalarResult {
+  const it = itemArg(d, item);
+  if (isFormulaError(it)) return it;
+  const p = optionalPeriodArg(period, 'period');
+  if (isFormulaError(p)) return p;
+  const q = ltmQuery(p);
+  if (isFormulaError(q)) return q;
+  const s = scaleArg(scale);
+  if (isFormulaError(s)) return s;
+  const key = d.periodKey(it, q);
+  if (isFormulaError(key)) return key;
+  return valueAt(d, it, key, 'actual', s);
+}
+
+/** The LTM to the end of the quarter a period query names (a year: its fourth quarter). */
+function ltmQuery(p: PeriodQuery | undefined): PeriodQuery | FormulaError {
+  if (!p) return { kind: 'span', months: 12, end: { kind: 'latest', offset: 0 }, ltm: true, input: 'LTM' };
+  if (p.bound) return invalidValue(`LTM is of actual figures, not guidance (${p.input})`);
+  switch (p.kind) {
+    case 'quarter':
+      return { kind: 'span', months: 12, end: { kind: 'quarter', year: p.year, quarter: p.quarter }, ltm: true, input: `LTM ${p.input}` };
+    case 'year':
+      return { kind: 'span', months: 12, end: { kind: 'quarter', year: p.year, quarter: 4 }, ltm: true, input: `LTM ${p.input}` };
+    case 'latest':
+      return { kind: 'span', months: 12, end: { kind: 'latest', offset: p.offset }, ltm: true, input: `LTM ${p.input}` };
+    case 'date':
+      return { kind: 'span', months: 12, end: { kind: 'date', date: p.date }, ltm: true, input: `LTM ${p.input}` };
+    case 'span':
+      return p.months === 12 ? { ...p, ltm: true } : invalidValue(`period names ${p.months} months (${p.input}); LTM takes the quarter the twelve months end with, e.g. "Q3 2004"`);
+  }
+}
+
+type Basis = 'yoy' | 'qoq';
+
+function basisArg(x: unknown): Basis | FormulaError {
+  const a = scalarArg(x, 'basis');
+  if (isFormulaError(a)) return a;
+  if (a.type === 'empty') return 'yoy';
+  if (a.type === 'text') {
+    const t = a.value.trim().toLowerCase().replace(/[\s/-]+/g, '');
+    if (t === 'yoy' || t === 'yearoveryear' || t === 'y' || t === 'annual') return 'yoy';
+    if (t === 'qoq' || t === 'quarteroverquarter' || t === 'q' || t === 'sequential') return 'qoq';
+  }
+  return invalidValue(`basis must be "yoy" (year over year, the default) or "qoq" (quarter over quarter), not ${showArg(a)}`);
+}
+
+/**
+ * MPWR.GROWTH(item, period, [basis]): the change from the same period a year earlier ("yoy", the
+ * default) or a quarter earlier ("qoq": quarters and LTMs), as a fraction of the earlier value's
+ * size: (now − before) / |before|, so an improvement is positive even from a loss. Printed or
+ * derived values alike; #DIV/0! from zero.
+ */
+export function growth(d: FormulaData, item: unknown, period: unknown, basis?: unknown): ScalarResult {
+  const it = itemArg(d, item);
+  if (isFormulaError(it)) return it;
+  const q = periodArg(period);
+  if (isFormulaError(q)) return q;
+  const b = basisArg(basis);
+  if (isFormulaError(b)) return b;
+  if (q.bound) return invalidValue(`GROWTH is of actual figures, not guidance (${q.input})`);
+  if (it.kind === 'percent') return invalidValue(`${it.name} is a percentage: its growth is ambiguous; for the change in points subtract two MPWR.VALUE results`);
+  const key = d.periodKey(it, q);
+  if (isFormulaError(key)) return key;
+  const before = d.shiftedKey(it, key, b === 'yoy' ? 12 : 3);
+  if (isFormulaError(before)) return before;
+  if (b === 'qoq' && !it.instant && !/^\d{4}Q[1-4]$/.test(key) && !(q.kind === 'span' && q.ltm) && !/^12M/.test(key)) {
+    return invalidValue(`"qoq" compares a quarter (or an LTM) with the one before; ${key} is not a quarter: use "yoy"`);
+  }
+  const now = d.fact(it.id, key, 'actual');
+  if (!now) return d.missing(it, key, 'actual');
+  const then = d.fact(it.id, before, 'actual');
+  if (!then) return d.missing(it, before, 'actual');
+  const change = d.definitionChangeBetween(it.id, then, now);
+  if (change) return notAvailable(change);
+  const base = d.decimal(then, undefined);
+  if (base.isZero()) return formulaError('#DIV/0!', `${it.name} was zero for ${before}: growth from zero is undefined`);
+  return d.decimal(now, undefined).minus(base).dividedBy(base.abs()).toNumber();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Spilled results
 
@@ -188,17 +269,16 @@ export function series(d: FormulaData, item: unknown, from?: unknown, to?: unkno
     hi = r[1];
   }
   if (lo > hi) return invalidValue(`from (${f?.input}) is after to (${t?.input})`);
-  const periods = d.actualPeriods.filter((p) => (p.type === 'instant') === it.instant).filter((p) => {
+  const periods = d.seriesPeriods(it).filter((p) => {
     const i = quarterOfPeriod(p);
     return i >= lo && i <= hi;
   });
   if (d.periodsOf(it).length === 0) return d.missing(it, f || t ? rangeText(f, t) : 'any period', 'actual');
   if (periods.length === 0) return notAvailable(`No periods ${rangeText(f, t)}; imported periods: ${d.periodsOf(it).map((p) => p.key).join(', ')}`);
-  const values: Cell[] = periods.map((p) => {
-    const fact = d.fact(it.id, p.key, 'actual');
-    return fact ? d.number(fact, s) : notAvailable(`No ${it.name} for ${p.key}`);
-  });
-  return [periods.map((p) => p.key), values];
+  const facts = periods.map((p) => d.fact(it.id, p.key, 'actual'));
+  const values: Cell[] = facts.map((fact, i) => (fact ? d.number(fact, s) : notAvailable(`No ${it.name} for ${periods[i].key}`)));
+  const how: Cell[] = facts.map((fact) => (fact?.derivation ? `derived: ${fact.derivation.formula}` : 'printed'));
+  return [periods.map((p) => p.key), values, how];
 }
 
 function rangeText(f: PeriodQuery | undefined, t: PeriodQuery | undefined): string {
@@ -312,7 +392,29 @@ export function checks(d: FormulaData, period?: unknown): MatrixResult {
 }
 
 function printed(f: Fact): string {
+  if (f.derivation) return derivationText(f);
   return `${f.source.file}, line ${f.source.line}: ${f.source.text.trim().replace(/\s+/g, ' ')}`;
+}
+
+/** A number as a cell shows it (for sources: `148,200`, `-1,570`). */
+function shown(x: Decimal): string {
+  return x.toNumber().toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
+
+/**
+ * Where a derived value comes from: its formula with the operands' values, then each operand's
+ * source (a derived operand's own derivation in brackets), e.g. `derived: FY2004 − 2004Q1 − ... =
+ * 151,049 − 37,153 − ...; FY2004: mpwr-2004q4-ex99-1.htm, line 1023: ...; 2004Q1: ...`.
+ */
+function derivationText(f: Fact): string {
+  const dv = f.derivation;
+  if (!dv) return printed(f);
+  const ops = dv.operands;
+  const values = dv.kind === 'ratio'
+    ? `${shown(ops[0].fact.value)} ÷ ${shown(ops[1].fact.value)}${dv.factor && dv.factor !== 1 ? ` × ${dv.factor}` : ''}`
+    : ops.map((o, i) => `${i === 0 ? (o.coefficient < 0 ? '−' : '') : o.coefficient < 0 ? ' − ' : ' + '}${shown(o.fact.value)}`).join('');
+  const parts = ops.map((o) => `${o.fact.period.key}${dv.kind === 'ratio' ? ` ${o.fact.label}` : ''}: ${o.fact.derivation ? `[${derivationText(o.fact)}]` : printed(o.fact)}`);
+  return `derived: ${dv.formula} = ${values}; ${parts.join('; ')}`;
 }
 
 /** MPWR.SOURCE(item, period): where the number came from (filing, line, the printed line). */
@@ -335,7 +437,7 @@ export function source(d: FormulaData, item: unknown, period: unknown): ScalarRe
   return f ? printed(f) : d.missing(it, key, sel === 'actual' ? 'actual' : 'guidance');
 }
 
-/** MPWR.PERIODS([kind]): the imported period keys in time order, one per row; kind "actual" (default), "guidance", "quarters", "instants" or "all". */
+/** MPWR.PERIODS([kind]): the imported period keys in time order, one per row; kind "actual" (default: printed), "guidance", "derived" (not printed, derived from printed ones), "quarters", "instants" or "all". */
 export function periods(d: FormulaData, kind?: unknown): MatrixResult {
   const a = scalarArg(kind, 'kind');
   if (isFormulaError(a)) return a;
@@ -343,12 +445,13 @@ export function periods(d: FormulaData, kind?: unknown): MatrixResult {
   const lists: Record<string, () => string[]> = {
     actual: () => d.actualPeriods.map((p) => p.key),
     guidance: () => d.guidancePeriods.map((p) => p.key),
+    derived: () => d.derivedPeriods().map((p) => p.key),
     quarters: () => d.actualPeriods.filter((p) => p.type === 'quarter').map((p) => p.key),
     instants: () => d.actualPeriods.filter((p) => p.type === 'instant').map((p) => p.key),
     all: () => [...d.actualPeriods.map((p) => p.key), ...d.guidancePeriods.map((p) => p.key)],
   };
   const list = own(lists, k);
-  if (!list) return invalidValue(`kind must be "actual", "guidance", "quarters", "instants" or "all", not ${showArg(a)}`);
+  if (!list) return invalidValue(`kind must be "actual", "guidance", "derived", "quarters", "instants" or "all", not ${showArg(a)}`);
   const keys = list();
   return keys.length ? keys.map((key) => [key]) : notAvailable(`No ${k} periods imported`);
 }
@@ -387,6 +490,8 @@ export const FUNCTIONS: FunctionSpec[] = [
     run: (d, a) => shortcut(d, name, a[0], a[1]),
   })),
   { name: 'GUIDANCE', params: [p('item'), p('year'), p('bound', true)], matrix: false, run: (d, a) => guidance(d, a[0], a[1], a[2]) },
+  { name: 'LTM', params: [p('item'), p('period', true), p('scale', true)], matrix: false, run: (d, a) => ltm(d, a[0], a[1], a[2]) },
+  { name: 'GROWTH', params: [p('item'), p('period'), p('basis', true)], matrix: false, run: (d, a) => growth(d, a[0], a[1], a[2]) },
   { name: 'SERIES', params: [p('item'), p('from', true), p('to', true), p('scale', true)], matrix: true, run: (d, a) => series(d, a[0], a[1], a[2], a[3]) },
   { name: 'RECON', params: [p('measure'), p('period'), p('bound', true)], matrix: true, run: (d, a) => recon(d, a[0], a[1], a[2]) },
   { name: 'CHECK', params: [p('period', true)], matrix: false, run: (d, a) => check(d, a[0]) },

@@ -22,13 +22,25 @@ interface QueryBase {
   input: string;
 }
 
+/** Where a span of months ends: a quarter, the quarter LATEST−offset, or a date. */
+export type SpanEnd =
+  | { kind: 'quarter'; year: number; quarter: number }
+  | { kind: 'latest'; offset: number }
+  | { kind: 'date'; date: string };
+
 export type PeriodQuery =
   | (QueryBase & { kind: 'quarter'; year: number; quarter: number })
   | (QueryBase & { kind: 'year'; year: number })
   | (QueryBase & { kind: 'date'; date: string })
-  | (QueryBase & { kind: 'latest'; offset: number });
+  | (QueryBase & { kind: 'latest'; offset: number })
+  /**
+   * `months` months to the end of a quarter (or to a date): a year to date (`"9M 2004"`,
+   * `"YTD Q3 2004"`, `"H1 2004"`), a half (`"H2 2004"`), an LTM (`"LTM Q3 2004"`, `"LTM"`:
+   * `ltm` set) or a period key as printed (`"9M2004-09-30"`, `"12M2004-06-30"`).
+   */
+  | (QueryBase & { kind: 'span'; months: number; end: SpanEnd; ltm?: true });
 
-const EXAMPLES = '"Q2 2004", "2Q04", "2004Q2", "June 30, 2004", "6/30/2004", a date, "FY2004", 2004 or "LATEST"';
+const EXAMPLES = '"Q2 2004", "2Q04", "2004Q2", "June 30, 2004", "6/30/2004", a date, "FY2004", 2004, "LATEST", "9M 2004", "YTD Q3 2004", "H1 2004" or "LTM Q3 2004"';
 
 /** Largest Excel date serial (9999-12-31). */
 const MAX_SERIAL = 2958465;
@@ -65,7 +77,20 @@ const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const YEAR = "'?((?:19|20)?\\d\\d)";
 const ORDINALS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
-type Shape = { kind: 'quarter'; year: number; quarter: number } | { kind: 'year'; year: number } | { kind: 'date'; date: string } | { kind: 'latest'; offset: number };
+type Shape =
+  | { kind: 'quarter'; year: number; quarter: number }
+  | { kind: 'year'; year: number }
+  | { kind: 'date'; date: string }
+  | { kind: 'latest'; offset: number }
+  | { kind: 'span'; months: number; end: SpanEnd; ltm?: true };
+
+const MONTH_COUNTS: Record<string, number> = { three: 3, six: 6, nine: 9, twelve: 12 };
+
+/** A year to date of `months` months (3, 6, 9 or 12) in `year`. */
+function ytd(months: number, year: number): Shape | undefined {
+  if (![3, 6, 9, 12].includes(months)) return undefined;
+  return { kind: 'span', months, end: { kind: 'quarter', year, quarter: months / 3 } };
+}
 
 interface Form {
   re: RegExp;
@@ -74,6 +99,15 @@ interface Form {
 
 const FORMS: Form[] = [
   { re: /^latest(?:\s*-\s*(\d{1,3}))?$/, read: (m) => ({ kind: 'latest', offset: m[1] ? Number(m[1]) : 0 }) },
+  // 9M 2004, 9M04, 6M 2004, 12M 2004 (years to date)
+  { re: new RegExp(`^(\\d{1,2})\\s*m(?:onths?)?\\s*(?:fy\\s*)?${YEAR}$`), read: (m) => ytd(Number(m[1]), fullYear(m[2])) },
+  // nine months 2004, six months ended 2004
+  { re: new RegExp(`^(three|six|nine|twelve) months(?: end(?:ed|ing))?\\s*,?\\s*(?:fy\\s*)?${YEAR}$`), read: (m) => ytd(MONTH_COUNTS[m[1]], fullYear(m[2])) },
+  // H1 2004, 1H04, H2 2004, first half 2004, second half of 2004
+  { re: new RegExp(`^(?:h([12])|([12])h)\\s*[-/,]?\\s*(?:fy\\s*)?${YEAR}$`), read: (m) => ({ kind: 'span', months: 6, end: { kind: 'quarter', year: fullYear(m[3]), quarter: Number(m[1] ?? m[2]) * 2 } }) },
+  { re: new RegExp(`^(first|second|1st|2nd) half(?: of)?\\s*,?\\s*(?:fy\\s*)?${YEAR}$`), read: (m) => ({ kind: 'span', months: 6, end: { kind: 'quarter', year: fullYear(m[2]), quarter: ORDINALS[m[1]] * 2 } }) },
+  // 9M2004-09-30, 12M2004-06-30: period keys as the add-in writes them
+  { re: /^(\d{1,2})m((?:19|20)\d\d)-(\d\d)-(\d\d)$/, read: (m) => spanToDate(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])) },
   // Q2 2004, Q2-2004, Q2/04, Q2'04, Q2 FY2004, Q22004
   { re: new RegExp(`^q([1-4])\\s*[-/,]?\\s*(?:fy\\s*)?${YEAR}$`), read: (m) => ({ kind: 'quarter', quarter: Number(m[1]), year: fullYear(m[2]) }) },
   // 2Q04, 2Q 2004, 2Q-2004
@@ -96,6 +130,59 @@ const FORMS: Form[] = [
   // June 2004 (the month's end)
   { re: new RegExp(`^${MONTH}\\s*,?\\s*(\\d{4})$`), read: (m) => monthEnd(Number(m[2]), monthIndex(m[1]) + 1) },
 ];
+
+function spanToDate(months: number, year: number, month: number, day: number): Shape | undefined {
+  const iso = validDate(year, month, day);
+  return iso && months > 0 && months <= 24 ? { kind: 'span', months, end: { kind: 'date', date: iso } } : undefined;
+}
+
+/** Where a span named by the period after "LTM" or "YTD" ends, or undefined when that period names no quarter end. */
+function spanEnd(shape: Shape): SpanEnd | undefined {
+  switch (shape.kind) {
+    case 'quarter':
+      return { kind: 'quarter', year: shape.year, quarter: shape.quarter };
+    case 'latest':
+      return { kind: 'latest', offset: shape.offset };
+    case 'date':
+      return { kind: 'date', date: shape.date };
+    case 'year':
+      return { kind: 'quarter', year: shape.year, quarter: 4 };
+    default:
+      return undefined;
+  }
+}
+
+/** `LTM Q3 2004`, `TTM 3Q04`, `LTM` (the latest), `LTM-1`; `YTD Q3 2004`, `Q3 2004 YTD`. */
+function readPrefixed(text: string): Shape | undefined | 'unreadable' {
+  const ltm = /^(?:ltm|ttm|last twelve months|trailing twelve months)(?:\s*-\s*(\d{1,3}))?(?:\s+(?:to\s+|ending\s+|ended\s+)?(.+))?$/.exec(text);
+  if (ltm) {
+    if (!ltm[2]) return { kind: 'span', months: 12, end: { kind: 'latest', offset: ltm[1] ? Number(ltm[1]) : 0 }, ltm: true };
+    const inner = readShape(ltm[2]);
+    const end = inner && inner !== 'unreadable' ? spanEnd(inner) : undefined;
+    return end ? { kind: 'span', months: 12, end, ltm: true } : 'unreadable';
+  }
+  const y = /^(?:ytd|year to date)\s+(.+)$/.exec(text) ?? /^(.+?)\s+(?:ytd|year to date)$/.exec(text);
+  if (y) {
+    const inner = readShape(y[1]);
+    if (!inner || inner === 'unreadable') return 'unreadable';
+    if (inner.kind === 'year') return { kind: 'span', months: 12, end: { kind: 'quarter', year: inner.year, quarter: 4 } };
+    if (inner.kind !== 'quarter') return 'unreadable';
+    return { kind: 'span', months: inner.quarter * 3, end: { kind: 'quarter', year: inner.year, quarter: inner.quarter } };
+  }
+  return undefined;
+}
+
+/** The shape a (lower-cased, bound-free) text names, undefined when no form matches, `unreadable` when one does but names no real period. */
+function readShape(text: string): Shape | undefined | 'unreadable' {
+  const prefixed = readPrefixed(text);
+  if (prefixed) return prefixed;
+  for (const form of FORMS) {
+    const m = form.re.exec(text);
+    if (!m) continue;
+    return form.read(m) ?? 'unreadable';
+  }
+  return undefined;
+}
 
 function date(year: number, month: number, day: number): Shape | undefined {
   const iso = validDate(year, month, day);
@@ -135,13 +222,9 @@ function readText(raw: string): PeriodQuery | FormulaError {
     const q = readNumber(Number(text), raw);
     return isFormulaError(q) ? q : { ...q, bound };
   }
-  for (const form of FORMS) {
-    const m = form.re.exec(text);
-    if (!m) continue;
-    const shape = form.read(m);
-    if (!shape) return invalidValue(`"${raw}" is not a real date`);
-    return { ...shape, bound, input: raw };
-  }
+  const shape = readShape(text);
+  if (shape === 'unreadable') return invalidValue(`"${raw}" is not a real period (a date that does not exist, or a span that ends on no quarter)`);
+  if (shape) return { ...shape, bound, input: raw };
   return invalidValue(`Can't read "${raw}" as a period; use ${EXAMPLES}`);
 }
 

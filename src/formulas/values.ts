@@ -7,7 +7,7 @@
  * value is expected. `scalarArg` turns any of them into one `Arg` or a `FormulaError`.
  */
 
-export type ErrorCode = '#N/A' | '#VALUE!' | '#NUM!' | '#REF!';
+export type ErrorCode = '#N/A' | '#VALUE!' | '#NUM!' | '#REF!' | '#DIV/0!';
 
 /** An Excel error with a message a person can act on. Never thrown: returned as a value. */
 export interface FormulaError {
@@ -99,7 +99,7 @@ export function scalarArg(x: unknown, name: string): Arg | FormulaError {
       }
       const err = errorLike(x);
       if (err) {
-        const code = ['#N/A', '#VALUE!', '#NUM!', '#REF!'].find((c) => c === err.code || c.replace(/[#!/]/g, '').toLowerCase() === err.code.toLowerCase());
+        const code = ['#N/A', '#VALUE!', '#NUM!', '#REF!', '#DIV/0!'].find((c) => c === err.code || c.replace(/[#!/]/g, '').toLowerCase() === err.code.toLowerCase());
         const message = `${name} is an error${err.message ? `: ${err.message}` : ` (${err.code})`}`;
         return formulaError((code as ErrorCode | undefined) ?? '#VALUE!', message);
       }

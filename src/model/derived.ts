@@ -282,8 +282,8 @@ export function neededFor(period: Period, has: (key: string) => boolean): string
   const keyOf = (s: number, e: number) => periodOfSpan(s, e).key;
   if (span.end - span.start === 3) {
     const yearStart = span.end - (span.end % 12) - 1;
-    if (span.start === yearStart) return `${period.key} is the first quarter of its year: it must be printed`;
-    return `needs ${period.key} printed, or ${keyOf(yearStart, span.end)} and ${keyOf(yearStart, span.start)} (the year to date with and without it)`;
+    if (span.start === yearStart) return `${period.key} opens its year, so only a release can print it`;
+    return `needs ${keyOf(yearStart, span.end)} and ${keyOf(yearStart, span.start)} (the years to date with and without it)`;
   }
   const missing: string[] = [];
   for (let m = span.start + 3; m <= span.end; m += 3) {

@@ -44,7 +44,7 @@ function toArg(v: unknown): unknown {
 }
 
 function cellErrorArg(e: CellError): FormulaError {
-  const code = e.type === ErrorType.NA ? '#N/A' : e.type === ErrorType.NUM ? '#NUM!' : e.type === ErrorType.REF ? '#REF!' : '#VALUE!';
+  const code = e.type === ErrorType.NA ? '#N/A' : e.type === ErrorType.NUM ? '#NUM!' : e.type === ErrorType.REF ? '#REF!' : e.type === ErrorType.DIV_BY_ZERO ? '#DIV/0!' : '#VALUE!';
   return formulaError(code, e.message || `#${e.type}`);
 }
 
@@ -53,6 +53,7 @@ const ERROR_TYPE: Record<FormulaError['code'], ErrorType> = {
   '#VALUE!': ErrorType.VALUE,
   '#NUM!': ErrorType.NUM,
   '#REF!': ErrorType.REF,
+  '#DIV/0!': ErrorType.DIV_BY_ZERO,
 };
 
 function toCell(c: Cell): number | string | boolean | CellError {
