@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { addMonthsToEnd, comparePeriods, duration } from '../filing/periods';
 import { definitionAt, definitionChanges, describeChange, type DefinitionChange } from '../model/definitions';
-import { CONCEPTS, conceptById, findConcept, normalizeLabel } from '../model/concepts';
+import { CONCEPTS, conceptById, datedAlias, findConcept, normalizeLabel } from '../model/concepts';
 import { type Dataset, factKey, valueIn } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Fact, type Period, type Scale, type Scenario } from '../model/types';
 import { isFlow, neededFor } from '../model/derived';
@@ -333,6 +333,25 @@ export class FormulaData {
     if (!differs) return undefined;
     const name = conceptById(id)?.name ?? id;
     return `${name} of ${a.period.key} and of ${b.period.key} are under different definitions, so their growth would mix them: ${describeChange(differs.change)}`;
+  }
+
+  /**
+   * What a person should know beside a value: the label it was printed under when that label
+   * meant this concept only then (label drift), and a definition change the period is under or
+   * straddles.
+   */
+  notesFor(f: Fact): string[] {
+    const notes: string[] = [];
+    const def = conceptById(f.concept);
+    if (def && f.mapped && !f.derivation) {
+      const alias = datedAlias(def, f.label, this.dataset.releaseDate(f));
+      if (alias) notes.push(`printed as "${f.label}": ${alias.note}`);
+    }
+    for (const { change, side } of definitionAt(this.definitionChanges(), f.concept, f.period)) {
+      if (side === 'new') notes.push(`under the ${describeChange(change)}`);
+      if (side === 'mixed') notes.push(`spans a definition change, its quarters before ${change.from} under the old definition: ${describeChange(change)}`);
+    }
+    return notes;
   }
 
   /** What a flow (or a ratio of flows) would need to be derived for a period, or undefined when that does not apply. */

@@ -5,6 +5,7 @@
  * Nothing here throws: `callFunction` turns an unexpected exception into `#VALUE!`.
  */
 import type Decimal from 'decimal.js';
+import { guidanceHistory, type GuidanceRange } from '../model/guidance';
 import type { Check, Fact, Scale, Scenario } from '../model/types';
 import { RULES, type SumRule } from '../reconcile/rules';
 import { type FormulaData, type Item, quarterOfPeriod, scenarioOfBound } from './data';
@@ -431,10 +432,25 @@ export function source(d: FormulaData, item: unknown, period: unknown): ScalarRe
     const high = d.fact(it.id, key, 'guidance-high');
     if (!low || !high) return d.missing(it, key, 'guidance');
     const where = low.source.line === high.source.line && low.source.file === high.source.file ? printed(low) : `${printed(low)} | ${printed(high)}`;
-    return `(low + high) / 2 of ${where}`;
+    return [`(low + high) / 2 of ${where}`, ...earlierRanges(d, it, key)].join('; ');
   }
   const f = d.fact(it.id, key, sel === 'actual' ? 'actual' : sel === 'low' ? 'guidance-low' : 'guidance-high');
-  return f ? printed(f) : d.missing(it, key, sel === 'actual' ? 'actual' : 'guidance');
+  if (!f) return d.missing(it, key, sel === 'actual' ? 'actual' : 'guidance');
+  const notes = d.notesFor(f);
+  if (sel !== 'actual') notes.push(...earlierRanges(d, it, key));
+  return [printed(f), ...notes].join('; ');
+}
+
+/** The ranges earlier releases gave for a guided period, with their dates (a reiterated range listed once). */
+function earlierRanges(d: FormulaData, it: Item, key: string): string[] {
+  const history = guidanceHistory(d.dataset, it.id, key);
+  const show = (f: Fact | undefined) => (f ? shown(d.decimal(f, undefined)) : '?');
+  const given = (r: GuidanceRange) => `${show(r.low)} to ${show(r.high)} (${r.releases.map((x) => `${x.file}${x.date ? `, ${x.date}` : ''}`).join('; ')})`;
+  if (history.length === 0) return [];
+  const current = history[history.length - 1];
+  const out = [`range ${given(current)}`];
+  if (history.length > 1) out.push(`revised from ${history.slice(0, -1).reverse().map(given).join(', before that ')}`);
+  return out;
 }
 
 /** MPWR.PERIODS([kind]): the imported period keys in time order, one per row; kind "actual" (default: printed), "guidance", "derived" (not printed, derived from printed ones), "quarters", "instants" or "all". */

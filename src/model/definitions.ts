@@ -36,8 +36,8 @@ const MEASURES: { concept: string; words: RegExp }[] = [
 ];
 /** A change of what a measure covers (not its standing definition, "calculated as ... excluding ..."). */
 const CHANGE = /\b(?:(?:now|also|no longer|will)\s+(?:excludes?|includes?|exclude|include)|(?:excludes?|includes?)\s+also)\b/i;
-/** From when: "beginning with the third quarter of 2005", "effective in the first quarter 2005". */
-const FROM = /\b(?:beginning|starting|effective|commencing)\s+(?:with|in|from)\s+the\s+(first|second|third|fourth)\s+quarter\s+(?:of\s+)?((?:19|20)\d\d)\b/i;
+/** From when: "beginning with the third quarter of 2005", "effective in the first quarter 2005", "from the third quarter of 2005". */
+const FROM = /\b(?:(?:beginning|starting|effective|commencing)\s+(?:with|in|from)|from)\s+the\s+(first|second|third|fourth)\s+quarter\s+(?:of\s+)?((?:19|20)\d\d)\b/i;
 const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
 /** The last day before a calendar quarter starts. */
