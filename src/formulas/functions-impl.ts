@@ -446,11 +446,10 @@ function earlierRanges(d: FormulaData, it: Item, key: string): string[] {
   const history = guidanceHistory(d.dataset, it.id, key);
   const show = (f: Fact | undefined) => (f ? shown(d.decimal(f, undefined)) : '?');
   const given = (r: GuidanceRange) => `${show(r.low)} to ${show(r.high)} (${r.releases.map((x) => `${x.file}${x.date ? `, ${x.date}` : ''}`).join('; ')})`;
-  if (history.length === 0) return [];
+  // One range (however often reiterated): nothing to add to where it is printed.
+  if (history.length < 2) return [];
   const current = history[history.length - 1];
-  const out = [`range ${given(current)}`];
-  if (history.length > 1) out.push(`revised from ${history.slice(0, -1).reverse().map(given).join(', before that ')}`);
-  return out;
+  return [`range ${given(current)}`, `revised from ${history.slice(0, -1).reverse().map(given).join(', before that ')}`];
 }
 
 /** MPWR.PERIODS([kind]): the imported period keys in time order, one per row; kind "actual" (default: printed), "guidance", "derived" (not printed, derived from printed ones), "quarters", "instants" or "all". */
