@@ -10,6 +10,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { bundleSizes, buildInto } from './bundles';
 import { benchFunctions } from './functions';
+import { benchHistory } from './history';
 import { coldRuns, peakRssMb } from './measure';
 import { benchParse, SEED_FILE, synthetic } from './parse';
 import { benchWorkbook } from './workbook';
@@ -51,6 +52,12 @@ async function main(): Promise<void> {
       say(`  synthetic ${label} (${fixed(s.mb)} MB), steady (median of ${s.runs} after ${s.warmup}): ${fixed(s.subjectMs, 0)} ms, ${fixed(s.mb / (s.subjectMs / 1000))} MB/s; baseline ${fixed(s.baselineMs, 1)} ms; ratio ${fixed(s.ratio, 1)}x${label === '10 MB' ? ' (goal <= 10x)' : ''}`);
     }
     say(`  growth 1 MB -> 10 MB, steady: ${fixed(p.growth)}x (goal <= 11x)`);
+
+    // A model's history: 1, 10, 40 filings merged.
+    const h = benchHistory();
+    for (const x of h.sizes) put({ [`history_${x.filings}_ms`]: x.ms, [`history_${x.filings}_per_filing_ms`]: x.perFilingMs, [`history_${x.filings}_per_filing_ratio`]: x.ratio });
+    say(`History: filings imported together (read, merged, derived periods, every check), steady (median of ${h.runs} after ${h.warmup} warm-up rounds)`);
+    for (const x of h.sizes) say(`  ${String(x.filings).padStart(2)} filing${x.filings === 1 ? ' ' : 's'}: ${fixed(x.ms, 0)} ms, ${fixed(x.perFilingMs, 1)} ms per filing, ${fixed(x.ratio)}x the per-filing cost of one${x.filings === 40 ? ' (goal <= 1.3x)' : ''}`);
 
     // Peak memory of the command people run.
     const mb10File = path.join(scratch, 'synthetic-10mb.txt');
