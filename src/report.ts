@@ -57,6 +57,11 @@ export function renderReport(analysis: Analysis): string {
       out.push(`  ${r.concept} ${r.period}: ${r.previous.value.toString()} (${r.previous.source.file}:${r.previous.source.line}) → ${r.current.value.toString()} (${r.current.source.file}:${r.current.source.line})`);
     }
   }
+  const derived = analysis.derived.facts();
+  if (derived.length > 0) {
+    const periods = [...new Set(derived.map((f) => f.period.key))];
+    out.push(`Derived: ${derived.length} values for ${periods.length} periods no release prints (${periods.join(', ')}); MPWR.SOURCE shows how`);
+  }
   for (const d of diagnostics) out.push(`${d.severity}: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
   const counts = checkCounts(checks);
   out.push('');
@@ -108,6 +113,18 @@ function jsonDocument(analysis: Analysis): Record<string, unknown> {
       lines: c.lines,
     })),
     unmapped: dataset.unmapped().map((f) => ({ concept: f.concept, label: f.label, period: f.period.key, line: f.source.line })),
+    // Values no release prints, each with its derivation: the operands' periods, coefficients, files and lines.
+    derived: analysis.derived.facts().map((f) => ({
+      concept: f.concept,
+      period: f.period.key,
+      value: f.value.toString(),
+      scale: f.scale,
+      derivation: {
+        kind: f.derivation?.kind,
+        formula: f.derivation?.formula,
+        operands: f.derivation?.operands.map((o) => ({ period: o.fact.period.key, concept: o.fact.concept, coefficient: o.coefficient, derived: !!o.fact.derivation, file: o.fact.source.file || null, line: o.fact.source.line || null })),
+      },
+    })),
     restatements: dataset.restatements.map((r) => ({
       concept: r.concept,
       period: r.period,
