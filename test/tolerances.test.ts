@@ -1,0 +1,188 @@
+/**
+ * Every tolerance the engine uses, on its boundary. The rule as a person states it (DESIGN.md,
+ * "Reconciliation rules": tolerance comes from the printed precision, never from a guess):
+ *
+ * - a footed total, a roll-forward: exact (a difference of one in the last printed digit breaks);
+ * - a percentage or a per-share amount recomputed from its operands: within half a unit of its own
+ *   last printed digit;
+ * - per-share amounts that add up (loss before discontinued + discontinued = net loss per share):
+ *   within half a unit of the last digit of each figure in the sum (each is rounded on its own);
+ * - the same figure printed twice: equal when printed alike (same scale and decimals), else within
+ *   half a unit of the less precise one's last digit (`$8.0 million` against `$8,050` thousand: 50);
+ * - a printed period against the same period derived from others (six months against its two
+ *   quarters): within half a unit of each figure involved.
+ *
+ * Each case is a figure just inside (ties or rounds) and just outside (breaks); the figures are
+ * written in the test as a filing would print them, and the expected difference is worked out in
+ * the comment by hand.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { analyze } from '../src/pipeline';
+import type { Check } from '../src/model/types';
+import { OPERATIONS, Q2_2004, releaseText, type ReleaseTable } from './support/release';
+
+const SEED = readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8');
+
+function checksOf(text: string): Map<string, Check> {
+  const a = analyze([{ name: 'test.txt', text }]);
+  return new Map(a.checks.map((c) => [c.id, c]));
+}
+
+/** Status and difference of one check, as `rounding -0.05`. */
+function outcome(text: string, id: string): string {
+  const c = checksOf(text).get(id);
+  if (!c) throw new Error(`no check ${id}`);
+  return `${c.status} ${c.difference === null ? 'null' : c.difference.toString()}`;
+}
+
+/** The seed with a printed figure of a line replaced (right-aligned where it stood); `first`: the first of several alike. */
+function seedWith(lineNo: number, old: string, text: string, first = false): string {
+  const lines = SEED.split('\n');
+  const line = lines[lineNo - 1];
+  const at = line.indexOf(old);
+  if (at < 0 || (!first && line.indexOf(old, at + 1) >= 0)) throw new Error(`line ${lineNo} does not hold '${old}' once`);
+  const end = at + old.length;
+  lines[lineNo - 1] = line.slice(0, end - Math.max(old.length, text.length)).padEnd(end - text.length) + text + line.slice(end);
+  return lines.join('\n');
+}
+
+const q2 = (rows: ReleaseTable['rows']): string => releaseText([{ title: OPERATIONS, headers: [Q2_2004], rows }]);
+
+describe('percentages: half a unit of the printed percentage\'s last digit', () => {
+  const margin = (ebitda: string, pct: string) =>
+    outcome(q2([['Total Operating Revenues', '40,000'], ['Adjusted EBITDA', ebitda], ['  Adjusted EBITDA (% of Revenue)', pct]]), 'adjusted-ebitda-margin@2004Q2');
+
+  test.each([
+    // 2,640 / 40,000 = 6.6% exactly.
+    ['$2,640', '6.6%', 'tie 0'],
+    // 2,660 / 40,000 = 6.65%: 0.05 from both 6.6% and 6.7%, on the boundary.
+    ['$2,660', '6.6%', 'rounding -0.05'],
+    ['$2,660', '6.7%', 'rounding 0.05'],
+    // 2,661 / 40,000 = 6.6525%: 0.0525 from 6.6% (outside), 0.0475 from 6.7% (inside).
+    ['$2,661', '6.6%', 'break -0.0525'],
+    ['$2,661', '6.7%', 'rounding 0.0475'],
+    // Printed without decimals: half a unit is 0.5. 2,600 / 40,000 = 6.5%, 2,599 / 40,000 = 6.4975%.
+    ['$2,600', '7%', 'rounding 0.5'],
+    ['$2,599', '7%', 'break 0.5025'],
+    ['$2,599', '6%', 'rounding -0.4975'],
+    // Negative: (860) / 40,000 = -2.15%; (861) / 40,000 = -2.1525%.
+    ['($860)', '-2.1%', 'rounding 0.05'],
+    ['($861)', '-2.1%', 'break 0.0525'],
+    ['($861)', '-2.2%', 'rounding -0.0475'],
+  ])('Adjusted EBITDA %s over revenue 40,000 printed as %s: %s', (ebitda, pct, expected) => {
+    expect(margin(ebitda, pct)).toBe(expected);
+  });
+
+  test('the tolerance a check carries is the one it was judged by', () => {
+    const c = checksOf(q2([['Total Operating Revenues', '40,000'], ['Adjusted EBITDA', '$2,660'], ['  Adjusted EBITDA (% of Revenue)', '6.6%']])).get('adjusted-ebitda-margin@2004Q2');
+    expect(c?.tolerance.toString()).toBe('0.05');
+  });
+});
+
+describe('per-share amounts: half a cent of the printed amount', () => {
+  const eps = (loss: string, perShare: string) => outcome(q2([
+    ['Loss before Discontinued Operations', loss],
+    ['Basic and Diluted Weighted Average Shares Outstanding', '100,000,000'],
+    ['Basic and Diluted (Loss) Income per Share:'],
+    ['Loss before Discontinued Operations', perShare],
+  ]), 'eps-loss-before-discontinued@2004Q2');
+
+  test.each([
+    // 1,000 thousand / 100,000,000 shares = $0.01 exactly.
+    ['(1,000)', '($0.01)', 'tie 0'],
+    // 1,500 thousand / 100,000,000 = $0.015: half a cent from both $0.01 and $0.02.
+    ['(1,500)', '($0.01)', 'rounding 0.005'],
+    ['(1,500)', '($0.02)', 'rounding -0.005'],
+    // 1,501 thousand / 100,000,000 = $0.01501: outside for $0.01, inside for $0.02.
+    ['(1,501)', '($0.01)', 'break 0.00501'],
+    ['(1,501)', '($0.02)', 'rounding -0.00499'],
+  ])('loss %s over 100,000,000 shares printed as %s a share: %s', (loss, perShare, expected) => {
+    expect(eps(loss, perShare)).toBe(expected);
+  });
+});
+
+describe('per-share sums: half a unit of the last digit of each figure in the sum', () => {
+  const sum = (total: string, before: string, discontinued: string) => outcome(q2([
+    ['Basic and Diluted (Loss) Income per Share:'],
+    ['Loss before Discontinued Operations', before],
+    ['Income from Discontinued Operations', discontinued],
+    ['Net Loss', total],
+  ]), 'eps-sum@2004Q2');
+
+  test.each([
+    // Three figures printed to the cent: tolerance 3 × $0.005 = $0.015.
+    ['($0.03)', '($0.02)', '($0.01)', 'tie 0'],
+    ['($0.03)', '($0.02)', '($0.02)', 'rounding 0.01'],
+    ['($0.03)', '($0.02)', '($0.03)', 'break 0.02'],
+    // The total to a tenth ($0.05) and two terms to the cent ($0.005 each): tolerance $0.06.
+    ['($0.1)', '($0.02)', '($0.02)', 'rounding -0.06'],
+    ['($0.1)', '($0.02)', '($0.01)', 'break -0.07'],
+  ])('net loss per share %s = %s + %s: %s', (total, before, discontinued, expected) => {
+    expect(sum(total, before, discontinued)).toBe(expected);
+  });
+});
+
+describe('footed totals and roll-forwards: exact', () => {
+  test('Total Current Assets one thousand over its components breaks (line 199: 48,332 = 32,356 + 11,611 + 2,012 + 2,353)', () => {
+    expect(outcome(SEED, 'bs-current-assets@2004-06-30')).toBe('tie 0');
+    expect(outcome(seedWith(199, '48,332', '48,333'), 'bs-current-assets@2004-06-30')).toBe('break 1');
+    expect(outcome(seedWith(199, '48,332', '48,331'), 'bs-current-assets@2004-06-30')).toBe('break -1');
+  });
+
+  test('accumulated deficit one thousand off the net loss breaks (line 222: (39,239) − (37,835) = −1,404, line 260)', () => {
+    expect(outcome(SEED, 'bs-deficit-rollforward@2004Q2')).toBe('tie 0');
+    expect(outcome(seedWith(222, '(39,239)', '(39,240)'), 'bs-deficit-rollforward@2004Q2')).toBe('break -1');
+  });
+
+  test('a bridge one thousand off breaks (FY2004 guidance, low end, lines 317-322: 8,000 − 16,000 + 300 − 200 = −7,900)', () => {
+    expect(outcome(SEED, 'bridge-adjusted-ebitda@FY2004#guidance-low')).toBe('tie 0');
+    // Gain on Sale 301 (line 319): 8,000 − 16,000 + 301 − 200 = −7,899 against −7,900 printed.
+    expect(outcome(seedWith(319, '300', '301', true), 'bridge-adjusted-ebitda@FY2004#guidance-low')).toBe('break -1');
+  });
+});
+
+describe('the same figure printed twice', () => {
+  test('printed alike (same scale and decimals): equal, or a break (Adjusted Gross Margin $20,756, lines 269 and 287)', () => {
+    const id = 'same-fact:adjusted_gross_margin@2004Q2';
+    expect(outcome(SEED, id)).toBe('tie 0');
+    expect(outcome(seedWith(287, '$20,756', '$20,757'), id)).toBe('break 1');
+  });
+
+  // FY2004 Adjusted EBITDA guidance, low end: `$8.0 million` in the text (line 76) and `$8,000` in
+  // the guidance table (line 317, $ thousands). The table figure is the primary one; the text's
+  // last digit is a tenth of a million, so they agree within half of it: 50 thousand.
+  test.each([
+    ['$8,000', 'tie 0'],
+    ['$8,050', 'rounding -50'],
+    ['$7,950', 'rounding 50'],
+    ['$8,051', 'break -51'],
+    ['$7,949', 'break 51'],
+  ])('across scales: the table printing %s against the text\'s $8.0 million: %s', (table, expected) => {
+    expect(outcome(seedWith(317, '$8,000', table), 'same-fact:adjusted_ebitda@FY2004#guidance-low')).toBe(expected);
+  });
+
+  test('the tolerance across scales is the less precise figure\'s half unit (50 thousand), not the more precise one\'s (0.5)', () => {
+    expect(checksOf(seedWith(317, '$8,000', '$8,050')).get('same-fact:adjusted_ebitda@FY2004#guidance-low')?.tolerance.toString()).toBe('50');
+  });
+});
+
+describe('a printed period against the same period derived from others', () => {
+  // Revenue for the three months ended March 31 and June 30, 2004 and the six months ended June 30:
+  // each printed to the thousand, so the six months agree with Q1 + Q2 within 3 × 0.5 = 1.5.
+  const sixMonths = (q1: string, q2v: string, h1: string) => outcome(releaseText([{
+    title: OPERATIONS,
+    headers: [['Three Months Ended', 'June 30, 2004'], ['Three Months Ended', 'March 31, 2004'], ['Six Months Ended', 'June 30, 2004']],
+    rows: [['Total Operating Revenues', q2v, q1, h1]],
+  }]), 'derived:revenue_total@6M2004-06-30');
+
+  test.each([
+    ['37,153', '38,496', '75,649', 'tie 0'],
+    ['37,153', '38,496', '75,650', 'rounding 1'],
+    ['37,153', '38,496', '75,648', 'rounding -1'],
+    ['37,153', '38,496', '75,651', 'break 2'],
+    ['37,153', '38,496', '75,647', 'break -2'],
+  ])('Q1 %s + Q2 %s against six months %s: %s', (q1, q2v, h1, expected) => {
+    expect(sixMonths(q1, q2v, h1)).toBe(expected);
+  });
+});
