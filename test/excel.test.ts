@@ -359,6 +359,24 @@ describe('a failure midway leaves the workbook as it was', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['Model']);
   });
 
+  test('a first import failing at its last write command (after the names were added) leaves no MPWR name behind', async () => {
+    // The first import's write sync, from one that succeeds; its names are queued after the sheets.
+    const ok = new FakeWorkbook();
+    userSheet(ok, false);
+    await importIntoWorkbook(excelContext(ok), [SEED], { notes: true });
+    const ops = ok.batchSizes[ok.batchSizes.length - 1];
+    expect(ok.names().some((n) => n.name.startsWith('MPWR_'))).toBe(true);
+
+    const wb = new FakeWorkbook();
+    userSheet(wb, false);
+    const state = wb.state();
+    failAt(wb, ops - 1);
+    await expect(importIntoWorkbook(excelContext(wb), [SEED], { notes: true })).rejects.toThrow(/Nothing was changed/);
+    wb.failWhen = undefined;
+    expect(wb.names().filter((n) => n.name.toUpperCase().startsWith('MPWR_'))).toEqual([]);
+    expectSameState(wb, state);
+  });
+
   test('an unreadable file writes nothing', async () => {
     const wb = new FakeWorkbook();
     userSheet(wb, false);

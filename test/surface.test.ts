@@ -41,6 +41,8 @@ function expectStrictCsp(policy: string): void {
   expect(csp.get('script-src')).toEqual(["'self'", OFFICE_CDN]);
   expect(csp.get('object-src')).toEqual(["'none'"]);
   expect(csp.get('base-uri')).toEqual(["'self'"]);
+  // form-action does not fall back to default-src: without it a form (or injected markup) could post anywhere.
+  expect(csp.get('form-action')).toEqual(["'none'"]);
   // Every other directive: this origin, Office.js, and only what each kind of resource needs.
   const extra: Record<string, string[]> = { 'style-src': ["'unsafe-inline'"], 'img-src': ['data:'], 'form-action': ["'none'"], 'object-src': ["'none'"] };
   for (const [name, sources] of csp) {

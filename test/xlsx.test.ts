@@ -4,11 +4,12 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { Workbook, type CellValue } from 'exceljs';
+import { Workbook, type CellValue, type FillPattern } from 'exceljs';
+import JSZip from 'jszip';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { analyze } from '../src/pipeline';
 import { buildPlan, FORMATS, INPUT_COLOR } from '../src/workbook/layout';
-import { parseRange } from '../src/workbook/a1';
+import { cellAddress, parseRange } from '../src/workbook/a1';
 import { planToXlsx } from '../src/xlsx/write-xlsx';
 
 const SEED = 'mpwr-2004q2-ex99-1.txt';
@@ -127,5 +128,37 @@ describe('xlsx for the seed', () => {
     await wb.xlsx.load(arrayBuffer(await planToXlsx({ ...plan, sheets: hostile })));
     const ws = wb.getWorksheet('MPWR Operations');
     expect([ws?.getCell('A3').value, ws?.getCell('A4').value, ws?.getCell('A5').value, ws?.getCell('A6').value]).toEqual(['=1+1', '+SUM(A1)', '-2', '@cmd']);
+  });
+});
+
+describe('xlsx: what Excel does on open, and restated figures', () => {
+  const Q3 = { name: 'synthetic-2004q3.txt', text: readFileSync(join(__dirname, 'fixtures', 'synthetic-2004q3.txt'), 'utf8') };
+
+  test('the file asks Excel to recalculate every formula on open (calcPr fullCalcOnLoad), so no stale result is shown', async () => {
+    const bytes = await planToXlsx(buildPlan(analyze([{ name: SEED, text }])));
+    const zip = await JSZip.loadAsync(bytes);
+    const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
+    const calcPr = /<calcPr\b[^>]*>/.exec(workbookXml ?? '')?.[0] ?? '';
+    expect(calcPr).toMatch(/\bfullCalcOnLoad="(1|true)"/);
+  });
+
+  test('a restated figure carries its fill in the file, as every filled cell of the plan does', async () => {
+    // The synthetic Q3 release restates accounts receivable at June 30, 2004 (11,611 in the seed, line 195).
+    const plan = buildPlan(analyze([Q3], [{ name: SEED, text }]));
+    const filled: { sheet: string; address: string; fill: string; note: string }[] = [];
+    for (const sheet of plan.sheets) {
+      for (const b of sheet.blocks) {
+        b.cells.forEach((row, r) => row.forEach((c, k) => {
+          if (c.style?.fill) filled.push({ sheet: sheet.name, address: cellAddress(b.row + r, b.col + k), fill: c.style.fill, note: c.note ?? '' });
+        }));
+      }
+    }
+    expect(filled.some((f) => /RESTATED: previously 11,611/.test(f.note))).toBe(true);
+    const wb = new Workbook();
+    await wb.xlsx.load(arrayBuffer(await planToXlsx(plan)));
+    for (const f of filled) {
+      const fill = wb.getWorksheet(f.sheet)?.getCell(f.address).fill as FillPattern | undefined;
+      expect([f.sheet, f.address, fill?.type, fill?.pattern, fill?.fgColor?.argb]).toEqual([f.sheet, f.address, 'pattern', 'solid', `FF${f.fill.replace(/^#/, '').toUpperCase()}`]);
+    }
   });
 });
