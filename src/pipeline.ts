@@ -3,7 +3,9 @@
  * Dataset → checks), with the diagnostics of each filing. It sits above the layers it composes
  * (`src/filing`, `src/model`, `src/reconcile`), inside none of them.
  */
+import { isMpower } from './filing/company';
 import { readFiling } from './filing/reader';
+import type { Filing } from './filing/types';
 import { factsOf } from './model/facts';
 import { Dataset } from './model/dataset';
 import { derivePeriods, type DerivedFacts } from './model/derived';
@@ -53,6 +55,33 @@ export function analyze(sources: SourceText[], base: SourceText[] = []): Analysi
       return (checks ??= reconcile(dataset, this.derived));
     },
   };
+}
+
+/**
+ * The part of an analysis that is one company's: the filings `keep` accepts, their facts merged
+ * afresh, their own derived periods and checks. The analysis itself when it keeps them all.
+ */
+export function companyAnalysis(analysis: Analysis, keep: (filing: Filing) => boolean): Analysis {
+  const sets = analysis.dataset.filingFacts();
+  if (sets.every((s) => keep(s.filing))) return analysis;
+  const dataset = new Dataset(sets.filter((s) => keep(s.filing)));
+  let checks: Check[] | undefined;
+  let derived: DerivedFacts | undefined;
+  return {
+    dataset,
+    diagnostics: analysis.diagnostics.filter((d) => dataset.filings.some((f) => f.file === d.file)),
+    get derived(): DerivedFacts {
+      return (derived ??= derivePeriods(dataset));
+    },
+    get checks(): Check[] {
+      return (checks ??= reconcile(dataset, this.derived));
+    },
+  };
+}
+
+/** What `=MPWR.*` answer from: Mpower Holding's releases only (another company's release is previewed and exported, never used). */
+export function mpowerAnalysis(analysis: Analysis): Analysis {
+  return companyAnalysis(analysis, (f) => isMpower({ name: f.company, ticker: f.ticker }));
 }
 
 /** Counts of checks by status. */

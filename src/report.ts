@@ -3,6 +3,7 @@
  * by status, non-ties first with reported vs computed and lines), or JSON for programs.
  */
 import type Decimal from 'decimal.js';
+import { isMpower } from './filing/company';
 import { checkCounts, type Analysis } from './pipeline';
 import type { Check, CheckStatus } from './model/types';
 
@@ -38,6 +39,9 @@ export function renderReport(analysis: Analysis): string {
     const filing = dataset.filings.find((f) => f.file === info.file);
     out.push(`Filing: ${info.file}`);
     out.push(`  Company:  ${info.company || '(not stated)'}${info.ticker ? ` (${info.ticker})` : ''}${info.date ? `, dated ${info.date}` : ''}${info.accession ? `, accession ${info.accession}` : ''}`);
+    if (!isMpower({ name: info.company, ticker: info.ticker })) {
+      out.push(`  Note:     not an Mpower Holding release; the =MPWR.* functions do not use its figures (shown and exported as read)`);
+    }
     out.push(`  Tables:   ${info.tables}${filing ? ` — ${filing.tables.map((t) => t.title).join('; ')}` : ''}`);
     out.push(`  Periods:  ${info.periods.join(', ') || '(none)'}`);
     out.push(`  Facts:    ${info.facts} (${info.facts - info.unmapped} mapped, ${info.unmapped} unmapped)`);

@@ -5,6 +5,7 @@
 import type Decimal from 'decimal.js';
 import type { Analysis } from '../src/pipeline';
 import { checkCounts } from '../src/pipeline';
+import { isMpower } from '../src/filing/company';
 import type { Check, CheckStatus, Diagnostic, Fact } from '../src/model/types';
 
 export interface FilingSummary {
@@ -54,6 +55,11 @@ export interface Preview {
   /** Files given that were already imported (same text): nothing new in them. */
   alreadyImported: string[];
   company: string;
+  /**
+   * Companies of this import that are not Mpower Holding (or name no company): previewed and
+   * exported, but the `=MPWR.*` functions do not use their figures.
+   */
+  otherCompanies: string[];
   /** Quarters, years and other durations of the whole dataset, in time order. */
   periods: string[];
   /** Balance sheet dates, in time order. */
@@ -199,10 +205,12 @@ export function previewOf(analysis: Analysis, names: string[]): Preview {
   const unmappedFacts = analysis.dataset.filingFacts()
     .flatMap((s) => s.facts)
     .filter((f) => !f.mapped && names.includes(f.source.file));
+  const otherCompanies = [...new Set(filings.filter((f) => !isMpower({ name: f.company, ticker: f.ticker })).map((f) => f.company || 'a company the filing does not name'))];
   return {
     filings,
     alreadyImported,
     company: companies.join(', ') || 'not named in the filing',
+    otherCompanies,
     periods: analysis.dataset.periods().filter((p) => p.type !== 'instant').map((p) => p.key),
     instants: analysis.dataset.periods().filter((p) => p.type === 'instant').map((p) => p.key),
     guidance: analysis.dataset.guidancePeriods().map((p) => p.key),

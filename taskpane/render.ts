@@ -135,6 +135,9 @@ export function renderPreview(p: Preview): DocumentFragment {
   const names = p.filings.map((f) => (f.ticker ? `${f.company} (${f.ticker})` : f.company));
   out.append(h('p', { class: 'filing-name', 'data-testid': 'company' }, [...new Set(names)].join(', ') || p.company));
   out.append(summary(p));
+  if (p.otherCompanies.length > 0) {
+    out.append(h('p', { class: 'note', 'data-testid': 'other-company' }, `Not an Mpower Holding release (${p.otherCompanies.join(', ')}): shown and exported as read; the MPWR functions do not use its figures.`));
+  }
   if (p.unmappedLabels.length > 0) {
     out.append(
       h('p', { class: 'note' }, `Not recognised (kept under their printed labels): ${p.unmappedLabels.join('; ')}${p.unmappedRows > p.unmappedLabels.length ? '; …' : '.'}`),

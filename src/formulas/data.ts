@@ -10,7 +10,7 @@ import { CONCEPTS, conceptById, datedAlias, findConcept, normalizeLabel } from '
 import { type Dataset, factKey, valueIn } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Fact, type Period, type Scale, type Scenario } from '../model/types';
 import { isFlow, neededFor } from '../model/derived';
-import type { Analysis } from '../pipeline';
+import { mpowerAnalysis, type Analysis } from '../pipeline';
 import { type Bound, type PeriodQuery, quarterEnd, quarterOf, shiftQuarter } from './period-input';
 import { type Arg, type FormulaError, invalidValue, isFormulaError, notAvailable, own, showArg } from './values';
 
@@ -88,8 +88,13 @@ export class FormulaData {
   private readonly labels = new Map<string, string>();
   private changes: DefinitionChange[] | undefined;
 
+  /** Mpower's part of the analysis: what every formula answers from (another company's facts never answer). */
+  readonly mpower: Analysis;
+
+  /** `analysis` holds every imported release; formulas read only Mpower's (`mpower`). */
   constructor(readonly analysis: Analysis) {
-    this.dataset = analysis.dataset;
+    this.mpower = mpowerAnalysis(analysis);
+    this.dataset = this.mpower.dataset;
     this.actualPeriods = this.dataset.periods();
     this.guidancePeriods = this.dataset.guidancePeriods();
     this.instants = this.actualPeriods.filter((p) => p.type === 'instant');
@@ -266,7 +271,7 @@ export class FormulaData {
 
   /** The fact of a concept at a period key: as printed, else (actuals) as derived from printed ones. */
   fact(id: string, key: string, scenario: Scenario): Fact | undefined {
-    return this.dataset.get(id, key, scenario) ?? (scenario === 'actual' ? this.analysis.derived.get(id, key) : undefined);
+    return this.dataset.get(id, key, scenario) ?? (scenario === 'actual' ? this.mpower.derived.get(id, key) : undefined);
   }
 
   /** A fact's value as a formula returns it: money in `scale` (default: the filings' scale), shares in `scale` (default units), percent as a fraction. */
@@ -297,7 +302,7 @@ export class FormulaData {
   seriesPeriods(item: Item): Period[] {
     if (item.instant) return this.instants;
     const quarters = new Map(this.actualPeriods.filter((p) => p.type === 'quarter').map((p) => [p.key, p]));
-    for (const f of this.analysis.derived.facts()) if (f.concept === item.id && f.period.type === 'quarter') quarters.set(f.period.key, f.period);
+    for (const f of this.mpower.derived.facts()) if (f.concept === item.id && f.period.type === 'quarter') quarters.set(f.period.key, f.period);
     return [...quarters.values()].sort(comparePeriods);
   }
 
@@ -305,7 +310,7 @@ export class FormulaData {
   derivedPeriods(): Period[] {
     const printed = new Set(this.actualPeriods.map((p) => p.key));
     const out = new Map<string, Period>();
-    for (const f of this.analysis.derived.facts()) if (!printed.has(f.period.key)) out.set(f.period.key, f.period);
+    for (const f of this.mpower.derived.facts()) if (!printed.has(f.period.key)) out.set(f.period.key, f.period);
     return [...out.values()].sort(comparePeriods);
   }
 

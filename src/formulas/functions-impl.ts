@@ -351,7 +351,7 @@ const STOCK: Item = { ...FLOW, instant: true };
 
 /** The checks a period argument selects (all when empty), or an error. */
 function selectChecks(d: FormulaData, period: unknown): { checks: Check[]; what: string } | FormulaError {
-  const all = d.analysis.checks;
+  const all = d.mpower.checks;
   const a = scalarArg(period, 'period');
   if (isFormulaError(a)) return a;
   if (a.type === 'empty') {

@@ -11,6 +11,7 @@
  * filings are ordered by release date, then file name, then text.
  */
 import Decimal from 'decimal.js';
+import { companyKey } from '../filing/company';
 import { comparePeriods } from '../filing/periods';
 import type { Filing } from '../filing/types';
 import type { FilingFacts } from './facts';
@@ -31,6 +32,16 @@ export interface FilingInfo {
 
 export function factKey(concept: string, period: string, scenario: Scenario): string {
   return `${concept}|${period}|${scenario}`;
+}
+
+/**
+ * The key a fact is merged under: its concept, period and scenario, and for any company but
+ * Mpower its company too (one company's figure is never another's restatement or answer).
+ */
+function mergeKey(f: Fact): string {
+  const plain = factKey(f.concept, f.period.key, f.scenario);
+  const company = f.company ? companyKey(f.company) : 'mpower';
+  return company === 'mpower' ? plain : `${plain}|${company}`;
 }
 
 /** A fact's value converted to another scale (money only; other kinds are returned as they are). */
@@ -88,6 +99,8 @@ export class Dataset {
   private readonly printings = new Map<string, Printing[]>();
   /** Restatements by key of the pair (older and newer printing), with the older release. */
   private readonly restated = new Map<string, { r: Restatement; older: Filing }>();
+  /** For a key no Mpower release prints: the key of the first other company's printing (for `get` without a company). */
+  private readonly others = new Map<string, string>();
   private cache: { ordered?: Printing[][]; facts?: Fact[]; restatements?: Restatement[]; periods?: Period[]; guidance?: Period[] } = {};
 
   constructor(sets: FilingFacts[] = []) {
@@ -109,7 +122,9 @@ export class Dataset {
 
     const mine = new Map<string, { facts: Fact[]; index: number }>();
     set.facts.forEach((f, index) => {
-      const key = factKey(f.concept, f.period.key, f.scenario);
+      const key = mergeKey(f);
+      const plain = factKey(f.concept, f.period.key, f.scenario);
+      if (key !== plain && !this.others.has(plain)) this.others.set(plain, key);
       const entry = mine.get(key);
       if (entry) entry.facts.push(f);
       else mine.set(key, { facts: [f], index });
@@ -173,14 +188,23 @@ export class Dataset {
     return (this.cache.facts ??= this.ordered().map((l) => l[l.length - 1].facts[0])).slice();
   }
 
+  /** A key's printings: Mpower's, else (a dataset of another company's release) the first other company's. */
+  private find(concept: string, period: string, scenario: Scenario): Printing[] | undefined {
+    const plain = factKey(concept, period, scenario);
+    const list = this.printings.get(plain);
+    if (list) return list;
+    const other = this.others.get(plain);
+    return other ? this.printings.get(other) : undefined;
+  }
+
   get(concept: string, period: string, scenario: Scenario = 'actual'): Fact | undefined {
-    const list = this.printings.get(factKey(concept, period, scenario));
+    const list = this.find(concept, period, scenario);
     return list?.[list.length - 1].facts[0];
   }
 
   /** Every place the winning filing printed this fact, primary first. */
   occurrences(concept: string, period: string, scenario: Scenario = 'actual'): Fact[] {
-    const list = this.printings.get(factKey(concept, period, scenario));
+    const list = this.find(concept, period, scenario);
     return list ? list[list.length - 1].facts : [];
   }
 
@@ -194,7 +218,7 @@ export class Dataset {
    * is current): restatements, and the guidance ranges a later release revised.
    */
   history(concept: string, period: string, scenario: Scenario = 'actual'): Fact[] {
-    return (this.printings.get(factKey(concept, period, scenario)) ?? []).map((p) => p.facts[0]);
+    return (this.find(concept, period, scenario) ?? []).map((p) => p.facts[0]);
   }
 
   /** The release date of the filing a fact comes from ('' when undated or not one of these filings). */
