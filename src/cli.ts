@@ -16,6 +16,10 @@ export const BUILT_IN_FILING = path.resolve(__dirname, '../assets/filings/mpwr-2
 
 const HELP = `mpwr — read and reconcile Mpower Holding earnings releases (EX-99.1)
 
+FILE is a release as EDGAR serves it: the exhibit's text (.txt) or HTML (.htm, .html), or a
+whole submission (.txt) holding either. Another company's release is read and reported (and
+written with --xlsx), but the MPWR functions answer from Mpower's releases only.
+
 Usage:
   mpwr import [FILE...] [--json] [--fail-on-break] [--xlsx OUT.xlsx]
       Read the filings (default: the built-in Mpower Q2 2004 release), print what was

@@ -257,7 +257,8 @@ function buildSegment(rows: RowInfo[], html: HtmlTable, ctx: HtmlTableContext, d
     findScaleStatement(above.slice(-6).join(' ')) ??
     '';
   const scale: Scale = scaleOf(scaleText) ?? ctx.fallbackScale ?? 'units';
-  const title = titleOf([...above.slice(-4), ...caption], headerLabelText, `Table ${ctx.nextId === undefined ? '' : ''}`.trim());
+  // The label cell of a header row (`ASSETS` beside the dates) heads the rows; it titles the table only when nothing else does.
+  const title = titleOf([...above.slice(-4), ...caption], [], headerLabelText.join(' ') || 'Table');
   const balance = /balance sheets?|financial (?:position|condition)|statements? of condition/i.test(`${title} ${above.slice(-4).join(' ')}`);
   const columns: TableColumn[] = settleColumns(
     cols.map((col, ci) => {
