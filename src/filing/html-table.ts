@@ -9,7 +9,7 @@
 import { describeColumn, type ColumnContext } from './columns';
 import type { HtmlCell, HtmlTable } from './html';
 import { amountKind, findScaleStatement, parseCell, scaleOf, toAmount, type NumberToken } from './numbers';
-import { rowKindOf, settleColumns, titleOf, type RowUnits } from './table-context';
+import { figureKind, keepsSection, rowKindOf, settleColumns, titleOf, type RowUnits } from './table-context';
 import type { Cell, Diagnostic, Scale, Table, TableColumn, TableRow } from './types';
 
 /** A cell placed on the grid. */
@@ -268,7 +268,7 @@ function buildSegment(rows: RowInfo[], html: HtmlTable, ctx: HtmlTableContext, d
     `${title} ${caption.join(' ')}`,
     { ...ctx, balance },
   );
-  const units: RowUnits = { scaleText, tableScale: scale };
+  const units: RowUnits = { scaleText, tableScale: scale, title };
   const tableRows: TableRow[] = [];
   let section = leading.length > 0 ? leading[leading.length - 1].label.replace(/:$/, '').trim() : '';
   let sectionRows = 0;
@@ -283,7 +283,8 @@ function buildSegment(rows: RowInfo[], html: HtmlTable, ctx: HtmlTableContext, d
     if (borderBelowPrev || borderAbove) ruleAbove = true;
     if (r.blank) {
       blankAbove = true;
-      if (sectionRows > 0) { section = ''; sectionRows = 0; }
+      const next = rows.slice(i + 1).find((x) => !x.blank);
+      if (sectionRows > 0 && !keepsSection(tableRows[tableRows.length - 1]?.label, next?.label)) { section = ''; sectionRows = 0; }
       prev = r;
       continue;
     }
@@ -301,8 +302,8 @@ function buildSegment(rows: RowInfo[], html: HtmlTable, ctx: HtmlTableContext, d
       const column = columnIndex(cols, j);
       if (column < 0) continue;
       const col = columns[column];
-      const amountKindHere = j.token.percent ? 'percent' : (col.kind ?? kind.kind ?? amountKind(j.token, label, section));
-      cells.push({ column, amount: toAmount(j.token, col.measure === 'percent-change' || col.measure === 'percent-of' ? 'percent' : amountKindHere), line: j.cell.line, span: j.token.span });
+      const amountKindHere = figureKind(j.token, kind, col, label, () => amountKind(j.token, label, section));
+      cells.push({ column, amount: toAmount(j.token, amountKindHere), line: j.cell.line, span: j.token.span });
     }
     const labelCell = r.labelCell ?? r.joined[0].cell;
     tableRows.push({

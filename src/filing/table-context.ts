@@ -12,6 +12,8 @@ export interface RowUnits {
   /** The table's scale statement as printed (`In millions, except share amounts which are reflected in thousands`). */
   scaleText: string;
   tableScale: Scale;
+  /** The table's title: a table of EPS (`Significant Factors Impacting EPS`) prints per-share amounts. */
+  title?: string;
 }
 
 /** Labels of equity accounts that mention share counts but print money (`Common stock, $.01 par value; authorized 30,000,000 shares`). */
@@ -30,7 +32,7 @@ function shareScale(label: string, section: string, units: RowUnits): Scale {
   const shares = /\bshares?(?: amounts?| data| counts?)?(?: which are)?(?: reflected| stated| presented| shown)?\s+in\s+(thousands|millions|billions)\b/.exec(s);
   if (shares) return scaleOf(shares[1]) ?? 'units';
   // `except share and per share amounts`, `except shares`: shares in units.
-  if (/\bexcept\b[^)]*\bshares?\b(?!\s*(?:amounts?\s+)?(?:data\s+)?(?:and\s+)?per\b)|\bexcept\b[^)]*\bshare and per[- ]share\b|\bexcept\b[^)]*\bshare,? per[- ]share\b|\bexcept\b[^)]*\bshares? (?:data|amounts?|counts?)\b/.test(s)) return 'units';
+  if (/\bexcept\b[^)]*(?<!\bper (?:common |diluted |basic |ordinary )?)\bshares?\b/.test(s)) return 'units';
   // `(in millions, except per share)`: the share counts are in the table's scale.
   return units.tableScale;
 }
@@ -49,9 +51,37 @@ export function rowKindOf(label: string, section: string, units: RowUnits): { ki
   if (section) {
     if (SHARE_COUNT.test(section) || /^shares\b/i.test(section)) return { kind: 'shares', scale: shareScale(l, section, units) };
     if (PER_SHARE.test(section)) return { kind: 'per-share', scale: 'units' };
+    // `Basic` / `Diluted` headings stand over per-share rows (share counts say so in their label).
+    if (/^(?:basic|diluted)\b/i.test(section)) return { kind: 'per-share', scale: 'units' };
     if (PERCENT_ROW.test(section) && !/\$/.test(section)) return { kind: 'percent', scale: 'units' };
   }
+  if (units.title && /\bEPS\b|\bper (?:common |diluted )?share\b/i.test(units.title) && !/\bexcept\b/i.test(units.title)) return { kind: 'per-share', scale: 'units' };
   return {};
+}
+
+/**
+ * The kind of one figure: the cell's own `%` first, then a share count the label names, the
+ * column's header (`Earnings Per Share`), the row's label and section, `$0.59` beside `Basic` or
+ * `Diluted`, and last what the cell and label say (`amountKind`).
+ */
+export function figureKind(
+  token: { percent: boolean; dollar: boolean; decimals: number },
+  row: { kind?: AmountKind },
+  column: { kind?: AmountKind; measure?: string },
+  label: string,
+  fallback: () => AmountKind,
+): AmountKind {
+  if (token.percent || column.measure === 'percent-change' || column.measure === 'percent-of') return 'percent';
+  if (row.kind === 'shares') return 'shares';
+  if (column.kind) return column.kind;
+  if (row.kind) return row.kind;
+  if (token.dollar && token.decimals === 2 && /^(?:basic|diluted)\b/i.test(label.trim())) return 'per-share';
+  return fallback();
+}
+
+/** A blank line between `Basic` and `Diluted` does not end the heading they stand under. */
+export function keepsSection(previousLabel: string | undefined, nextLabel: string | undefined): boolean {
+  return /^basic\b/i.test(previousLabel?.trim() ?? '') && /^diluted\b/i.test(nextLabel?.trim() ?? '');
 }
 
 /** Long running text (a sentence of a paragraph), not a title. */
@@ -94,11 +124,16 @@ export function settleColumns(columns: TableColumn[], titleText: string, ctx: Co
   }
   // A change column takes the latest period of the value columns it follows.
   let run: TableColumn[] = [];
+  let afterChange = false;
   for (const c of columns) {
-    if ((c.measure ?? 'value') === 'value') { if (c.period) run.push(c); continue; }
+    if ((c.measure ?? 'value') === 'value') {
+      if (afterChange) { run = []; afterChange = false; }
+      if (c.period) run.push(c);
+      continue;
+    }
+    afterChange = true;
     const latest = run.reduce<TableColumn | undefined>((a, b) => (!a || (b.period && a.period && b.period.end > a.period.end) ? b : a), undefined);
     if (!c.period && latest?.period) c.period = latest.period;
-    run = [];
   }
   return columns;
 }

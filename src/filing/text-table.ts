@@ -6,7 +6,7 @@ import { amountKind, findScaleStatement, scaleOf, splitTableLine, toAmount, type
 import { durationOf, datesIn, fiscalQuarterIn, monthDayIn, numericDatesIn, periodOfHeader, scenarioOf } from './periods';
 import { describeColumn, type ColumnContext } from './columns';
 import type { Region, SourceLine } from './document';
-import { rowKindOf, settleColumns, type RowUnits } from './table-context';
+import { figureKind, keepsSection, rowKindOf, settleColumns, type RowUnits } from './table-context';
 import type { Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
 
 type LineKind = 'blank' | 'rule' | 'data' | 'text';
@@ -168,7 +168,7 @@ function evenGroups(over: Chunk[], cols: ColumnSpan[]): boolean {
 }
 
 /** Words that leave a label unfinished, so the next line continues it. */
-const CONNECTOR_END = /(?:\b(?:and|or|of|for|to|the|in|before|after|from|per|with|by|on|at|less|net)|[,&(-])\s*$/i;
+const CONNECTOR_END = /(?:\b(?:and|or|of|for|to|the|in|before|after|from|per|with|by|on|at|less|net)|[,&(])\s*$/i;
 
 function continues(prev: Classified, next: Classified): boolean {
   const p = prev.line.text.trim();
@@ -209,6 +209,8 @@ function buildTable(
   const titleParts: { line: number; text: string }[] = [];
   const leading: Classified[] = [];
   zone.forEach((c, i) => {
+    // A blank line between the header's last line and the rows (`Income Account-`, blank, `Retail Revenue`) keeps them apart.
+    if (c.kind === 'blank' && i > headEnd && leading.length > 0) { leading.push(c); return; }
     if (c.kind !== 'text') return;
     const cs = chunks(c.line.text);
     const overColumns = cs.every((k) => k.end > firstColStart - 2);
@@ -265,7 +267,9 @@ function buildTable(
   const scale: Scale = scaleOf(scaleText) ?? ctx.fallbackScale ?? 'units';
   let title = stripScale(titleText).replace(/\s+/g, ' ');
   if (title === '' || /^\(?notes?\)?$/i.test(title)) {
-    const prose = aboveText.filter((t) => !findScaleStatement(t) && !/^exhibit\b/i.test(t) && splitTableLine(t).tokens.length === 0);
+    // Lines above, after the last line of figures (the end of the table before it).
+    const lastFigures = aboveText.map((t) => splitTableLine(t).tokens.length > 0).lastIndexOf(true);
+    const prose = aboveText.slice(lastFigures + 1).filter((t) => !findScaleStatement(t) && !/^exhibit\b/i.test(t));
     title = prose.slice(-2).join(' — ') || `Table ${id.slice(1)}`;
   }
 
@@ -284,13 +288,14 @@ function buildTable(
     title,
     columnCtx,
   );
-  const units: RowUnits = { scaleText, tableScale: scale };
+  const units: RowUnits = { scaleText, tableScale: scale, title };
 
   const rows: TableRow[] = [];
   let section = '';
   let sectionRows = 0;
   let ruleAbove = false;
   let blankAbove = false;
+  let sectionIndent = 0;
   let pending: Classified[] = [];
   const body = [...leading, ...part.body];
   body.forEach((c, i) => {
@@ -298,7 +303,12 @@ function buildTable(
     if (c.kind === 'blank') {
       pending = [];
       blankAbove = rows.length > 0;
-      if (sectionRows > 0) { section = ''; sectionRows = 0; }
+      // A blank line ends the section, unless the next line stands further in than its heading
+      // (Sears's `Basic` over rows set apart by blank lines).
+      const nextLine = body.slice(i + 1).find((x) => x.kind !== 'blank' && x.kind !== 'rule');
+      const nextIndent = nextLine ? nextLine.line.text.length - nextLine.line.text.trimStart().length : 0;
+      const nextLabel = nextLine?.kind === 'data' ? nextLine.label : nextLine?.line.text;
+      if (sectionRows > 0 && !(section && nextIndent > sectionIndent) && !keepsSection(rows[rows.length - 1]?.label, nextLabel)) { section = ''; sectionRows = 0; }
       return;
     }
     if (c.kind === 'rule') { ruleAbove = true; return; }
@@ -311,8 +321,12 @@ function buildTable(
       const indentOf = (x: Classified) => x.line.text.length - x.line.text.trimStart().length;
       const sameIndent = pending.length > 0 && next !== undefined && indentOf(next) === indentOf(c) && indentOf(c) > indentOf(pending[0]);
       if (next && (next.kind === 'data' || next.kind === 'text') && (continues(c, next) || sameIndent)) { pending.push(c); return; }
+      // A heading over two lines (`Consolidated Earnings-` / `(See Notes)`) is one heading.
+      const heading = [...pending.map((p) => p.line.text.trim()), c.line.text.trim()].join(' ').replace(/:$/, '').trim();
       pending = [];
-      section = c.line.text.trim().replace(/:$/, '').trim();
+      // `Consolidated Earnings-` / `(See Notes)`: a bracketed line under a heading completes it.
+      section = /^\(.*\)$/.test(heading) && section !== '' && sectionRows === 0 ? `${section} ${heading}` : heading;
+      sectionIndent = c.line.text.length - c.line.text.trimStart().length;
       sectionRows = 0;
       return;
     }
@@ -324,7 +338,8 @@ function buildTable(
       const column = columnOf(cols, t.span);
       if (column < 0) continue;
       const measure = columns[column].measure;
-      const kind = t.percent || measure === 'percent-change' || measure === 'percent-of' ? 'percent' : (columns[column].kind ?? rowKind.kind ?? amountKind(t, label, section));
+      void measure;
+      const kind = figureKind(t, rowKind, columns[column], label, () => amountKind(t, label, section));
       cells.push({ column, amount: toAmount(t, kind), line: c.line.no, span: t.span });
     }
     rows.push({
