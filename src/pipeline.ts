@@ -11,6 +11,7 @@ import { Dataset } from './model/dataset';
 import { derivePeriods, type DerivedFacts } from './model/derived';
 import type { Check, Diagnostic } from './model/types';
 import { reconcile } from './reconcile/engine';
+import { markCulprits } from './reconcile/triage';
 
 export interface SourceText {
   /** File name shown in messages and provenance (`mpwr-2004q2-ex99-1.txt`, `pasted text`). */
@@ -52,7 +53,7 @@ export function analyze(sources: SourceText[], base: SourceText[] = []): Analysi
       return (derived ??= derivePeriods(dataset));
     },
     get checks(): Check[] {
-      return (checks ??= reconcile(dataset, this.derived));
+      return (checks ??= markCulprits(reconcile(dataset, this.derived)));
     },
   };
 }

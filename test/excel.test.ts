@@ -9,8 +9,11 @@ import { importIntoWorkbook } from '../src/excel/import';
 import { FILINGS_NAMESPACE, filingsXml, loadStoredFilings, parseFilingsXml } from '../src/excel/filing-store';
 import { applyPlan, queueProbe, queueSnapshot, WorkbookWriteError } from '../src/excel/writer';
 import type { SourceText } from '../src/pipeline';
+import { analyze } from '../src/pipeline';
+import { buildPlan } from '../src/workbook/layout';
 import type { SheetPlan } from '../src/workbook/plan';
 import { excelContext, FakeWorkbook } from './support/fake-excel';
+import { addressOf, position, refOf } from './support/plan-cells';
 
 const SEED: SourceText = { name: 'mpwr-2004q2-ex99-1.txt', text: readFileSync(join(__dirname, '..', 'assets', 'filings', 'mpwr-2004q2-ex99-1.txt'), 'utf8') };
 const Q3: SourceText = { name: 'synthetic-2004q3.txt', text: readFileSync(join(__dirname, 'fixtures', 'synthetic-2004q3.txt'), 'utf8') };
@@ -31,17 +34,24 @@ function expectSameState(wb: FakeWorkbook, before: unknown): void {
   expect(firstDifference(wb.state(), before)).toBeUndefined();
 }
 const BS = 'MPWR Balance Sheet';
+const NG = 'MPWR Non-GAAP';
+/** The seed's plan, to find cells by their keys (the layout may move them; a key names what a cell is). */
+const SEED_PLAN = buildPlan(analyze([SEED]));
+const ref = (sheet: string, row: string, col: string): string => refOf(SEED_PLAN, sheet, row, col);
+const at = (sheet: string, row: string, col: string): string => addressOf(SEED_PLAN, sheet, row, col);
 
 /** A user's own model sheet, written before any import, holding references into the MPWR sheets. */
+const revenueRow = position(SEED_PLAN, OPS, 'revenue_total', '2003Q2');
 const USER_FORMULAS: [string, string][] = [
-  ['A1', "='MPWR Operations'!E5"], // Q2 2004 Total Operating Revenues
-  ['A2', "='MPWR Operations'!C5"], // Q2 2003 Total Operating Revenues
-  ['A3', "='MPWR Operations'!D12"], // Q1 2004 Loss from Continuing Operations
-  ['A4', "='MPWR Non-GAAP'!E5/'MPWR Operations'!E5"], // Q2 2004 Adjusted EBITDA margin, computed
-  ['A5', "=INDEX('MPWR Operations'!C5:E5,1,MATCH(\"2004Q1\",'MPWR Operations'!C1:E1,0))"],
-  ['A6', "='MPWR Balance Sheet'!E3"], // June 30, 2004 cash
-  ['A7', "='MPWR Balance Sheet'!E4"], // June 30, 2004 Accounts Receivable, net (restated by the Q3 release)
-  ['A8', "='MPWR Guidance'!E21"], // FY2004 Adjusted EBITDA guidance mid-point
+  ['A1', `=${ref(OPS, 'revenue_total', '2004Q2')}`], // Q2 2004 Total Operating Revenues
+  ['A2', `=${ref(OPS, 'revenue_total', '2003Q2')}`], // Q2 2003 Total Operating Revenues
+  ['A3', `=${ref(OPS, 'loss_from_continuing_operations', '2004Q1')}`], // Q1 2004 Loss from Continuing Operations
+  ['A4', `=${ref(NG, 'adjusted_ebitda', '2004Q2')}/${ref(OPS, 'revenue_total', '2004Q2')}`], // Q2 2004 Adjusted EBITDA margin, computed
+  // The hidden key row 1 holds the period keys: a user's MATCH over it finds a period whatever its column.
+  ['A5', `=INDEX('MPWR Operations'!C${revenueRow.row + 1}:E${revenueRow.row + 1},1,MATCH("2004Q1",'MPWR Operations'!C1:E1,0))`],
+  ['A6', `=${ref(BS, 'cash_and_equivalents', '2004-06-30')}`], // June 30, 2004 cash
+  ['A7', `=${ref(BS, 'accounts_receivable_net', '2004-06-30')}`], // June 30, 2004 Accounts Receivable, net (restated by the Q3 release)
+  ['A8', `=${ref('MPWR Guidance', 'adjusted_ebitda', 'FY2004#guidance-mid')}`], // FY2004 Adjusted EBITDA guidance mid-point
   ['A9', '=INDEX(MPWR_NET_LOSS,1,1)'], // Q2 2003 Net Loss, through the workbook name
 ];
 
@@ -114,42 +124,77 @@ describe('importing the seed into an empty workbook', () => {
     }
     expect(sums).toBe(68);
     // Total Current Assets, June 30, 2004: printed 48,332; the formula adds the four lines above.
-    expect(wb.formula(`'${BS}'!E29`)).toBe('=E3+E4+E5+E6');
-    expect(wb.value(`'${BS}'!E29`)).toBe(48332);
+    const tca = ref(BS, 'rule:bs-current-assets', '2004-06-30');
+    const lines = ['cash_and_equivalents', 'accounts_receivable_net', 'other_receivables', 'prepaid_and_other_current_assets'].map((k) => at(BS, k, '2004-06-30'));
+    expect(wb.formula(tca)).toBe(`=${lines.join('+')}`);
+    expect(wb.value(tca)).toBe(48332);
+    // Printed − recomputed beside it.
+    expect(wb.value(ref(BS, 'rule:bs-current-assets', 'diff:2004-06-30'))).toBe(0);
   });
 
   test('a change to an input cell re-checks at once', () => {
-    const cash = `'${BS}'!E3`;
+    const cash = ref(BS, 'cash_and_equivalents', '2004-06-30');
+    const p = position(SEED_PLAN, BS, 'cash_and_equivalents', '2004-06-30');
+    const box = { r0: p.row, c0: p.col, r1: p.row, c1: p.col };
     const check = (result.plan.checks ?? []).find((c) => c.id === 'bs-current-assets@2004-06-30');
     expect(wb.value(check?.liveStatus ?? '')).toBe('tie');
-    wb.setInputs(BS, { r0: 2, c0: 4, r1: 2, c1: 4 }, [[32357]]);
+    wb.setInputs(BS, box, [[32357]]);
     expect(wb.value(check?.liveStatus ?? '')).toBe('break');
-    wb.setInputs(BS, { r0: 2, c0: 4, r1: 2, c1: 4 }, [[32356]]);
+    wb.setInputs(BS, box, [[32356]]);
     expect(wb.value(cash)).toBe(32356);
     expect(wb.value(check?.liveStatus ?? '')).toBe('tie');
   });
 
   test('numbers as filed are blue, formulas black, with the model formats', () => {
-    expect(wb.format(`'${OPS}'!E5`)).toEqual({ numberFormat: '#,##0;(#,##0);"-"', color: '#0000FF' });
-    expect(wb.format(`'${OPS}'!E22`)).toMatchObject({ numberFormat: '$0.00', color: '#0000FF' }); // Net Loss per Share
-    expect(wb.format(`'${OPS}'!E19`)).toMatchObject({ numberFormat: '#,##0' }); // weighted shares
-    expect(wb.format("'MPWR Non-GAAP'!E6")).toMatchObject({ numberFormat: '0.0%' });
-    expect(wb.value("'MPWR Non-GAAP'!E6")).toBe(0.066);
-    expect(wb.format(`'${BS}'!E29`).color).toBeUndefined(); // black (the default)
-    expect(wb.hasFormula(`'${BS}'!E29`)).toBe(true);
+    // Total Operating Revenues is a subtotal: bold with a rule above.
+    expect(wb.format(ref(OPS, 'revenue_total', '2004Q2'))).toEqual({ numberFormat: '#,##0;(#,##0);"-"', color: '#0000FF', bold: true, borderTop: true });
+    expect(wb.format(ref(OPS, 'revenue_core_customer', '2004Q2'))).toEqual({ numberFormat: '#,##0;(#,##0);"-"', color: '#0000FF' });
+    expect(wb.format(ref(OPS, 'eps_net_loss_basic_diluted', '2004Q2'))).toMatchObject({ numberFormat: '$#,##0.00;$(#,##0.00);$0.00', color: '#0000FF' }); // Net Loss per Share
+    expect(wb.format(ref(OPS, 'weighted_average_shares', '2004Q2'))).toMatchObject({ numberFormat: '#,##0' });
+    expect(wb.format(ref(NG, 'adjusted_ebitda_margin', '2004Q2'))).toMatchObject({ numberFormat: '0.0%' });
+    expect(wb.value(ref(NG, 'adjusted_ebitda_margin', '2004Q2'))).toBe(0.066);
+    const tca = ref(BS, 'rule:bs-current-assets', '2004-06-30');
+    expect(wb.format(tca).color).toBeUndefined(); // black (the default)
+    expect(wb.hasFormula(tca)).toBe(true);
+    // Labels indented under their section heading; the heading bold.
+    expect(wb.format(`'${OPS}'!${at(OPS, 'revenue_core_customer', '2004Q2').replace(/^[A-Z]+/, 'B')}`)).toMatchObject({ indent: 1 });
   });
 
-  test('labels as printed, periods in time order, frozen headers, widths that fit', () => {
-    expect(wb.row(OPS, 0).slice(2)).toEqual(['2003Q2', '2004Q1', '2004Q2']);
-    expect(wb.row(OPS, 1).slice(2)).toEqual(['Q2 2003', 'Q1 2004', 'Q2 2004']);
-    expect(wb.row(BS, 0).slice(2)).toEqual(['2003-12-31', '2004-03-31', '2004-06-30']);
-    expect(wb.value(`'${OPS}'!A6`)).toBe('Cost of Operating Revenues (exclusive of depreciation and amortization shown separately below. See Note 1.)');
-    expect(wb.sheet(OPS).freeze).toEqual({ rows: 2, cols: 2 });
-    expect(wb.sheet(OPS).widths.get(0)).toBeGreaterThan(200);
+  test('labels then numbers (keys in a hidden column and row), periods in time order, frozen headers, widths that fit', () => {
+    expect(wb.row(OPS, 0).slice(2, 5)).toEqual(['2003Q2', '2004Q1', '2004Q2']);
+    expect(wb.row(OPS, 3).slice(2, 5)).toEqual(['Q2 2003', 'Q1 2004', 'Q2 2004']);
+    expect(wb.row(BS, 0).slice(2, 5)).toEqual(['2003-12-31', '2004-03-31', '2004-06-30']);
+    const cost = position(SEED_PLAN, OPS, 'cost_of_revenue', '2004Q2');
+    expect(wb.value(`'${OPS}'!B${cost.row + 1}`)).toBe('Cost of Operating Revenues (exclusive of depreciation and amortization shown separately below. See Note 1.)');
+    expect(wb.value(`'${OPS}'!A${cost.row + 1}`)).toBe('cost_of_revenue');
+    expect(wb.sheet(OPS).hiddenCols).toEqual(new Set([0]));
+    expect(wb.sheet(OPS).hiddenRows).toEqual(new Set([0]));
+    expect(wb.value(`'${OPS}'!B${position(SEED_PLAN, OPS, 'section:operating-expenses', '2004Q2').row + 1}`)).toBe('Operating Expenses:');
+    expect(wb.sheet(OPS).freeze).toEqual({ rows: 4, cols: 2 });
+    expect(wb.sheet(OPS).widths.get(1)).toBeGreaterThan(200);
+  });
+
+  test('each sheet prints landscape, one page wide, with repeated titles and a header', () => {
+    for (const name of [BS, OPS, NG, 'MPWR Guidance', 'MPWR Checks']) {
+      const page = wb.sheet(name).page;
+      expect([name, page?.orientation, page?.zoom]).toEqual([name, 'Landscape', { horizontalFitToPages: 1, verticalFitToPages: 0 }]);
+      expect(page?.headers).toEqual({ leftHeader: 'Mpower Holding (AMEX: MPE)', centerHeader: name, rightHeader: 'mpwr-2004q2-ex99-1.txt', centerFooter: 'Page &P of &N' });
+    }
+    expect(wb.sheet(OPS).page?.titleRows).toBe('$2:$4');
+    expect(wb.sheet(OPS).page?.titleColumns).toBe('$A:$B');
+  });
+
+  test('the Checks sheet: conditional formats by status, a filter, and MPWR_CHECKS_OK', () => {
+    const checks = wb.sheet('MPWR Checks');
+    expect(checks.autoFilter).toMatch(/^A\d+:N\d+$/);
+    expect(checks.conditional.some((c) => /="break"$/.test(c.formula) && c.fill === '#FFC7CE')).toBe(true);
+    const ok = wb.names().find((n) => n.name === 'MPWR_CHECKS_OK');
+    expect(ok).toBeDefined();
+    expect(wb.value(ok?.formula.replace(/^=/, '') ?? '')).toBe(false); // the seed has one open break
   });
 
   test('provenance is a note on each number: file, line, printed text', () => {
-    const note = wb.note(`'${OPS}'!E5`) ?? '';
+    const note = wb.note(ref(OPS, 'revenue_total', '2004Q2')) ?? '';
     expect(note).toContain('mpwr-2004q2-ex99-1.txt, line 238');
     expect(note).toContain('printed: 38,496');
     expect(note).toContain('Total Operating Revenues  38,496  37,153  37,758');
@@ -157,19 +202,21 @@ describe('importing the seed into an empty workbook', () => {
 
   test('workbook names for each concept row', () => {
     const names = wb.names();
-    expect(names).toContainEqual(expect.objectContaining({ name: 'MPWR_ADJUSTED_EBITDA', formula: "='MPWR Non-GAAP'!$C$5:$E$5" }));
-    expect(names.find((n) => n.name === 'MPWR_CASH_AND_EQUIVALENTS')?.formula).toBe("='MPWR Balance Sheet'!$C$3:$E$3");
-    expect(names.filter((n) => n.name.startsWith('MPWR_GUIDANCE_')).length).toBeGreaterThan(10);
+    const row = (sheet: string, key: string): number => position(SEED_PLAN, sheet, key, sheet === BS ? '2004-06-30' : '2004Q2').row + 1;
+    expect(names).toContainEqual(expect.objectContaining({ name: 'MPWR_ADJUSTED_EBITDA', formula: `='MPWR Non-GAAP'!$C$${row(NG, 'adjusted_ebitda')}:$E$${row(NG, 'adjusted_ebitda')}` }));
+    expect(names.find((n) => n.name === 'MPWR_CASH_AND_EQUIVALENTS')?.formula).toBe(`='MPWR Balance Sheet'!$C$${row(BS, 'cash_and_equivalents')}:$E$${row(BS, 'cash_and_equivalents')}`);
+    expect(names.filter((n) => n.name.startsWith('MPWR_GUIDANCE_')).length).toBe(12); // the twelve guided items of the seed
   });
 
   test('a chart of revenue and Adjusted EBITDA margin by quarter', () => {
     const [chart] = wb.sheet('MPWR Chart').charts;
     expect(chart.name).toBe('MPWR Revenue and Adjusted EBITDA margin by quarter');
+    const r = (key: string): number => position(SEED_PLAN, 'MPWR Chart', key, '2004Q2').row + 1;
     expect(chart.series.map((s) => [s.name, s.values, s.axisGroup ?? 'Primary'])).toEqual([
-      ['Total Operating Revenues ($ thousands)', "'MPWR Chart'!C3:E3", 'Primary'],
-      ['Adjusted EBITDA margin', "'MPWR Chart'!C5:E5", 'Secondary'],
+      ['Total Operating Revenues ($ thousands)', `'MPWR Chart'!C${r('revenue_total')}:E${r('revenue_total')}`, 'Primary'],
+      ['Adjusted EBITDA margin', `'MPWR Chart'!C${r('adjusted_ebitda_margin')}:E${r('adjusted_ebitda_margin')}`, 'Secondary'],
     ]);
-    expect(wb.value("'MPWR Chart'!E3")).toBe(38496);
+    expect(wb.value(refOf(SEED_PLAN, 'MPWR Chart', 'revenue_total', '2004Q2'))).toBe(38496);
   });
 
   test('the filing text is stored in a custom XML part and loads back', async () => {
@@ -206,7 +253,7 @@ describe('text from a filing is written as text', () => {
     expect(text).toContain('=SUM(A1)+@x-1-2  ');
     const r = await importIntoWorkbook(excelContext(wb), [{ name: 'hostile.txt', text }], { notes: true });
     expect(r.syncs).toBeLessThanOrEqual(3);
-    const labels = Array.from({ length: 60 }, (_, i) => `A${i + 1}`).filter((a) => wb.value(a, OPS) === '=SUM(A1)+@x-1-2');
+    const labels = Array.from({ length: 60 }, (_, i) => `B${i + 1}`).filter((a) => wb.value(a, OPS) === '=SUM(A1)+@x-1-2');
     expect(labels).toHaveLength(1);
     expect(wb.hasFormula(labels[0], OPS)).toBe(false);
   });
@@ -217,7 +264,7 @@ describe('refresh with the next quarter', () => {
   let before: Record<string, unknown>;
   let result: Awaited<ReturnType<typeof importIntoWorkbook>>;
   const keysBefore: Record<string, unknown[]> = {};
-  const rowKeys = (w: FakeWorkbook, name: string): unknown[] => Array.from({ length: 60 }, (_, r) => w.value(`B${r + 1}`, name));
+  const rowKeys = (w: FakeWorkbook, name: string): unknown[] => Array.from({ length: 60 }, (_, r) => w.value(`A${r + 1}`, name));
 
   beforeAll(async () => {
     ({ wb } = await seeded());
@@ -239,33 +286,35 @@ describe('refresh with the next quarter', () => {
   });
 
   test('new periods appear in time order; the quarter between two existing ones was inserted', () => {
-    expect(wb.row(OPS, 0).slice(2)).toEqual(['2003Q2', '2003Q3', '2004Q1', '2004Q2', '2004Q3']);
-    expect(wb.row(BS, 0).slice(2)).toEqual(['2003-12-31', '2004-03-31', '2004-06-30', '2004-09-30']);
+    expect(wb.row(OPS, 0).slice(2, 7)).toEqual(['2003Q2', '2003Q3', '2004Q1', '2004Q2', '2004Q3']);
+    expect(wb.row(BS, 0).slice(2, 6)).toEqual(['2003-12-31', '2004-03-31', '2004-06-30', '2004-09-30']);
     const ops = result.changes.find((c) => c.sheet === OPS);
-    expect(ops?.insertedColumns).toEqual(['2003Q3', '2004Q3']);
+    expect(ops?.insertedColumns).toEqual(['2003Q3', '2004Q3', 'diff:2003Q3', 'diff:2004Q3']);
     expect(ops?.rebuilt).toBe(false);
     // Q3 2004 Total Operating Revenues from the synthetic release, in its new column.
-    expect(wb.value(`'${OPS}'!G5`)).toBe(38700);
-    expect(wb.value(`'${OPS}'!D5`)).toBe(37500);
+    expect(wb.value(refOf(result.plan, OPS, 'revenue_total', '2004Q3'))).toBe(38700);
+    expect(wb.value(refOf(result.plan, OPS, 'revenue_total', '2003Q3'))).toBe(37500);
   });
 
   test('a concept keeps its row', () => {
-    expect(wb.value('B5', OPS)).toBe('revenue_total');
-    expect(wb.value('B25', BS)).toBe('accumulated_deficit');
+    expect(wb.value(`A${position(SEED_PLAN, OPS, 'revenue_total', '2004Q2').row + 1}`, OPS)).toBe('revenue_total');
+    expect(wb.value(`A${position(SEED_PLAN, BS, 'accumulated_deficit', '2004-06-30').row + 1}`, BS)).toBe('accumulated_deficit');
     for (const name of [BS, OPS, 'MPWR Non-GAAP', 'MPWR Guidance']) expect([name, rowKeys(wb, name)]).toEqual([name, keysBefore[name]]);
   });
 
   test('the user\'s sheet still gives the same answers for the old periods', () => {
     const after = Object.fromEntries(USER_FORMULAS.map(([a]) => [a, wb.value(a, 'Model')]));
     expect(after).toEqual({ ...before, A7: 11561 }); // A7 follows the restated value
-    expect(wb.formula('A1', 'Model')).toBe("='MPWR Operations'!F5");
+    expect(wb.formula('A1', 'Model')).toBe(`=${refOf(result.plan, OPS, 'revenue_total', '2004Q2')}`);
+    expect(wb.formula('A1', 'Model')).not.toBe(USER_FORMULAS[0][1]); // moved right by the inserted Q3 2003 column
     expect(wb.value('B1', 'Model')).toBe('my notes: =not a formula');
   });
 
   test('the restatement is updated, flagged, and shown on the Checks sheet with old and new values', () => {
-    expect(wb.value(`'${BS}'!E4`)).toBe(11561);
-    expect(wb.format(`'${BS}'!E4`).fill).toBe('#FFF2CC');
-    expect(wb.note(`'${BS}'!E4`)).toContain('RESTATED: previously 11,611 in mpwr-2004q2-ex99-1.txt, line 195');
+    const ar = refOf(result.plan, BS, 'accounts_receivable_net', '2004-06-30');
+    expect(wb.value(ar)).toBe(11561);
+    expect(wb.format(ar).fill).toBe('#FFF2CC');
+    expect(wb.note(ar)).toContain('RESTATED: previously 11,611 in mpwr-2004q2-ex99-1.txt, line 195');
     const checks = 'MPWR Checks';
     const ids = Array.from({ length: 400 }, (_, r) => wb.value(`A${r + 1}`, checks));
     const at = ids.indexOf('restated:2004-06-30:accounts_receivable_net');

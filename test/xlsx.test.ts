@@ -11,6 +11,7 @@ import { analyze } from '../src/pipeline';
 import { buildPlan, FORMATS, INPUT_COLOR } from '../src/workbook/layout';
 import { cellAddress, parseRange } from '../src/workbook/a1';
 import { planToXlsx } from '../src/xlsx/write-xlsx';
+import { addressOf, position } from './support/plan-cells';
 
 const SEED = 'mpwr-2004q2-ex99-1.txt';
 const text = readFileSync(join(__dirname, '..', 'assets', 'filings', SEED), 'utf8');
@@ -66,30 +67,57 @@ describe('xlsx for the seed', () => {
     const names = book.wb.worksheets.map((w) => w.name);
     expect(names).toEqual(['MPWR Balance Sheet', 'MPWR Operations', 'MPWR Non-GAAP', 'MPWR Guidance', 'MPWR Checks', 'MPWR Chart']);
     const ops = book.wb.getWorksheet('MPWR Operations');
-    expect(ops?.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 2 });
-    expect(ops?.getColumn(1).width).toBeGreaterThan(30);
+    expect(ops?.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 4 });
+    expect(ops?.getColumn(2).width).toBeGreaterThan(30);
+    // The key column and key row are hidden: labels, then numbers.
+    expect(ops?.getColumn(1).hidden).toBe(true);
+    expect(ops?.getRow(1).hidden).toBe(true);
+  });
+
+  test('print setup: landscape, one page wide, repeated titles and labels, a header naming company, sheet and release', () => {
+    for (const ws of book.wb.worksheets) {
+      expect([ws.name, ws.pageSetup.orientation, ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight]).toEqual([ws.name, 'landscape', true, 1, 0]);
+      expect(ws.headerFooter.oddHeader).toBe(`&LMpower Holding (AMEX: MPE)&C${ws.name}&R${SEED}`);
+    }
+    const ops = book.wb.getWorksheet('MPWR Operations');
+    expect(ops?.pageSetup.printTitlesRow).toBe('2:4');
+    expect(ops?.pageSetup.printTitlesColumn).toBe('A:B');
+  });
+
+  test('the Checks sheet has conditional formats by status and a filter', () => {
+    const ws = book.wb.getWorksheet('MPWR Checks');
+    expect(String(ws?.autoFilter)).toMatch(/^A\d+:N\d+$/);
+    const cfs = (ws as unknown as { conditionalFormattings?: { rules: { formulae?: unknown[] }[] }[] }).conditionalFormattings ?? [];
+    const rules = cfs.flatMap((c) => c.rules.map((r) => String(r.formulae?.[0] ?? '')));
+    expect(rules.some((f) => /="break"$/.test(f))).toBe(true);
+    expect(rules.some((f) => /="rounding"$/.test(f))).toBe(true);
   });
 
   test('numbers as filed are blue with the money format, read off the filing', () => {
     const bs = book.wb.getWorksheet('MPWR Balance Sheet');
-    // Row 7 is Total Current Assets; June 30, 2004 (the latest) is the last period column.
-    expect(bs?.getCell('A7').value).toBe('Total Current Assets');
-    expect(bs?.getCell('E1').value).toBe('2004-06-30');
-    expect(bs?.getCell('E7').value).toBe(48332);
-    expect(bs?.getCell('E7').numFmt).toBe('#,##0;(#,##0);"-"');
-    expect(bs?.getCell('E7').font?.color?.argb).toBe(`FF${INPUT_COLOR.slice(1)}`);
-    expect(String(bs?.getCell('E7').note)).toContain(`${SEED}, line 199`);
+    const tca = position(plan, 'MPWR Balance Sheet', 'total_current_assets', '2004-06-30');
+    const cell = bs?.getCell(tca.row + 1, tca.col + 1);
+    expect(bs?.getCell(tca.row + 1, 2).value).toBe('Total Current Assets');
+    expect(bs?.getCell(1, tca.col + 1).value).toBe('2004-06-30');
+    expect(cell?.value).toBe(48332);
+    expect(cell?.numFmt).toBe('#,##0;(#,##0);"-"');
+    expect(cell?.font?.color?.argb).toBe(`FF${INPUT_COLOR.slice(1)}`);
+    expect(cell?.font?.bold).toBe(true); // a subtotal, with a rule above
+    expect(cell?.border?.top?.style).toBe('thin');
+    expect(String(cell?.note)).toContain(`${SEED}, line 199`);
     const ng = book.wb.getWorksheet('MPWR Non-GAAP');
-    expect(ng?.getCell('E6').value).toBeCloseTo(0.066, 12); // Adjusted EBITDA (% of Revenue) 6.6%
-    expect(ng?.getCell('E6').numFmt).toBe(FORMATS.percent);
+    const margin = addressOf(plan, 'MPWR Non-GAAP', 'adjusted_ebitda_margin', '2004Q2');
+    expect(ng?.getCell(margin).value).toBeCloseTo(0.066, 12); // Adjusted EBITDA (% of Revenue) 6.6%
+    expect(ng?.getCell(margin).numFmt).toBe(FORMATS.percent);
     const ops = book.wb.getWorksheet('MPWR Operations');
-    expect(ops?.getCell('E22').numFmt).toBe('$0.00');
-    expect(ops?.getCell('E19').numFmt).toBe('#,##0');
+    expect(ops?.getCell(addressOf(plan, 'MPWR Operations', 'eps_net_loss_basic_diluted', '2004Q2')).numFmt).toBe('$#,##0.00;$(#,##0.00);$0.00');
+    expect(ops?.getCell(addressOf(plan, 'MPWR Operations', 'weighted_average_shares', '2004Q2')).numFmt).toBe('#,##0');
   });
 
   test('reconciliations are formulas that equal the printed totals', () => {
     const bs = book.wb.getWorksheet('MPWR Balance Sheet');
-    expect(bs?.getCell('E29').value).toEqual(expect.objectContaining({ formula: 'E3+E4+E5+E6' }));
+    const lines = ['cash_and_equivalents', 'accounts_receivable_net', 'other_receivables', 'prepaid_and_other_current_assets'].map((k) => addressOf(plan, 'MPWR Balance Sheet', k, '2004-06-30'));
+    expect(bs?.getCell(addressOf(plan, 'MPWR Balance Sheet', 'rule:bs-current-assets', '2004-06-30')).value).toEqual(expect.objectContaining({ formula: lines.join('+'), result: 48332 }));
     const sums = (plan.checks ?? []).filter((c) => c.reconciliation && !/^(eps-(loss|discontinued|net)|adjusted-(gross-margin-pct|ebitda-margin))/.test(c.id));
     expect(sums.length).toBeGreaterThan(60);
     for (const c of sums) {
@@ -112,7 +140,8 @@ describe('xlsx for the seed', () => {
 
   test('workbook names for each concept row', () => {
     const names = book.wb.definedNames.model.map((n: { name: string; ranges: string[] }) => [n.name, n.ranges[0]]);
-    expect(names).toContainEqual(['MPWR_ADJUSTED_EBITDA', "'MPWR Non-GAAP'!$C$5:$E$5"]);
+    const row = position(plan, 'MPWR Non-GAAP', 'adjusted_ebitda', '2004Q2').row + 1;
+    expect(names).toContainEqual(['MPWR_ADJUSTED_EBITDA', `'MPWR Non-GAAP'!$C$${row}:$E$${row}`]);
     expect(book.hf.calculateFormula('=INDEX(MPWR_ADJUSTED_EBITDA,1,3)', book.hf.getSheetId('MPWR Checks') as number)).toBe(2544);
   });
 
@@ -120,14 +149,14 @@ describe('xlsx for the seed', () => {
     const hostile = plan.sheets.map((s) => ({ ...s, blocks: s.blocks.map((b) => ({ ...b, cells: b.cells.map((r) => r.map((c) => ({ ...c }))) })) }));
     const ops = hostile.find((s) => s.name === 'MPWR Operations');
     if (!ops) throw new Error('no ops');
-    ops.blocks[0].cells[2][0] = { value: '=1+1' };
-    ops.blocks[0].cells[3][0] = { value: '+SUM(A1)' };
-    ops.blocks[0].cells[4][0] = { value: '-2' };
-    ops.blocks[0].cells[5][0] = { value: '@cmd' };
+    ops.blocks[0].cells[2][1] = { value: '=1+1' };
+    ops.blocks[0].cells[3][1] = { value: '+SUM(A1)' };
+    ops.blocks[0].cells[4][1] = { value: '-2' };
+    ops.blocks[0].cells[5][1] = { value: '@cmd' };
     const wb = new Workbook();
     await wb.xlsx.load(arrayBuffer(await planToXlsx({ ...plan, sheets: hostile })));
     const ws = wb.getWorksheet('MPWR Operations');
-    expect([ws?.getCell('A3').value, ws?.getCell('A4').value, ws?.getCell('A5').value, ws?.getCell('A6').value]).toEqual(['=1+1', '+SUM(A1)', '-2', '@cmd']);
+    expect([ws?.getCell('B3').value, ws?.getCell('B4').value, ws?.getCell('B5').value, ws?.getCell('B6').value]).toEqual(['=1+1', '+SUM(A1)', '-2', '@cmd']);
   });
 });
 

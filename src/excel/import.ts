@@ -6,6 +6,8 @@
  */
 import { analyze, checkCounts, type Analysis, type SourceText } from '../pipeline';
 import { buildPlan, SHEET_NAMES } from '../workbook/layout';
+import { acceptancesFromSheet } from '../workbook/checks-sheet';
+import type { Acceptances } from '../reconcile/triage';
 import type { SheetPlan } from '../workbook/plan';
 import { validatePlan } from '../workbook/validate';
 import { MAX_FILING_BYTES } from '../filing/reader';
@@ -36,7 +38,12 @@ function sheetsInTheWay(sheetNames: string[], mpwrWasHere: boolean): string[] {
   return sheetNames.filter((n) => MPWR_SHEETS.some((m) => m.toLowerCase() === n.toLowerCase() && (m !== n || !mpwrWasHere)));
 }
 
-export async function importIntoWorkbook(context: Excel.RequestContext, sources: SourceText[], options: WriteOptions = {}): Promise<ImportResult> {
+export interface ImportOptions extends WriteOptions {
+  /** Breaks to accept (check id → reason), on top of those accepted in the workbook's Checks sheet. */
+  accepted?: Acceptances;
+}
+
+export async function importIntoWorkbook(context: Excel.RequestContext, sources: SourceText[], options: ImportOptions = {}): Promise<ImportResult> {
   // A file over the cap is refused before any work, the workbook not even read.
   const huge = sources.filter((s) => s.text.length > MAX_FILING_BYTES);
   if (huge.length) {
@@ -77,12 +84,15 @@ export async function importIntoWorkbook(context: Excel.RequestContext, sources:
   if (analysis.dataset.facts().length === 0) {
     throw new WorkbookWriteError(`Nothing was written: ${errors.map((e) => `${e.file}: ${e.message}`).join('; ') || 'no figures could be read'}.`, true);
   }
-  const plan = buildPlan(analysis);
+  // Breaks the user accepted on the Checks sheet are kept across the refresh.
+  const checksSnap = snapshot.sheets.get(SHEET_NAMES.checks);
+  const accepted: Acceptances = new Map([...(checksSnap ? acceptancesFromSheet(checksSnap.used.formulas as unknown[][]) : []), ...(options.accepted ?? [])]);
+  const plan = buildPlan(analysis, { accepted });
   const problems = validatePlan(plan);
   if (problems.length) {
     throw new WorkbookWriteError(`Nothing was written: the layout is not valid (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}).`, true);
   }
-  const previous = stored.length ? buildPlan(analyze(stored)) : undefined;
+  const previous = stored.length ? buildPlan(analyze(stored), { accepted }) : undefined;
 
   // 3. Write (restores and throws on failure).
   const report = await applyPlan(context, plan, probe, snapshot, filingsXml(filings), previous, { ...options, notes: withNotes });
@@ -90,11 +100,12 @@ export async function importIntoWorkbook(context: Excel.RequestContext, sources:
   warnings.push(...report.warnings);
 
   const counts = checkCounts(analysis.checks);
+  const acceptedBreaks = analysis.checks.filter((c) => c.status === 'break' && accepted.has(c.id)).length;
   const added = report.changes.flatMap((c) => c.insertedColumns.map((k) => `${k} (${c.sheet})`));
   const restated = analysis.dataset.restatements.length;
   const message = [
     `Wrote ${plan.sheets.length} MPWR sheets from ${filings.length} filing${filings.length === 1 ? '' : 's'}`,
-    `${analysis.checks.length} checks: ${counts.tie} tie, ${counts.rounding} rounding, ${counts.break} break, ${counts.incomplete} incomplete`,
+    `${analysis.checks.length} checks: ${counts.tie} tie, ${counts.rounding} rounding, ${counts.break} break${acceptedBreaks ? ` (${acceptedBreaks} accepted)` : ''}, ${counts.incomplete} incomplete${counts.unverified ? `, ${counts.unverified} unverified` : ''}`,
     added.length ? `new columns: ${[...new Set(report.changes.flatMap((c) => c.insertedColumns))].join(', ')}` : '',
     restated ? `${restated} restated value${restated === 1 ? '' : 's'} flagged on MPWR Checks` : '',
     alreadyStored.length ? `already in the workbook: ${alreadyStored.join(', ')}` : '',

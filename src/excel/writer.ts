@@ -78,7 +78,13 @@ export interface Snapshot {
 }
 
 const PROPS_LOAD: Excel.CellPropertiesLoadOptions = {
-  format: { font: { color: true, bold: true, italic: true }, fill: { color: true, pattern: true } },
+  format: {
+    font: { color: true, bold: true, italic: true },
+    fill: { color: true, pattern: true },
+    indentLevel: true,
+    horizontalAlignment: true,
+    borders: { style: true },
+  },
 };
 
 /** Queues the loads that let a refresh line up with (and a failure restore) the MPWR sheets that exist. */
@@ -127,12 +133,21 @@ function inputOf(c: PlanCell): string | number | boolean {
   return c.value;
 }
 
+const ALIGN: Record<string, Excel.HorizontalAlignment> = { left: 'Left' as Excel.HorizontalAlignment, center: 'Center' as Excel.HorizontalAlignment, right: 'Right' as Excel.HorizontalAlignment };
+
 function propsOf(c: PlanCell): Excel.SettableCellProperties {
   const s = c.style;
   const font: Excel.CellPropertiesFont = { color: s?.color ?? '#000000', bold: s?.bold ?? false, italic: s?.italic ?? false };
-  const out: Excel.SettableCellProperties = { format: { font } };
-  if (s?.fill && out.format) out.format.fill = { color: s.fill };
-  return out;
+  const format: Excel.CellPropertiesFormat = { font };
+  if (s?.fill) format.fill = { color: s.fill };
+  if (s?.indent) format.indentLevel = s.indent;
+  if (s?.align) format.horizontalAlignment = ALIGN[s.align];
+  if (s?.borderTop || s?.borderBottom) {
+    format.borders = {};
+    if (s.borderTop) format.borders.top = { style: 'Continuous', weight: 'Thin' };
+    if (s.borderBottom) format.borders.bottom = { style: 'Continuous', weight: 'Thin' };
+  }
+  return { format };
 }
 
 function approxBytes(x: unknown): number {
@@ -397,7 +412,42 @@ function queueSheetContents(context: Ctx, spec: SheetSpec, q: (bytes: number, ru
     const letter = columnLetter(i);
     q(64, () => { sheet().getRange(`${letter}:${letter}`).format.columnWidth = w * POINTS_PER_CHAR; });
   });
+  q(512, () => { queueSheetSettings(sheet(), spec); });
   for (const chart of spec.charts ?? []) q(256, () => { addChart(context, name, chart); });
+}
+
+/** Hidden key column and row, conditional formats, the filter and the page setup of a sheet (ExcelApi 1.9). */
+function queueSheetSettings(ws: Excel.Worksheet, spec: SheetSpec): void {
+  for (const c of spec.hiddenColumns ?? []) {
+    const letter = columnLetter(c);
+    ws.getRange(`${letter}:${letter}`).columnHidden = true;
+  }
+  for (const r of spec.hiddenRows ?? []) ws.getRange(`${r + 1}:${r + 1}`).rowHidden = true;
+  ws.getRange().conditionalFormats.clearAll();
+  for (const cf of spec.conditionalFormats ?? []) {
+    const f = ws.getRange(cf.range).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+    f.custom.rule.formula = cf.formula;
+    if (cf.fill) f.custom.format.fill.color = cf.fill;
+    if (cf.color) f.custom.format.font.color = cf.color;
+    if (cf.bold) f.custom.format.font.bold = true;
+  }
+  ws.autoFilter.remove();
+  if (spec.autoFilter) ws.autoFilter.apply(ws.getRange(spec.autoFilter));
+  const p = spec.print;
+  if (p) {
+    const layout = ws.pageLayout;
+    layout.orientation = (p.orientation === 'landscape' ? 'Landscape' : 'Portrait') as Excel.PageOrientation;
+    layout.zoom = { horizontalFitToPages: p.fitToPagesWide, verticalFitToPages: 0 };
+    if (p.titleRows) layout.setPrintTitleRows(p.titleRows);
+    if (p.titleColumns) layout.setPrintTitleColumns(p.titleColumns);
+    const hf = layout.headersFooters.defaultForAllPages;
+    // `&` starts a code in Excel's header text: a literal one is doubled.
+    const text = (t: string): string => t.replace(/&/g, '&&');
+    hf.leftHeader = text(p.header[0]);
+    hf.centerHeader = text(p.header[1]);
+    hf.rightHeader = text(p.header[2]);
+    hf.centerFooter = 'Page &P of &N';
+  }
 }
 
 function localAddress(ref: string): string {
@@ -504,9 +554,12 @@ async function restore(context: Ctx, plan: SheetPlan, snapshot: Snapshot, probe:
     target.numberFormat = used.numberFormat;
     target.formulas = formulas;
     target.setCellProperties(snap.props.value.map((row) => row.map((p): Excel.SettableCellProperties => {
-      const out: Excel.SettableCellProperties = { format: { font: { ...p.format?.font } } };
-      if (p.format?.fill && p.format.fill.pattern !== 'None' && out.format) out.format.fill = { color: p.format.fill.color };
-      return out;
+      const format: Excel.CellPropertiesFormat = { font: { ...p.format?.font } };
+      if (p.format?.fill && p.format.fill.pattern !== 'None') format.fill = { color: p.format.fill.color };
+      if (p.format?.indentLevel !== undefined) format.indentLevel = p.format.indentLevel;
+      if (p.format?.horizontalAlignment !== undefined) format.horizontalAlignment = p.format.horizontalAlignment;
+      if (p.format?.borders) format.borders = p.format.borders;
+      return { format };
     })));
     for (const ch of cur.charts.items) if (ch.name.startsWith(CHART_PREFIX)) ch.delete();
     for (const n of cur.notes?.items ?? []) n.delete();
@@ -524,6 +577,7 @@ async function restore(context: Ctx, plan: SheetPlan, snapshot: Snapshot, probe:
         ws.getRange(`${letter}:${letter}`).format.columnWidth = w * POINTS_PER_CHAR;
       });
       for (const chart of spec.charts ?? []) addChart(context, name, chart);
+      queueSheetSettings(ws, spec);
     }
     // Columns the failed write widened that the old layout did not have go back to the standard width.
     const had = spec?.columnWidths?.length ?? 0;

@@ -86,6 +86,22 @@ export interface CheckOperand {
   file: string;
   line: number | null;
   text: string;
+  /** Where the number stands on its line (0-based span), when it is one printed cell: with `file` and `line`, the cell's identity across checks. */
+  column?: [number, number];
+  /** The operand's value for one unit of the printed number (its sign and scale in this check), so a printed digit can be changed exactly. */
+  unit?: Decimal;
+}
+
+/** The one printed number whose change by a single digit would make a break add up (see `src/reconcile/triage.ts`). */
+export interface Culprit {
+  /** Index into the check's operands. */
+  operand: number;
+  label: string;
+  file: string;
+  line: number;
+  /** The number as printed, and the value with one digit changed that would tie (or round) every check it is in. */
+  printed: Decimal;
+  wouldTie: Decimal;
 }
 
 /** One identity evaluated for one period and scenario. */
@@ -105,6 +121,8 @@ export interface Check {
   operands: CheckOperand[];
   /** 1-based lines of every operand (reported first), without duplicates. */
   lines: number[];
+  /** For a break: the likely wrong number, when exactly one stands out. */
+  culprit?: Culprit;
 }
 
 /** A value that a newer filing reports differently. */

@@ -16,16 +16,22 @@ import { DERIVED_RULE, RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRu
 
 const ZERO = new Decimal(0);
 
-function operand(concept: string, coefficient: number, fact: Fact | undefined, value: Decimal | null): CheckOperand {
-  return {
+/** `convert` turns a fact into the operand's value (its scale in this check); applied to one printed unit it gives `unit`. */
+function operand(concept: string, coefficient: number, fact: Fact | undefined, convert: (f: Fact) => Decimal = (f) => f.value): CheckOperand {
+  const out: CheckOperand = {
     concept,
     label: fact?.label ?? concept,
     coefficient,
-    value,
+    value: fact ? convert(fact) : null,
     file: fact?.source.file ?? '',
     line: fact?.source.line ?? null,
     text: fact?.source.text ?? '',
   };
+  if (fact && fact.source.table !== 'narrative') {
+    out.column = fact.source.column;
+    out.unit = convert({ ...fact, value: new Decimal(fact.presentedSign) });
+  }
+  return out;
 }
 
 type Slice = Map<string, Fact>;
@@ -50,18 +56,19 @@ function evalSum(rule: SumRule, period: string, scenario: Scenario, facts: Slice
   const scale: Scale = reported?.scale ?? facts.get(rule.terms.find(([c]) => facts.has(c))?.[0] ?? '')?.scale ?? 'units';
   let computed: Decimal | null = ZERO;
   let tolerance = rule.tolerance === 'printed' && reported ? halfUnit(reported.amount.decimals) : ZERO;
-  const ops: CheckOperand[] = [operand(rule.reported, 1, reported, reported ? valueIn(reported, scale) : null)];
+  const inScale = (f: Fact): Decimal => valueIn(f, scale);
+  const ops: CheckOperand[] = [operand(rule.reported, 1, reported, inScale)];
   for (const [concept, coefficient] of rule.terms) {
     const f = facts.get(concept);
     if (!f) {
       if (!rule.optional?.includes(concept)) computed = null;
-      ops.push(operand(concept, coefficient, undefined, null));
+      ops.push(operand(concept, coefficient, undefined));
       continue;
     }
     const v = valueIn(f, scale);
     if (computed !== null) computed = computed.plus(v.times(coefficient));
     if (rule.tolerance === 'printed') tolerance = tolerance.plus(halfUnit(f.amount.decimals));
-    ops.push(operand(concept, coefficient, f, v));
+    ops.push(operand(concept, coefficient, f, inScale));
   }
   return makeCheck(rule, period, scenario, reported ? valueIn(reported, scale) : null, computed, tolerance, ops);
 }
@@ -71,13 +78,15 @@ function evalRatio(rule: RatioRule, period: string, scenario: Scenario, facts: S
   const num = facts.get(rule.numerator);
   const den = facts.get(rule.denominator);
   if (!reported || (!num && !den)) return undefined;
-  const numValue = num ? (rule.numeratorScale ? valueIn(num, rule.numeratorScale) : num.value) : null;
+  const numScale = rule.numeratorScale;
+  const numOf = (f: Fact): Decimal => (numScale ? valueIn(f, numScale) : f.value);
+  const numValue = num ? numOf(num) : null;
   const computed = numValue && den && !den.value.isZero() ? numValue.dividedBy(den.value).times(rule.factor) : null;
   const tolerance = reported ? halfUnit(reported.amount.decimals) : ZERO;
   return makeCheck(rule, period, scenario, reported?.value ?? null, computed, tolerance, [
-    operand(rule.reported, 1, reported, reported?.value ?? null),
-    operand(rule.numerator, rule.factor, num, numValue),
-    operand(rule.denominator, -1, den, den?.value ?? null),
+    operand(rule.reported, 1, reported),
+    operand(rule.numerator, rule.factor, num, numOf),
+    operand(rule.denominator, -1, den),
   ]);
 }
 
@@ -94,9 +103,9 @@ function evalRollForward(rule: RollForwardRule, dataset: Dataset): Check[] {
     const reported = valueIn(end, end.scale).minus(valueIn(start, end.scale));
     const computed = valueIn(flow, end.scale);
     out.push(makeCheck(rule, p.key, 'actual', reported, computed, ZERO, [
-      operand(rule.balance, 1, end, end.value),
-      operand(rule.balance, -1, start, start.value),
-      operand(rule.flow, 1, flow, computed),
+      operand(rule.balance, 1, end),
+      operand(rule.balance, -1, start),
+      operand(rule.flow, 1, flow, (f) => valueIn(f, end.scale)),
     ]));
   }
   return out;
@@ -122,6 +131,7 @@ function sameFactChecks(dataset: Dataset): Check[] {
     // Unmapped rows are slugs of labels: two alike labels need not be one quantity.
     if (occ.length < 2 || !occ[0].mapped) continue;
     const first = occ[0];
+    const inFirst = (f: Fact): Decimal => valueIn(f, first.scale);
     let worst = -1;
     let worstExcess: Decimal | undefined;
     const values: Decimal[] = [];
@@ -139,9 +149,9 @@ function sameFactChecks(dataset: Dataset): Check[] {
     }
     const shown = occ[worst];
     const ops = [
-      operand(first.concept, 1, shown, values[worst - 1]),
-      operand(first.concept, 1, first, first.value),
-      ...occ.slice(1).flatMap((o, k) => (k + 1 === worst ? [] : [operand(first.concept, 1, o, values[k])])),
+      operand(first.concept, 1, shown, inFirst),
+      operand(first.concept, 1, first),
+      ...occ.slice(1).flatMap((o, k) => (k + 1 === worst ? [] : [operand(first.concept, 1, o, inFirst)])),
     ];
     const lines = occ.map((o) => o.source.line).join(', ');
     out.push(makeCheck(
@@ -186,7 +196,7 @@ function agreementChecks(derived: DerivedFacts): Check[] {
       printed.value,
       valueIn(d, scale),
       tolerance,
-      [operand(printed.concept, 1, printed, printed.value), ...ops.map((o) => operand(o.fact.concept, o.coefficient, o.fact, valueIn(o.fact, scale)))],
+      [operand(printed.concept, 1, printed), ...ops.map((o) => operand(o.fact.concept, o.coefficient, o.fact, (f) => valueIn(f, scale)))],
     );
   });
 }

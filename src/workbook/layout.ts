@@ -1,69 +1,69 @@
 /**
- * From an Analysis to a SheetPlan: statement sheets with one row per catalogue concept (so a
- * concept keeps its row whatever a filing contains), periods as columns in time order, numbers
- * as filed in blue with their provenance as notes, every reconciliation rule as a live formula
- * generated from `RULES` over the cells it reconciles, and a Checks sheet whose every check is
- * live (reported, computed, difference, status). Pure: no Office, DOM or Node APIs.
+ * From an Analysis to a SheetPlan. Model sheets read like a model: labels, then numbers (a
+ * hidden column A and a hidden row 1 hold the row and column keys the refresh lines up with);
+ * the statements' rows, headings, indents and totals come from `rows.ts`; periods run left to
+ * right in time order; numbers appear as the filing presents them (blue, provenance in the note);
+ * every reconciliation rule is a live formula generated from `RULES`, with the printed − recomputed
+ * difference in a block of its own to the right. The Checks sheet (`checks-sheet.ts`) lists every
+ * check, live. Every formula carries its computed value (`evaluate.ts`). Pure: no Office, DOM or
+ * Node APIs.
+ *
+ * Sign convention: cells hold the value as printed at the place it comes from (`Interest Expense
+ * (67)` is −67 on the sheet); the reconciliation formulas apply each cell's presented sign, so
+ * they foot as the statement does. The MPWR functions answer the canonical sign of the concept
+ * (`src/model/concepts.ts`: 67, an expense); where the two differ the cell's note says so.
  */
 import Decimal from 'decimal.js';
 import { addMonthsToEnd, comparePeriods } from '../filing/periods';
-import { CONCEPTS, conceptById, type ConceptDef } from '../model/concepts';
+import { CONCEPTS, conceptById, type ConceptDef, type Nature } from '../model/concepts';
 import { valueIn, type Dataset } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Check, type Fact, type Period, type Scale, type Scenario } from '../model/types';
 import type { Analysis } from '../pipeline';
+import type { Acceptances } from '../reconcile/triage';
 import { RULES, type Rule } from '../reconcile/rules';
-import { cellAddress, sheetCell, sheetRange } from './a1';
+import { cellAddress, columnLetter, sheetCell, sheetRange } from './a1';
+import { buildChecksSheet, type CellRef, type Locator } from './checks-sheet';
+import { computeResults } from './evaluate';
 import type { CellStyle, CheckCells, ChartSpec, KeyedRefresh, NameSpec, PlanCell, SheetPlan, SheetSpec } from './plan';
+import {
+  CHECK_FORMATS, FORMATS, FORMULA_COLOR, INPUT_COLOR, RESTATED_FILL, SCALE_WORDS, SHEET_NAMES, cellNumber, columnWidths, normalize, printSpec, provenance,
+} from './format';
 
-export const SHEET_NAMES = {
-  balance: 'MPWR Balance Sheet',
-  operations: 'MPWR Operations',
-  nonGaap: 'MPWR Non-GAAP',
-  guidance: 'MPWR Guidance',
-  checks: 'MPWR Checks',
-  chart: 'MPWR Chart',
-} as const;
+export { CHECK_FORMATS, FORMATS, FORMULA_COLOR, INPUT_COLOR, RESTATED_FILL, SHEET_NAMES, TOO_LARGE_TEXT } from './format';
+import { BALANCE_ROWS, GUIDANCE_ROWS, NEUTRAL_LABELS, NON_GAAP_ROWS, OPERATIONS_ROWS, type RowSpec } from './rows';
+
 
 type GridId = 'balance' | 'operations' | 'nonGaap' | 'guidance' | 'chart';
 
-export const FORMATS: Record<AmountKind, string> = {
-  money: '#,##0;(#,##0);"-"',
-  percent: '0.0%',
-  'per-share': '$0.00',
-  shares: '#,##0',
-  ratio: '0.00',
-};
-/** Formats of differences and tolerances on the Checks sheet (they are small). */
-const CHECK_FORMATS: Record<AmountKind, string> = {
-  money: '#,##0.###;(#,##0.###);"-"',
-  percent: '0.000%',
-  'per-share': '$0.0000',
-  shares: '#,##0',
-  ratio: '0.0000',
-};
 
-export const INPUT_COLOR = '#0000FF';
-export const FORMULA_COLOR = '#000000';
-export const RESTATED_FILL = '#FFF2CC';
-const KEY_COLOR = '#808080';
 
-/** Header rows and label columns of every keyed sheet: row 0 period keys, row 1 period labels; column A labels, column B row keys. */
-export const FIRST_ROW = 2;
+/** Keyed sheets: row 1 (hidden) holds the column keys, rows 2–4 the title, subtitle and period headers; column A (hidden) the row keys, B the labels. */
+export const KEY_ROW = 0;
+export const HEADER_ROW = 3;
+export const FIRST_ROW = 4;
+export const KEY_COL = 0;
+export const LABEL_COL = 1;
 export const FIRST_COL = 2;
+
+type ColumnRole = 'value' | 'mid' | 'actual' | 'vs-mid' | 'gap' | 'diff';
 
 interface ColumnDef {
   key: string;
   label: string;
   period: string;
   scenario: Scenario | 'guidance-mid';
+  role: ColumnRole;
+  /** For a difference column: the key of the column it compares. */
+  of?: string;
 }
 
 interface RowDef {
   key: string;
   label: string;
   kind: 'concept' | 'section' | 'rule' | 'chart';
-  /** Number kind of the row's cells. */
   amountKind: AmountKind;
+  indent?: number;
+  total?: boolean;
   rule?: Rule;
 }
 
@@ -77,9 +77,18 @@ interface Grid {
   cells: Map<string, PlanCell>;
   colIndex: Map<string, number>;
   rowIndex: Map<string, number>;
+  /** Presented sign of each fact cell (`row,col`): +1 printed as the canonical sign, −1 the opposite. */
+  signs: Map<string, 1 | -1>;
 }
 
-const GUIDANCE_ROWS = CONCEPTS.filter((c) => (c.statement === 'operations' || c.statement === 'non_gaap') && (c.kind === 'money' || c.kind === 'percent') && !c.occasional);
+
+
+export interface PlanOptions {
+  /** Breaks the user accepted (check id → reason): written to the Checks sheet, kept across refreshes. */
+  accepted?: Acceptances;
+}
+
+const SPECS: Record<'balance' | 'operations' | 'nonGaap', RowSpec[]> = { balance: BALANCE_ROWS, operations: OPERATIONS_ROWS, nonGaap: NON_GAAP_ROWS };
 
 function homeGrid(c: ConceptDef): GridId {
   if (c.statement === 'balance_sheet') return 'balance';
@@ -104,29 +113,19 @@ function ruleGrid(rule: Rule): GridId {
   return reported ? homeGrid(reported) : 'operations';
 }
 
-const GUIDANCE_IDS = new Set(GUIDANCE_ROWS.map((c) => c.id));
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Rules that reconcile guidance ranges: sums and ratios not restricted to actuals, over guidance rows only. */
-function guidanceRule(rule: Rule): boolean {
-  if (rule.type === 'rollforward') return false;
-  if (rule.type === 'sum' && rule.scenarios === 'actual') return false;
-  return conceptsOfRule(rule).every((c) => GUIDANCE_IDS.has(c));
-}
-
-function quarterLabel(p: Period): string {
+export function periodLabel(p: Period): string {
   if (p.type === 'quarter') return `Q${p.key.slice(5)} ${p.key.slice(0, 4)}`;
   if (p.type === 'year') return `FY ${p.key.slice(2)}`;
-  if (p.type === 'instant') {
-    const [y, m, d] = p.end.split('-').map(Number);
-    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
-    return `${month} ${d}, ${y}`;
-  }
-  return `${p.months} months to ${p.end}`;
+  const [y, m, d] = p.end.split('-').map(Number);
+  if (p.type === 'instant') return `${MONTHS[m - 1]} ${d}, ${y}`;
+  return `${p.months}M to ${MONTHS[m - 1]} ${y}`;
 }
 
-const SCENARIO_LABEL: Record<string, string> = { 'guidance-low': 'Low', 'guidance-high': 'High', 'guidance-mid': 'Mid' };
+const COLUMN_SUFFIX: Record<string, string> = { 'guidance-low': 'Low', 'guidance-high': 'High', 'guidance-mid': 'Mid', actual: 'Actual', 'vs-mid': 'Actual − Mid' };
 
-function columnKey(period: string, scenario: Scenario | 'guidance-mid'): string {
+function columnKey(period: string, scenario: Scenario | 'guidance-mid' | 'vs-mid'): string {
   return scenario === 'actual' ? period : `${period}#${scenario}`;
 }
 
@@ -147,76 +146,75 @@ function moneyScaleOf(dataset: Dataset): Scale {
   return best;
 }
 
-const SCALE_WORDS: Record<Scale, string> = { units: '$', thousands: '$ thousands', millions: '$ millions', billions: '$ billions' };
 
-/** A Decimal in `scale` (money) or as printed (others) → the number a cell holds (percent as a fraction). */
-function cellNumber(value: Decimal, kind: AmountKind, scale: Scale, moneyScale: Scale): number {
-  if (kind === 'money') return value.times(SCALE_FACTOR[scale]).dividedBy(SCALE_FACTOR[moneyScale]).toNumber();
-  if (kind === 'percent') return value.dividedBy(100).toNumber();
-  return value.toNumber();
+
+/** A fact's value in the sign the filing presents it at its place, as a cell holds it. */
+function presentedNumber(f: Fact, moneyScale: Scale): number {
+  const v = f.amount.kind === 'money' ? valueIn(f, moneyScale) : f.value;
+  const shown = f.presentedSign === 1 ? v : v.negated();
+  return f.amount.kind === 'money' ? shown.toNumber() : cellNumber(shown, f.amount.kind, f.scale, moneyScale);
 }
 
-function factNumber(f: Fact, moneyScale: Scale): number {
-  if (f.amount.kind === 'money') return valueIn(f, moneyScale).toNumber();
-  return cellNumber(f.value, f.amount.kind, f.scale, moneyScale);
-}
 
-function oneLine(text: string): string {
-  return text.trim().replace(/\s{2,}/g, '  ');
-}
 
-function provenance(f: Fact): string {
-  return `${f.source.file}, line ${f.source.line} (${f.source.tableTitle})\nprinted: ${f.amount.text}\n${oneLine(f.source.text)}`;
+const NATURE_WORDS: Record<Nature, string> = {
+  income: 'signed as a contribution to income',
+  expense: 'an expense, as a positive amount',
+  balance: 'as on the balance sheet',
+  ratio: 'as printed',
+};
+
+/** The note's line on signs, when the canonical sign differs from the one printed here. */
+export function signNote(f: Fact): string | undefined {
+  if (f.presentedSign === 1 || !f.mapped) return undefined;
+  const c = conceptById(f.concept);
+  const canonical = f.value.toString();
+  return `Sign: shown as printed (${f.amount.text}). =MPWR functions answer ${canonical} for ${c?.name ?? f.label} (${NATURE_WORDS[c?.nature ?? 'balance']}).`;
 }
 
 function nameOf(prefix: string, key: string): string {
   return `${prefix}${key.toUpperCase().replace(/[^A-Z0-9_.]/g, '_')}`;
 }
 
-function formatNumber(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
-}
+
+
 
 /** Builds the plan every writer applies. */
-export function buildPlan(analysis: Analysis): SheetPlan {
+export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetPlan {
   const { dataset, checks } = analysis;
   const moneyScale = moneyScaleOf(dataset);
   const facts = dataset.facts();
 
-  // Where each fact goes: grid, row key, column key.
   const periodsByKey = new Map<string, Period>();
   for (const f of facts) periodsByKey.set(f.period.key, f.period);
 
-  const unmapped: Record<GridId, Map<string, RowDef>> = {
-    balance: new Map(), operations: new Map(), nonGaap: new Map(), guidance: new Map(), chart: new Map(),
-  };
-  // An unmapped row whose slug spells a catalogue id (an empty label under an `Adjusted EBITDA`
-  // heading) keeps a row of its own: one key, one row.
+  // Where each fact goes: grid, row key, column key.
   const rowKey = (f: Fact): string => (!f.mapped && conceptById(f.concept) ? `unmapped:${f.concept}` : f.concept);
   const placeFact = (f: Fact): { grid: GridId; row: string; col: string } => {
-    if (f.scenario !== 'actual') {
-      return { grid: 'guidance', row: rowKey(f), col: columnKey(f.period.key, f.scenario) };
-    }
+    if (f.scenario !== 'actual') return { grid: 'guidance', row: rowKey(f), col: columnKey(f.period.key, f.scenario) };
     const c = f.mapped ? conceptById(f.concept) : undefined;
     const grid: GridId = c ? homeGrid(c) : f.statement === 'non_gaap' ? 'nonGaap' : f.period.type === 'instant' ? 'balance' : 'operations';
     return { grid, row: rowKey(f), col: f.period.key };
   };
+
+  const guidedConcepts = new Set(facts.filter((f) => f.scenario !== 'actual').map(rowKey));
   // Unmapped rows in order of first appearance, filings oldest first (a later filing's new rows come last).
+  const unmapped: Record<GridId, Map<string, RowDef>> = { balance: new Map(), operations: new Map(), nonGaap: new Map(), guidance: new Map(), chart: new Map() };
+  const specified = new Set(GUIDANCE_ROWS.flatMap((r) => ('concept' in r ? [r.concept] : [])));
   for (const set of dataset.filingFacts()) {
     for (const f of set.facts) {
       const current = dataset.get(f.concept, f.period.key, f.scenario);
-      const catalogueRow = current?.mapped && (current.scenario === 'actual' || GUIDANCE_IDS.has(current.concept));
-      if (!current || catalogueRow) continue;
+      if (!current) continue;
       const where = placeFact(current);
+      const catalogueRow = current.mapped && (current.scenario === 'actual' || specified.has(current.concept));
+      if (catalogueRow) continue;
       const rows = unmapped[where.grid];
       if (!rows.has(where.row)) rows.set(where.row, { key: where.row, label: current.label, kind: 'concept', amountKind: current.amount.kind });
     }
   }
 
   // Columns: periods of facts and of the checks placed on each grid.
-  const colSets: Record<GridId, Set<string>> = {
-    balance: new Set(), operations: new Set(), nonGaap: new Set(), guidance: new Set(), chart: new Set(),
-  };
+  const colSets: Record<GridId, Set<string>> = { balance: new Set(), operations: new Set(), nonGaap: new Set(), guidance: new Set(), chart: new Set() };
   for (const f of facts) {
     const where = placeFact(f);
     colSets[where.grid].add(where.col);
@@ -225,74 +223,121 @@ export function buildPlan(analysis: Analysis): SheetPlan {
   const checkColumn = (check: Check, rule: Rule): { grid: GridId; col: string } => {
     if (check.scenario !== 'actual') return { grid: 'guidance', col: columnKey(check.period, check.scenario) };
     const grid = ruleGrid(rule);
-    if (rule.type === 'rollforward' && grid === 'balance') {
-      return { grid, col: periodsByKey.get(check.period)?.end ?? check.period };
-    }
+    if (rule.type === 'rollforward' && grid === 'balance') return { grid, col: periodsByKey.get(check.period)?.end ?? check.period };
     return { grid, col: check.period };
   };
+  // Which columns of which grid get a reconciliation (and so a difference column).
+  const reconColumns: Record<GridId, Set<string>> = { balance: new Set(), operations: new Set(), nonGaap: new Set(), guidance: new Set(), chart: new Set() };
+  const rulesWithChecks = new Set<string>();
   for (const check of checks) {
     const rule = ruleById.get(check.rule);
     if (!rule) continue;
     const { grid, col } = checkColumn(check, rule);
     if (grid !== 'guidance') colSets[grid].add(col);
+    if (check.status !== 'incomplete') { reconColumns[grid].add(col); rulesWithChecks.add(`${grid}|${rule.id}`); }
   }
 
   const sortKeys = (keys: Iterable<string>): string[] =>
     [...new Set(keys)].filter((k) => periodsByKey.has(k)).sort((a, b) => comparePeriods(periodsByKey.get(a) as Period, periodsByKey.get(b) as Period));
+  const withDiffs = (columns: ColumnDef[], grid: GridId): ColumnDef[] => {
+    const compared = columns.filter((c) => reconColumns[grid].has(c.key));
+    if (!compared.length) return columns;
+    return [
+      ...columns,
+      { key: 'diff', label: '', period: '', scenario: 'actual', role: 'gap' },
+      ...compared.map((c): ColumnDef => ({ key: `diff:${c.key}`, label: c.label, period: c.period, scenario: c.scenario, role: 'diff', of: c.key })),
+    ];
+  };
   const actualColumns = (keys: Iterable<string>): ColumnDef[] =>
-    sortKeys(keys).map((k) => ({ key: k, label: quarterLabel(periodsByKey.get(k) as Period), period: k, scenario: 'actual' }));
+    sortKeys(keys).map((k) => ({ key: k, label: periodLabel(periodsByKey.get(k) as Period), period: k, scenario: 'actual', role: 'value' }));
 
   const guidancePeriods = dataset.guidancePeriods();
-  const guidanceColumns: ColumnDef[] = guidancePeriods.flatMap((p) =>
-    (['guidance-low', 'guidance-high', 'guidance-mid'] as const).map((s) => ({
-      key: columnKey(p.key, s), label: `${quarterLabel(p)} ${SCENARIO_LABEL[s]}`, period: p.key, scenario: s,
-    })));
+  const guidanceColumns: ColumnDef[] = guidancePeriods.flatMap((p) => {
+    const cols: ColumnDef[] = (['guidance-low', 'guidance-high', 'guidance-mid'] as const).map((s) => ({
+      key: columnKey(p.key, s), label: `${periodLabel(p)} ${COLUMN_SUFFIX[s]}`, period: p.key, scenario: s, role: s === 'guidance-mid' ? 'mid' : 'value',
+    }));
+    // Once the year is reported, its actual beside the range, and how far from the mid-point.
+    if (facts.some((f) => f.scenario === 'actual' && f.period.key === p.key && guidedConcepts.has(rowKey(f)))) {
+      cols.push({ key: `${p.key}#actual`, label: `${periodLabel(p)} ${COLUMN_SUFFIX.actual}`, period: p.key, scenario: 'actual', role: 'actual' });
+      cols.push({ key: columnKey(p.key, 'vs-mid'), label: `${periodLabel(p)} ${COLUMN_SUFFIX['vs-mid']}`, period: p.key, scenario: 'actual', role: 'vs-mid' });
+    }
+    return cols;
+  });
 
   const quarterKeys = sortKeys([...colSets.operations, ...colSets.nonGaap].filter((k) => periodsByKey.get(k)?.type === 'quarter'
     && (dataset.get('revenue_total', k) || dataset.get('adjusted_ebitda_margin', k))));
 
   // Rows.
-  const conceptRows = (list: ConceptDef[], grid: GridId): RowDef[] => list.map((c) => {
-    const printed = facts.filter((f) => f.concept === c.id && f.source.table.startsWith('t') && (grid === 'guidance') === (f.scenario !== 'actual'));
-    const latest = printed[printed.length - 1];
-    let label = latest?.label ?? c.name;
-    if (c.kind === 'per-share' && !/share/i.test(label)) label = `${label} per Share`;
-    return { key: c.id, label, kind: 'concept', amountKind: c.kind };
-  });
+  const labelOf = (c: ConceptDef, guidance: boolean): string => {
+    const printed = facts.filter((f) => f.concept === c.id && f.mapped && f.source.table.startsWith('t') && guidance === (f.scenario !== 'actual'));
+    const labels = [...new Set(printed.map((f) => f.label))];
+    if (labels.length === 1) return labels[0];
+    if (labels.length === 0) return c.name;
+    return labels.find((l) => /\(loss\) income/i.test(l)) ?? NEUTRAL_LABELS[c.id] ?? c.name;
+  };
+  const conceptRow = (c: ConceptDef, spec: { indent?: number; total?: boolean }, guidance: boolean): RowDef =>
+    ({ key: c.id, label: labelOf(c, guidance), kind: 'concept', amountKind: c.kind, indent: spec.indent, total: spec.total });
+  // Occasional concepts (a line a few releases print) have a row only once one is printed.
+  const printedConcepts = new Set(facts.map((f) => f.concept));
+  const shown = (c: ConceptDef): boolean => !c.occasional || printedConcepts.has(c.id);
+  const specRows = (spec: RowSpec[], statements: ConceptDef['statement'][]): RowDef[] => {
+    const out: RowDef[] = [];
+    const listed = new Set<string>();
+    for (const r of spec) {
+      if ('heading' in r) { out.push({ key: r.key, label: r.heading, kind: 'section', amountKind: 'money' }); continue; }
+      const c = conceptById(r.concept);
+      if (!c) continue;
+      listed.add(c.id);
+      if (shown(c)) out.push(conceptRow(c, r, false));
+    }
+    for (const c of CONCEPTS) if (statements.includes(c.statement) && !listed.has(c.id) && shown(c)) out.push(conceptRow(c, {}, false));
+    return out;
+  };
   const ruleRows = (rules: Rule[]): RowDef[] => rules.map((r) => ({
-    key: `rule:${r.id}`, label: r.description, kind: 'rule', rule: r, amountKind: conceptById(reportedOfRule(r))?.kind ?? 'money',
+    key: `rule:${r.id}`, label: r.description, kind: 'rule', rule: r, amountKind: conceptById(reportedOfRule(r))?.kind ?? 'money', indent: 1,
   }));
   const section = (key: string, label: string): RowDef => ({ key: `section:${key}`, label, kind: 'section', amountKind: 'money' });
   const withTail = (rows: RowDef[], rules: Rule[], grid: GridId): RowDef[] => {
     const out = [...rows];
-    if (rules.length) out.push(section('reconciliations', 'Reconciliations (live formulas over the rows above)'), ...ruleRows(rules));
+    if (rules.length) out.push(section('reconciliations', 'Reconciliations (live formulas over the rows above; differences at the right)'), ...ruleRows(rules));
     const extra = [...unmapped[grid].values()];
     if (extra.length) out.push(section('unmapped', 'Other rows as printed (not in the concept catalogue)'), ...extra);
     return out;
   };
   const actualRules = (grid: GridId): Rule[] => RULES.filter((r) => ruleGrid(r) === grid);
+  const guidanceRows = (): RowDef[] => {
+    const out: RowDef[] = [];
+    const listed = new Set<string>();
+    for (const r of GUIDANCE_ROWS) {
+      if ('heading' in r) continue;
+      const c = conceptById(r.concept);
+      if (!c || !guidedConcepts.has(c.id)) continue;
+      listed.add(c.id);
+      out.push(conceptRow(c, r, true));
+    }
+    for (const c of CONCEPTS) if (guidedConcepts.has(c.id) && !listed.has(c.id)) out.push(conceptRow(c, {}, true));
+    return out;
+  };
 
   const scaleWords = SCALE_WORDS[moneyScale];
   const grids: Grid[] = [];
   const makeGrid = (id: GridId, title: string, columns: ColumnDef[], rows: RowDef[]): Grid => {
     const subtitle = id === 'chart'
-      ? `${scaleWords}. In Excel the add-in draws the chart below (columns: revenue; line, secondary axis: Adjusted EBITDA margin); an .xlsx written outside Excel holds this data only: select rows 2 to 5 and Insert > Combo chart.`
-      : `${scaleWords}, except shares and per share; labels as printed`;
+      ? `${scaleWords}. In Excel the add-in draws the chart below (columns: revenue; line, secondary axis: Adjusted EBITDA margin); an .xlsx written outside Excel holds this data only: select rows 4 to 7 and Insert > Combo chart.`
+      : `${scaleWords}, except shares and per share. Figures as the filing presents them (blue: as filed; black: formulas).`;
     const g: Grid = {
-      id, name: SHEET_NAMES[id], title, subtitle,
-      columns, rows, cells: new Map(),
+      id, name: SHEET_NAMES[id], title, subtitle, columns, rows, cells: new Map(), signs: new Map(),
       colIndex: new Map(columns.map((c, i) => [c.key, FIRST_COL + i])),
       rowIndex: new Map(rows.map((r, i) => [r.key, FIRST_ROW + i])),
     };
     grids.push(g);
     return g;
   };
-  const printedConcepts = new Set(facts.map((f) => f.concept));
-  const stmt = (s: ConceptDef['statement'][]): ConceptDef[] => CONCEPTS.filter((c) => s.includes(c.statement) && (!c.occasional || printedConcepts.has(c.id)));
-  const balance = makeGrid('balance', 'Mpower Holding — Balance Sheet', actualColumns(colSets.balance), withTail(conceptRows(stmt(['balance_sheet']), 'balance'), actualRules('balance'), 'balance'));
-  const operations = makeGrid('operations', 'Mpower Holding — Statement of Operations', actualColumns(colSets.operations), withTail(conceptRows(stmt(['operations', 'per_share']), 'operations'), actualRules('operations'), 'operations'));
-  const nonGaap = makeGrid('nonGaap', 'Mpower Holding — Non-GAAP Measures and Reconciliation to GAAP', actualColumns(colSets.nonGaap), withTail(conceptRows(stmt(['non_gaap']), 'nonGaap'), actualRules('nonGaap'), 'nonGaap'));
-  const guidance = makeGrid('guidance', 'Mpower Holding — Guidance (low, high and mid of each range)', guidanceColumns, withTail(conceptRows(GUIDANCE_ROWS, 'guidance'), RULES.filter(guidanceRule), 'guidance'));
+  const balance = makeGrid('balance', 'Mpower Holding — Balance Sheet', withDiffs(actualColumns(colSets.balance), 'balance'), withTail(specRows(SPECS.balance, ['balance_sheet']), actualRules('balance'), 'balance'));
+  const operations = makeGrid('operations', 'Mpower Holding — Statement of Operations', withDiffs(actualColumns(colSets.operations), 'operations'), withTail(specRows(SPECS.operations, ['operations', 'per_share']), actualRules('operations'), 'operations'));
+  const nonGaap = makeGrid('nonGaap', 'Mpower Holding — Non-GAAP Measures and Reconciliation to GAAP', withDiffs(actualColumns(colSets.nonGaap), 'nonGaap'), withTail(specRows(SPECS.nonGaap, ['non_gaap']), actualRules('nonGaap'), 'nonGaap'));
+  const guidanceRules = RULES.filter((r) => rulesWithChecks.has(`guidance|${r.id}`));
+  const guidance = makeGrid('guidance', 'Mpower Holding — Guidance (low, high and mid of each range)', withDiffs(guidanceColumns, 'guidance'), withTail(guidanceRows(), guidanceRules, 'guidance'));
   const chart = makeGrid('chart', 'Mpower Holding — Revenue and Adjusted EBITDA margin by quarter (chart data)', actualColumns(quarterKeys), [
     { key: 'revenue_total', label: 'Total Operating Revenues', kind: 'chart', amountKind: 'money' },
     { key: 'adjusted_ebitda', label: 'Adjusted EBITDA', kind: 'chart', amountKind: 'money' },
@@ -302,9 +347,11 @@ export function buildPlan(analysis: Analysis): SheetPlan {
 
   const setCell = (g: Grid, row: number, col: number, cell: PlanCell): void => { g.cells.set(`${row},${col}`, cell); };
   const getCell = (g: Grid, row: number, col: number): PlanCell | undefined => g.cells.get(`${row},${col}`);
+  type At = { grid: Grid; row: number; col: number };
+  const signAt = (at: At): 1 | -1 => at.grid.signs.get(`${at.row},${at.col}`) ?? 1;
 
   // Where a (concept, period, scenario) lives: the cell a formula references.
-  const locate = (concept: string, period: string, scenario: Scenario): { grid: Grid; row: number; col: number } | undefined => {
+  const locate = (concept: string, period: string, scenario: Scenario): At | undefined => {
     const f = dataset.get(concept, period, scenario);
     if (!f) return undefined;
     const where = placeFact(f);
@@ -313,40 +360,60 @@ export function buildPlan(analysis: Analysis): SheetPlan {
     const col = g.colIndex.get(where.col);
     return row === undefined || col === undefined ? undefined : { grid: g, row, col };
   };
-  const refFrom = (from: Grid, to: { grid: Grid; row: number; col: number }): string =>
-    to.grid === from ? cellAddress(to.row, to.col) : sheetCell(to.grid.name, to.row, to.col);
+  const refFrom = (from: { name: string }, to: CellRef): string =>
+    to.grid.name === from.name ? cellAddress(to.row, to.col) : sheetCell(to.grid.name, to.row, to.col);
 
-  // Facts as filed (blue), with provenance notes and restatement flags.
+  // Facts as the filing presents them (blue), with provenance, sign and restatement notes.
   const restated = new Map<string, { previous: Fact; current: Fact }>();
   for (const r of dataset.restatements) {
     const now = dataset.get(r.concept, r.period, r.scenario);
     if (now && now.source.file === r.current.source.file) restated.set(`${r.concept}|${r.period}|${r.scenario}`, { previous: r.previous, current: now });
   }
+  const zeros: At[] = [];
   for (const f of facts) {
     const at = locate(f.concept, f.period.key, f.scenario);
     if (!at) continue;
     const r = restated.get(`${f.concept}|${f.period.key}|${f.scenario}`);
-    let note = provenance(f);
+    const notes = [provenance(f)];
+    const sign = signNote(f);
+    if (sign) notes.push(sign);
     const style = input({ numberFormat: FORMATS[f.amount.kind] });
     if (r) {
       style.fill = RESTATED_FILL;
-      note = `RESTATED: previously ${r.previous.amount.text} in ${r.previous.source.file}, line ${r.previous.source.line}\n${note}`;
+      notes.unshift(`RESTATED: previously ${r.previous.amount.text} in ${r.previous.source.file}, line ${r.previous.source.line}`);
     }
-    setCell(at.grid, at.row, at.col, { value: factNumber(f, moneyScale), style, note });
+    setCell(at.grid, at.row, at.col, { value: presentedNumber(f, moneyScale), style, note: notes.join('\n') });
+    at.grid.signs.set(`${at.row},${at.col}`, f.presentedSign);
+    if (f.value.isZero()) zeros.push(at);
+  }
+  // A printed zero (`-`) has no sign of its own: it takes its row's, so a formula reads alike in every column.
+  for (const at of zeros) {
+    const row = at.grid.columns.map((_, i) => at.grid.signs.get(`${at.row},${FIRST_COL + i}`));
+    const cells = at.grid.columns.map((_, i) => at.grid.cells.get(`${at.row},${FIRST_COL + i}`));
+    const other = row.find((s, i) => s !== undefined && typeof cells[i]?.value === 'number' && cells[i]?.value !== 0);
+    if (other) at.grid.signs.set(`${at.row},${at.col}`, other);
   }
 
-  // Guidance mid-points (derived, black).
+  // Guidance mid-points (derived, black); the year's actual and its distance from the mid-point.
   for (const p of guidancePeriods) {
     const lo = guidance.colIndex.get(columnKey(p.key, 'guidance-low')) as number;
     const hi = guidance.colIndex.get(columnKey(p.key, 'guidance-high')) as number;
     const mid = guidance.colIndex.get(columnKey(p.key, 'guidance-mid')) as number;
+    const act = guidance.colIndex.get(`${p.key}#actual`);
+    const vs = guidance.colIndex.get(columnKey(p.key, 'vs-mid'));
     guidance.rows.forEach((r, i) => {
       if (r.kind !== 'concept') return;
       const row = FIRST_ROW + i;
-      if (!getCell(guidance, row, lo) || !getCell(guidance, row, hi)) return;
-      const a = cellAddress(row, lo);
-      const b = cellAddress(row, hi);
-      setCell(guidance, row, mid, { formula: `=(${a}+${b})/2`, style: formulaStyle({ numberFormat: FORMATS[r.amountKind] }) });
+      const fmt = formulaStyle({ numberFormat: FORMATS[r.amountKind] });
+      const hasRange = getCell(guidance, row, lo) && getCell(guidance, row, hi);
+      if (hasRange) setCell(guidance, row, mid, { formula: `=(${cellAddress(row, lo)}+${cellAddress(row, hi)})/2`, style: fmt });
+      if (act === undefined || vs === undefined) return;
+      const actual = locate(r.key, p.key, 'actual');
+      if (!actual) return;
+      // The actual as presented on its statement, in the guidance row's presentation.
+      const flip = signAt(actual) !== (guidance.signs.get(`${row},${lo}`) ?? 1);
+      setCell(guidance, row, act, { formula: `=${flip ? '-' : ''}${refFrom(guidance, actual)}`, style: fmt });
+      if (hasRange) setCell(guidance, row, vs, { formula: `=${cellAddress(row, act)}-${cellAddress(row, mid)}`, style: formulaStyle({ numberFormat: CHECK_FORMATS[r.amountKind] }) });
     });
   }
 
@@ -362,8 +429,14 @@ export function buildPlan(analysis: Analysis): SheetPlan {
   }
 
   // Reconciliation formulas, generated from the rules, one per check that has all its operands.
-  const checkCells: CheckCells[] = [];
-  const reconOf = new Map<string, { formula: { grid: Grid; row: number; col: number }; printed: { grid: Grid; row: number; col: number } }>();
+  // Each term carries the rule's coefficient times its cell's presented sign, times the presented
+  // sign of the total it recomputes: the formula foots as the printed statement does.
+  const term = (coefficient: Decimal, ref: string, first: boolean): string => {
+    const sign = coefficient.isNegative() ? '-' : first ? '' : '+';
+    const mag = coefficient.abs();
+    return `${sign}${mag.eq(1) ? ref : `${mag.toString()}*${ref}`}`;
+  };
+  const reconOf = new Map<string, { formula: At; printed: At }>();
   for (const check of checks) {
     const rule = ruleById.get(check.rule);
     if (!rule || check.status === 'incomplete') continue;
@@ -374,30 +447,30 @@ export function buildPlan(analysis: Analysis): SheetPlan {
     if (row === undefined || col === undefined) continue;
     const kind = conceptById(reportedOfRule(rule))?.kind ?? 'money';
     let formula: string | undefined;
-    let printed: { grid: Grid; row: number; col: number } | undefined;
+    let printed: At | undefined;
     if (rule.type === 'sum') {
       printed = locate(rule.reported, check.period, check.scenario);
+      const sR = printed ? signAt(printed) : 1;
       const parts: string[] = [];
       let complete = true;
       for (const [concept, coefficient] of rule.terms) {
         const at = locate(concept, check.period, check.scenario);
         if (!at) { if (!rule.optional?.includes(concept)) complete = false; continue; }
-        const ref = refFrom(g, at);
-        const sign = coefficient < 0 ? '-' : '+';
-        const mag = Math.abs(coefficient);
-        parts.push(`${sign}${mag === 1 ? ref : `${mag}*${ref}`}`);
+        parts.push(term(new Decimal(coefficient * signAt(at) * sR), refFrom(g, at), parts.length === 0));
       }
-      if (complete && parts.length) formula = `=${parts.join('').replace(/^\+/, '')}`;
+      if (complete && parts.length) formula = `=${parts.join('')}`;
     } else if (rule.type === 'ratio') {
       printed = locate(rule.reported, check.period, check.scenario);
       const num = locate(rule.numerator, check.period, check.scenario);
       const den = locate(rule.denominator, check.period, check.scenario);
-      if (num && den) {
+      if (num && den && printed) {
         const numKind = conceptById(rule.numerator)?.kind;
         let k = new Decimal(rule.factor);
         if (kind === 'percent') k = k.dividedBy(100);
         if (rule.numeratorScale && numKind === 'money') k = k.times(SCALE_FACTOR[moneyScale]).dividedBy(SCALE_FACTOR[rule.numeratorScale]);
-        formula = `=${refFrom(g, num)}${k.eq(1) ? '' : `*${k.toString()}`}/${refFrom(g, den)}`;
+        k = k.times(signAt(printed) * signAt(num) * signAt(den));
+        const neg = k.isNegative() ? '-' : '';
+        formula = `=${neg}${refFrom(g, num)}${k.abs().eq(1) ? '' : `*${k.abs().toString()}`}/${refFrom(g, den)}`;
       }
     } else {
       // As the engine: the balance at the quarter's end against the balance three months before.
@@ -405,119 +478,59 @@ export function buildPlan(analysis: Analysis): SheetPlan {
       printed = period ? locate(rule.balance, period.end, 'actual') : undefined;
       const start = period ? locate(rule.balance, addMonthsToEnd(period.end, -3), 'actual') : undefined;
       const flow = locate(rule.flow, check.period, 'actual');
-      if (start && flow) formula = `=${refFrom(g, start)}+${refFrom(g, flow)}`;
+      if (start && flow && printed) {
+        const sR = signAt(printed);
+        formula = `=${term(new Decimal(signAt(start) * sR), refFrom(g, start), true)}${term(new Decimal(signAt(flow) * sR), refFrom(g, flow), false)}`;
+      }
     }
     if (!formula || !printed) continue;
-    setCell(g, row, col, { formula, style: formulaStyle({ numberFormat: FORMATS[kind], italic: true }) });
+    setCell(g, row, col, { formula, style: formulaStyle({ numberFormat: CHECK_FORMATS[kind], italic: true }) });
     reconOf.set(check.id, { formula: { grid: g, row, col }, printed });
+    // Printed − recomputed, in the difference block.
+    const diffCol = g.colIndex.get(`diff:${colKey}`);
+    if (diffCol !== undefined) {
+      setCell(g, row, diffCol, { formula: `=${refFrom(g, printed)}-${cellAddress(row, col)}`, style: formulaStyle({ numberFormat: CHECK_FORMATS[kind] }) });
+    }
   }
 
-  // Checks sheet.
-  const checkRows: PlanCell[][] = [];
-  const checksName = SHEET_NAMES.checks;
-  const header = (text: string): PlanCell => ({ value: text, style: { bold: true } });
-  checkRows.push([
-    header('Mpower Holding — Checks (live: change an input cell and its checks re-evaluate)'),
-    ...Array.from({ length: 11 }, (): PlanCell => ({})),
-  ]);
-  checkRows.push(['Check', 'Description', 'Period', 'Scenario', 'Reported', 'Computed', 'Difference', 'Tolerance', 'Status', 'Status at import', 'Lines', 'Files'].map(header));
-  const unitOf = (check: Check): { kind: AmountKind; scale: Scale } => {
-    const rule = ruleById.get(check.rule);
-    let f: Fact | undefined;
-    if (rule?.type === 'rollforward') f = dataset.get(rule.balance, periodsByKey.get(check.period)?.end ?? '', 'actual');
-    else f = dataset.get(rule ? reportedOfRule(rule) : check.operands[0]?.concept ?? '', check.period, check.scenario)
-      ?? dataset.get(check.operands[1]?.concept ?? '', check.period, check.scenario);
-    return f ? { kind: f.amount.kind, scale: f.scale } : { kind: 'money', scale: moneyScale };
+  // The Checks sheet.
+  const locator: Locator = {
+    locate, signAt: (at) => signAt(at as At), refFrom, moneyScale,
+    reconciliation: (id) => reconOf.get(id),
+    ruleOf: (id) => ruleById.get(id),
   };
-  for (const check of checks) {
-    const r = checkRows.length;
-    const { kind, scale } = unitOf(check);
-    const E = cellAddress(r, 4);
-    const F = cellAddress(r, 5);
-    const num = (d: Decimal | null): PlanCell => (d === null ? {} : { value: cellNumber(d, kind, scale, moneyScale), style: input({ numberFormat: FORMATS[kind] }) });
-    let reported: PlanCell = num(check.reported);
-    let computed: PlanCell = num(check.computed);
-    const recon = reconOf.get(check.id);
-    const checksGrid = { name: checksName } as Grid;
-    if (recon) {
-      reported = { formula: `=${refFrom(checksGrid, recon.printed)}`, style: formulaStyle({ numberFormat: FORMATS[kind] }) };
-      computed = { formula: `=${refFrom(checksGrid, recon.formula)}`, style: formulaStyle({ numberFormat: FORMATS[kind] }) };
-    } else if (check.rule.startsWith('same-fact:')) {
-      const home = locate(check.operands[1]?.concept ?? '', check.period, check.scenario);
-      const other = check.operands[0];
-      if (home) computed = { formula: `=${refFrom(checksGrid, home)}`, style: formulaStyle({ numberFormat: FORMATS[kind] }) };
-      if (other && reported.value !== undefined) reported.note = `${other.file}, line ${other.line ?? '?'}\n${oneLine(other.text)}`;
-    }
-    const tolerance = cellNumber(check.tolerance, kind, scale, moneyScale);
-    const files = [...new Set(check.operands.map((o) => o.file).filter((x) => x))].join(', ');
-    checkRows.push([
-      { value: check.id },
-      { value: check.description },
-      { value: check.period },
-      { value: check.scenario },
-      reported,
-      computed,
-      { formula: `=IF(OR(${E}="",${F}=""),"",${E}-${F})`, style: formulaStyle({ numberFormat: CHECK_FORMATS[kind] }) },
-      { value: tolerance, style: input({ numberFormat: CHECK_FORMATS[kind] }) },
-      { formula: `=IF(OR(${E}="",${F}=""),"incomplete",IF(ROUND(${E}-${F},9)=0,"tie",IF(ABS(${E}-${F})<=${cellAddress(r, 7)}*1.000000001,"rounding","break")))`, style: formulaStyle({ bold: true }) },
-      { value: check.status },
-      { value: check.lines.join(', ') },
-      { value: files },
-    ]);
-    checkCells.push({
-      id: check.id,
-      status: check.status,
-      reported: sheetCell(checksName, r, 4),
-      computed: sheetCell(checksName, r, 5),
-      difference: sheetCell(checksName, r, 6),
-      liveStatus: sheetCell(checksName, r, 8),
-      reconciliation: recon ? {
-        formula: sheetCell(recon.formula.grid.name, recon.formula.row, recon.formula.col),
-        printed: sheetCell(recon.printed.grid.name, recon.printed.row, recon.printed.col),
-      } : undefined,
-    });
-  }
-  // Restatements: the current value live, the previous one as filed.
-  checkRows.push(Array.from({ length: 12 }, (): PlanCell => ({})));
-  checkRows.push([header('Restatements (a newer filing reports a different value; the newer value is in the sheets, flagged)'), ...Array.from({ length: 11 }, (): PlanCell => ({}))]);
-  checkRows.push(['Restated', 'Line item', 'Period', 'Scenario', 'Current', 'Previous', 'Change', '', 'Status', '', 'Lines', 'Files'].map(header));
-  if (restated.size === 0) checkRows.push([{ value: 'none' }, ...Array.from({ length: 11 }, (): PlanCell => ({}))]);
-  for (const [key, { previous, current }] of restated) {
-    const r = checkRows.length;
-    const [concept, period, scenario] = key.split('|');
-    const at = locate(concept, period, scenario as Scenario);
-    const kind = current.amount.kind;
-    checkRows.push([
-      { value: `restated:${columnKey(period, scenario as Scenario)}:${concept}` },
-      { value: `${current.label} (was ${previous.amount.text}, now ${current.amount.text})` },
-      { value: period },
-      { value: scenario },
-      at ? { formula: `=${refFrom({ name: checksName } as Grid, at)}`, style: formulaStyle({ numberFormat: FORMATS[kind] }) } : { value: factNumber(current, moneyScale) },
-      { value: factNumber(previous, moneyScale), style: input({ numberFormat: FORMATS[kind] }), note: provenance(previous) },
-      { formula: `=${cellAddress(r, 4)}-${cellAddress(r, 5)}`, style: formulaStyle({ numberFormat: FORMATS[kind] }) },
-      {},
-      { value: 'restated', style: { bold: true, fill: RESTATED_FILL } },
-      {},
-      { value: `now ${current.source.line}; was ${previous.source.line}` },
-      { value: `now ${current.source.file}; was ${previous.source.file}` },
-    ]);
-  }
+  const checksBuilt = buildChecksSheet(analysis, locator, options.accepted ?? new Map(), restated);
 
   // Keyed sheets to SheetSpecs.
   const sheets: SheetSpec[] = [];
   const names: NameSpec[] = [];
   const nameTaken = new Set<string>();
+  const header = (text: string): PlanCell => ({ value: text, style: { bold: true } });
   for (const g of grids) {
     const width = FIRST_COL + g.columns.length;
+    const values = g.columns.filter((c) => c.role !== 'gap' && c.role !== 'diff');
+    const firstDiff = g.columns.findIndex((c) => c.role === 'diff');
     const rows: PlanCell[][] = [];
-    const keyStyle: CellStyle = { color: KEY_COLOR, italic: true };
-    rows.push([header(g.title), { value: 'key', style: keyStyle }, ...g.columns.map((c): PlanCell => ({ value: c.key, style: keyStyle }))]);
-    rows.push([{ value: g.subtitle, style: { italic: true } }, { value: 'concept', style: keyStyle }, ...g.columns.map((c) => header(c.label))]);
+    const blank = (): PlanCell => ({});
+    rows.push([{ value: 'key' }, {}, ...g.columns.map((c): PlanCell => ({ value: c.key }))]);
+    rows.push([{}, header(g.title), ...g.columns.map(blank)]);
+    const sub: PlanCell[] = [{}, { value: g.subtitle, style: { italic: true } }, ...g.columns.map(blank)];
+    if (firstDiff >= 0) sub[FIRST_COL + firstDiff] = { value: 'Difference: printed − recomputed', style: { italic: true } };
+    rows.push(sub);
+    rows.push([{}, { value: '', style: { borderBottom: true } }, ...g.columns.map((c): PlanCell => (c.role === 'gap' ? {} : { value: c.label, style: { bold: true, align: 'right', borderBottom: true } }))]);
     g.rows.forEach((r, i) => {
       const row = FIRST_ROW + i;
-      const label: PlanCell = { value: r.label, style: r.kind === 'section' ? { bold: true } : r.kind === 'rule' ? { italic: true } : {} };
-      const line: PlanCell[] = [label, { value: r.key, style: keyStyle }];
-      for (let c = FIRST_COL; c < width; c++) line.push(getCell(g, row, c) ?? {});
+      const labelStyle: CellStyle = r.kind === 'section' ? { bold: true } : r.kind === 'rule' ? { italic: true } : {};
+      if (r.indent) labelStyle.indent = r.indent;
+      if (r.total) { labelStyle.bold = true; }
+      const line: PlanCell[] = [{ value: r.key }, { value: r.label, style: labelStyle }];
+      for (let c = FIRST_COL; c < width; c++) {
+        const cell = getCell(g, row, c) ?? {};
+        const role = g.columns[c - FIRST_COL].role;
+        if (r.total && role !== 'gap' && role !== 'diff') cell.style = { ...cell.style, bold: true, borderTop: true };
+        line.push(cell);
+      }
+      if (r.total) line[LABEL_COL].style = { ...line[LABEL_COL].style, borderTop: true };
       rows.push(line);
       const isGuidance = g.id === 'guidance';
       // Excel names are at most 255 characters and unique whatever their case: two unmapped
@@ -527,38 +540,39 @@ export function buildPlan(analysis: Analysis): SheetPlan {
         nameTaken.add(name.toUpperCase());
         names.push({
           name,
-          refersTo: `=${sheetRange(g.name, row, FIRST_COL, 1, Math.max(1, g.columns.length), true)}`,
-          // Excel keeps at most 255 characters of a name's comment.
+          refersTo: `=${sheetRange(g.name, row, FIRST_COL, 1, Math.max(1, values.length), true)}`,
           comment: `${r.label} (${g.name}${isGuidance ? ', low/high/mid of each range' : ''}), periods left to right in time order`.slice(0, 255),
         });
       }
     });
+    normalize(rows, width);
     const refresh: KeyedRefresh = {
-      kind: 'keyed', keyRow: 0, firstCol: FIRST_COL, columnKeys: g.columns.map((c) => c.key), keyCol: 1, firstRow: FIRST_ROW, rowKeys: g.rows.map((r) => r.key),
+      kind: 'keyed', keyRow: KEY_ROW, firstCol: FIRST_COL, columnKeys: g.columns.map((c) => c.key), keyCol: KEY_COL, firstRow: FIRST_ROW, rowKeys: g.rows.map((r) => r.key),
     };
+    const widths = columnWidths(rows.slice(HEADER_ROW), 60);
+    widths[KEY_COL] = 4;
+    widths[LABEL_COL] = Math.min(Math.max(widths[LABEL_COL], 30), 58);
+    g.columns.forEach((c, i) => { if (c.role === 'gap') widths[FIRST_COL + i] = 3; else widths[FIRST_COL + i] = Math.min(Math.max(widths[FIRST_COL + i], 12), 18); });
     const spec: SheetSpec = {
       name: g.name,
       blocks: [{ row: 0, col: 0, cells: rows }],
       freeze: { rows: FIRST_ROW, cols: FIRST_COL },
-      columnWidths: columnWidths(rows),
+      columnWidths: widths,
+      hiddenColumns: [KEY_COL],
+      hiddenRows: [KEY_ROW],
       refresh,
+      print: printSpec(g.name, dataset, `$2:$${FIRST_ROW}`, `$A:$${columnLetter(LABEL_COL)}`),
     };
     if (g.id === 'chart') spec.charts = g.columns.length ? [chartSpec(g)] : [];
-    normalize(rows, width);
     sheets.push(spec);
   }
-  normalize(checkRows, 12);
-  const checksSheet: SheetSpec = {
-    name: checksName,
-    blocks: [{ row: 0, col: 0, cells: checkRows }],
-    freeze: { rows: 2, cols: 1 },
-    columnWidths: columnWidths(checkRows).map((w, i) => (i === 0 ? Math.min(w, 44) : i === 1 ? Math.min(w, 70) : w)),
-    refresh: { kind: 'replace' },
-  };
+  names.push(...checksBuilt.names);
   // Sheet order as a reader expects: statements, non-GAAP, guidance, checks, chart.
   const order = [SHEET_NAMES.balance, SHEET_NAMES.operations, SHEET_NAMES.nonGaap, SHEET_NAMES.guidance, SHEET_NAMES.checks, SHEET_NAMES.chart];
-  const all = [...sheets, checksSheet].sort((a, b) => order.indexOf(a.name as (typeof order)[number]) - order.indexOf(b.name as (typeof order)[number]));
-  return { sheets: all, names, checks: checkCells };
+  const all = [...sheets, checksBuilt.sheet].sort((a, b) => order.indexOf(a.name as (typeof order)[number]) - order.indexOf(b.name as (typeof order)[number]));
+  const plan: SheetPlan = { sheets: all, names, checks: checksBuilt.cells as CheckCells[] };
+  computeResults(plan);
+  return plan;
 }
 
 function chartSpec(g: Grid): ChartSpec {
@@ -566,44 +580,13 @@ function chartSpec(g: Grid): ChartSpec {
   const rowOf = (key: string): number => g.rowIndex.get(key) as number;
   return {
     title: 'Revenue and Adjusted EBITDA margin by quarter',
-    categories: sheetRange(g.name, 1, FIRST_COL, 1, n, true),
+    categories: sheetRange(g.name, HEADER_ROW, FIRST_COL, 1, n, true),
     series: [
       { name: 'Total Operating Revenues ($ thousands)', values: sheetRange(g.name, rowOf('revenue_total'), FIRST_COL, 1, n, true), type: 'column' },
       { name: 'Adjusted EBITDA margin', values: sheetRange(g.name, rowOf('adjusted_ebitda_margin'), FIRST_COL, 1, n, true), type: 'line', secondaryAxis: true },
     ],
-    anchor: { row: FIRST_ROW + g.rows.length + 3, col: 0 },
+    anchor: { row: FIRST_ROW + g.rows.length + 2, col: LABEL_COL },
   };
 }
 
-/** Pads every row to `width` cells so blocks are rectangular. */
-/** What a cell holds in place of a figure too large for a double (a filing's 400-digit number). */
-export const TOO_LARGE_TEXT = '(too large for Excel)';
-
-function normalize(rows: PlanCell[][], width: number): void {
-  for (const r of rows) {
-    while (r.length < width) r.push({});
-    // Excel cannot hold it as a number: text, with the printed figure still in the cell's note.
-    for (const c of r) if (typeof c.value === 'number' && !Number.isFinite(c.value)) c.value = TOO_LARGE_TEXT;
-  }
-}
-
-function displayLength(c: PlanCell): number {
-  if (typeof c.value === 'string') return c.value.length;
-  if (typeof c.value === 'number') return formatNumber(c.value).length + 2;
-  if (c.formula) return 12;
-  return 0;
-}
-
-/** Widths in characters that fit the contents (labels capped so a long description does not push the numbers away). */
-function columnWidths(rows: PlanCell[][]): number[] {
-  const width = Math.max(...rows.map((r) => r.length));
-  const out: number[] = [];
-  for (let c = 0; c < width; c++) {
-    let w = 8;
-    // The title rows of column A span several columns: it does not set the width.
-    rows.forEach((r, i) => { if (!(i <= 1 && c === 0) && r[c]) w = Math.max(w, displayLength(r[c]) + 1); });
-    out.push(Math.min(w, c === 0 ? 60 : 40));
-  }
-  return out;
-}
 

@@ -17,6 +17,12 @@ export interface CellStyle {
   italic?: boolean;
   /** Fill colour as `#RRGGBB` (restated values are flagged with a fill). */
   fill?: string;
+  /** Indent level of a label (rows under a section heading). */
+  indent?: number;
+  /** A thin rule above the cell (totals and subtotals), or below it (header rows). */
+  borderTop?: boolean;
+  borderBottom?: boolean;
+  align?: 'left' | 'center' | 'right';
 }
 
 /** One cell: either a literal value or a formula (starting with `=`), with its style. */
@@ -26,6 +32,8 @@ export interface PlanCell {
   style?: CellStyle;
   /** A note shown on the cell (provenance: file, line, printed text). */
   note?: string;
+  /** The formula's computed value, cached in the file (see `evaluate.ts`) so a reader that does not calculate sees it. */
+  result?: CellValue | { error: string };
 }
 
 /** A rectangular block of cells whose top-left cell is `row`/`col` (0-based). */
@@ -53,6 +61,35 @@ export interface SheetSpec {
    * replaced (the Checks sheet, which nobody references). Default: `replace`.
    */
   refresh?: KeyedRefresh | { kind: 'replace' };
+  /** 0-based columns and rows to hide (the key column and key row of a keyed sheet). */
+  hiddenColumns?: number[];
+  hiddenRows?: number[];
+  /** Formats applied where a formula holds (`=$I20="break"`), first match wins. */
+  conditionalFormats?: ConditionalFormatSpec[];
+  /** Range (sheet-local A1, e.g. `A16:N142`) with a filter button on its first row. */
+  autoFilter?: string;
+  print?: PrintSpec;
+}
+
+export interface ConditionalFormatSpec {
+  /** Sheet-local A1 range. */
+  range: string;
+  /** Formula relative to the range's top-left cell, e.g. `=$I20="break"`. */
+  formula: string;
+  fill?: string;
+  color?: string;
+  bold?: boolean;
+}
+
+export interface PrintSpec {
+  orientation: 'landscape' | 'portrait';
+  /** Fit to this many pages wide (height free). */
+  fitToPagesWide: number;
+  /** Rows and columns repeated on every page, e.g. `$1:$4` and `$A:$B`. */
+  titleRows?: string;
+  titleColumns?: string;
+  /** Page header: left, centre, right (plain text). */
+  header: [string, string, string];
 }
 
 export interface KeyedRefresh {

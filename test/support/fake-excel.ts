@@ -14,7 +14,9 @@ import { HyperFormula, DetailedCellError } from 'hyperformula';
 type Op = () => void;
 type Raw = string | number | boolean | null;
 
-interface Fmt { numberFormat?: string; color?: string; bold?: boolean; italic?: boolean; fill?: string }
+interface Fmt { numberFormat?: string; color?: string; bold?: boolean; italic?: boolean; fill?: string; indent?: number; align?: string; borderTop?: boolean; borderBottom?: boolean }
+interface CondFormat { address: string; formula: string; fill?: string; color?: string; bold?: boolean }
+interface PageSetup { orientation?: string; zoom?: unknown; titleRows?: string; titleColumns?: string; headers: Record<string, string> }
 interface NoteObj { content: string }
 interface ChartObj {
   name: string;
@@ -32,6 +34,11 @@ interface SheetData {
   widths: Map<number, number>;
   freeze?: { rows: number; cols: number };
   charts: ChartObj[];
+  hiddenCols: Set<number>;
+  hiddenRows: Set<number>;
+  conditional: CondFormat[];
+  autoFilter?: string;
+  page?: PageSetup;
 }
 interface Part { id: string; xml: string }
 interface Box { r0: number; c0: number; r1: number; c1: number; wholeCols?: boolean; wholeRows?: boolean }
@@ -123,6 +130,10 @@ function normFmt(f: Fmt): Fmt | undefined {
   if (f.bold) out.bold = true;
   if (f.italic) out.italic = true;
   if (f.fill) out.fill = f.fill.toUpperCase();
+  if (f.indent) out.indent = f.indent;
+  if (f.align && f.align !== 'General') out.align = f.align;
+  if (f.borderTop) out.borderTop = true;
+  if (f.borderBottom) out.borderBottom = true;
   return Object.keys(out).length ? out : undefined;
 }
 
@@ -193,7 +204,7 @@ export class FakeWorkbook {
   addSheet(name: string): SheetData {
     if (this.hasSheet(name)) throw new FakeExcelError('ItemAlreadyExists', `A sheet named ${name} already exists`);
     this.hf.addSheet(name);
-    const s: SheetData = { name, formats: new Map(), notes: new Map(), widths: new Map(), charts: [] };
+    const s: SheetData = { name, formats: new Map(), notes: new Map(), widths: new Map(), charts: [], hiddenCols: new Set(), hiddenRows: new Set(), conditional: [] };
     this.sheets.push(s);
     return s;
   }
@@ -363,6 +374,10 @@ export class FakeWorkbook {
         widths: [...s.widths.entries()].sort((a, b) => a[0] - b[0]),
         freeze: s.freeze,
         charts: s.charts.map((c) => ({ ...c })),
+        hidden: { cols: [...s.hiddenCols].sort(), rows: [...s.hiddenRows].sort() },
+        conditional: s.conditional.map((c) => ({ ...c })),
+        autoFilter: s.autoFilter,
+        page: s.page ? { ...s.page, headers: { ...s.page.headers } } : undefined,
       })),
       names: this.names(),
       parts: this.parts.map((p) => p.xml),
@@ -440,6 +455,27 @@ class Worksheet extends Proxy {
   get freezePanes(): FreezePanes { return new FreezePanes(this.wb, this.name); }
   get charts(): ChartCollection { return new ChartCollection(this.wb, this.name); }
   get notes(): NoteCollection { return new NoteCollection(this.wb, this.name); }
+  get autoFilter(): { apply: (range: Range | string) => void; remove: () => void } {
+    const wb = this.wb;
+    const name = this.name;
+    return {
+      apply: (range) => wb.enqueue(() => { wb.sheet(name).autoFilter = typeof range === 'string' ? range : boxAddress(range.box()); }),
+      remove: () => wb.enqueue(() => { wb.sheet(name).autoFilter = undefined; }),
+    };
+  }
+  get pageLayout(): unknown {
+    const wb = this.wb;
+    const name = this.name;
+    const page = (): PageSetup => { const s = wb.sheet(name); return (s.page ??= { headers: {} }); };
+    const headers = new globalThis.Proxy({}, { set: (_t, k, v) => { wb.enqueue(() => { page().headers[String(k)] = String(v); }); return true; } });
+    return {
+      set orientation(v: string) { wb.enqueue(() => { page().orientation = v; }); },
+      set zoom(v: unknown) { wb.enqueue(() => { page().zoom = v; }); },
+      setPrintTitleRows: (v: string) => wb.enqueue(() => { page().titleRows = v; }),
+      setPrintTitleColumns: (v: string) => wb.enqueue(() => { page().titleColumns = v; }),
+      headersFooters: { defaultForAllPages: headers },
+    };
+  }
 }
 
 class FreezePanes {
@@ -497,7 +533,42 @@ class Range extends Proxy {
     }, JSON.stringify(v).length);
   }
   get format(): RangeFormat { return new RangeFormat(this.wb, this); }
-  setCellProperties(props: { format?: { font?: { color?: string; bold?: boolean; italic?: boolean }; fill?: { color?: string } } }[][]): void {
+  set columnHidden(v: boolean) {
+    this.wb.enqueue(() => { const b = this.box(); const s = this.wb.sheet(this.sheetName); for (let c = b.c0; c <= b.c1; c++) { if (v) s.hiddenCols.add(c); else s.hiddenCols.delete(c); } });
+  }
+  set rowHidden(v: boolean) {
+    this.wb.enqueue(() => { const b = this.box(); const s = this.wb.sheet(this.sheetName); for (let r = b.r0; r <= Math.min(b.r1, b.r0 + 1000); r++) { if (v) s.hiddenRows.add(r); else s.hiddenRows.delete(r); } });
+  }
+  get conditionalFormats(): { add: (type: string) => unknown; clearAll: () => void } {
+    const wb = this.wb;
+    const range = this;
+    return {
+      add: (type: string) => {
+        if (type !== 'Custom') throw new FakeExcelError('NotImplemented', 'the fake adds custom conditional formats only');
+        const cf: CondFormat = { address: '', formula: '' };
+        wb.enqueue(() => { cf.address = boxAddress(range.box()); wb.sheet(range.sheetName).conditional.push(cf); });
+        const set = (patch: Partial<CondFormat>): void => wb.enqueue(() => { Object.assign(cf, patch); });
+        return {
+          custom: {
+            rule: { set formula(v: string) { set({ formula: v }); } },
+            format: {
+              fill: { set color(v: string) { set({ fill: v.toUpperCase() }); } },
+              font: { set color(v: string) { set({ color: v.toUpperCase() }); }, set bold(v: boolean) { set({ bold: v }); } },
+            },
+          },
+        };
+      },
+      clearAll: () => wb.enqueue(() => {
+        const b = range.box();
+        const s = wb.sheet(range.sheetName);
+        s.conditional = s.conditional.filter((c) => {
+          const x = parseAddress(c.address).box;
+          return !(x.r0 >= b.r0 && x.r1 <= b.r1 && x.c0 >= b.c0 && x.c1 <= b.c1);
+        });
+      }),
+    };
+  }
+  setCellProperties(props: { format?: { font?: { color?: string; bold?: boolean; italic?: boolean }; fill?: { color?: string }; indentLevel?: number; horizontalAlignment?: string; borders?: { top?: { style?: string }; bottom?: { style?: string } } } }[][]): void {
     this.wb.enqueue(() => {
       const b = this.box();
       if (props.length !== b.r1 - b.r0 + 1 || props.some((r) => r.length !== b.c1 - b.c0 + 1)) throw new FakeExcelError('InvalidArgument', 'setCellProperties: dimensions do not match the range');
@@ -509,6 +580,10 @@ class Range extends Proxy {
         if (p.font?.bold !== undefined) patch.bold = p.font.bold;
         if (p.font?.italic !== undefined) patch.italic = p.font.italic;
         if (p.fill?.color !== undefined) patch.fill = p.fill.color;
+        if (p.indentLevel !== undefined) patch.indent = p.indentLevel;
+        if (p.horizontalAlignment !== undefined) patch.align = p.horizontalAlignment;
+        if (p.borders?.top?.style !== undefined) patch.borderTop = p.borders.top.style !== 'None';
+        if (p.borders?.bottom?.style !== undefined) patch.borderBottom = p.borders.bottom.style !== 'None';
         this.wb.setFmt(this.sheetName, r, c, patch);
       });
     }, JSON.stringify(props).length);
@@ -521,7 +596,13 @@ class Range extends Proxy {
       this.wb.eachCell(b, (r, c, i) => {
         const f = this.wb.fmt(this.sheetName, r, c);
         if (!out[i]) out[i] = [];
-        out[i].push({ format: { font: { color: f.color ?? '#000000', bold: f.bold ?? false, italic: f.italic ?? false }, fill: { color: f.fill ?? '#FFFFFF', pattern: f.fill ? 'Solid' : 'None' } } });
+        out[i].push({ format: {
+          font: { color: f.color ?? '#000000', bold: f.bold ?? false, italic: f.italic ?? false },
+          fill: { color: f.fill ?? '#FFFFFF', pattern: f.fill ? 'Solid' : 'None' },
+          indentLevel: f.indent ?? 0,
+          horizontalAlignment: f.align ?? 'General',
+          borders: { top: { style: f.borderTop ? 'Continuous' : 'None' }, bottom: { style: f.borderBottom ? 'Continuous' : 'None' } },
+        } });
       });
       result.set(out);
     });

@@ -1,0 +1,162 @@
+/**
+ * Triage of checks: the order a person reads them in, the likely culprit of a break, and breaks
+ * a user has accepted (a known plug of the filing) with a reason. Pure.
+ *
+ * Likely culprit: for a break, each printed number it uses is changed one digit at a time (every
+ * other digit in each place). A change counts when it makes the break tie (or round) and breaks
+ * no other check that uses the same printed number; its score is the number of breaking checks it
+ * mends. The culprit is the one printed number with the best score, named only when no other
+ * number reaches that score: a single corrupted subtotal breaks two checks and only it mends
+ * both; a plug that any of three terms could absorb names none.
+ */
+import Decimal from 'decimal.js';
+import { RULES } from './rules';
+import type { Check, CheckOperand, CheckStatus, Culprit } from '../model/types';
+
+/** Reading order: what needs a person first. */
+export const STATUS_ORDER: CheckStatus[] = ['break', 'unverified', 'incomplete', 'rounding', 'tie'];
+
+/** Checks in reading order (stable within a status). */
+export function sortChecks<T extends { status: CheckStatus }>(checks: T[]): T[] {
+  return checks.map((c, i) => ({ c, i })).sort((a, b) => STATUS_ORDER.indexOf(a.c.status) - STATUS_ORDER.indexOf(b.c.status) || a.i - b.i).map((x) => x.c);
+}
+
+const RULE_TYPE = new Map(RULES.map((r) => [r.id, r.type]));
+
+function cellKey(o: CheckOperand): string | undefined {
+  return o.column && o.line !== null && o.unit && o.value !== null ? `${o.file}\u0000${o.line}\u0000${o.column[0]}` : undefined;
+}
+
+/** The check's status with some operands' values replaced (same arithmetic as the engine). */
+function statusWith(check: Check, values: (Decimal | null)[]): CheckStatus {
+  const type = RULE_TYPE.get(check.rule);
+  const ops = check.operands;
+  let reported: Decimal | null;
+  let computed: Decimal | null;
+  if (check.rule.startsWith('same-fact:')) {
+    // One figure printed in several places: the first place (operand 1) against each other place.
+    const first = values[1];
+    if (first === null) return 'incomplete';
+    let worst: CheckStatus = 'tie';
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (i === 1 || v === null) continue;
+      const d = v.minus(first).abs();
+      if (d.gt(check.tolerance)) return 'break';
+      if (!d.isZero()) worst = 'rounding';
+    }
+    return worst;
+  }
+  if (type === 'ratio') {
+    reported = values[0];
+    computed = values[1] && values[2] && !values[2].isZero() ? values[1].dividedBy(values[2]).times(ops[1].coefficient) : null;
+  } else if (type === 'rollforward') {
+    reported = values[0] && values[1] ? values[0].minus(values[1]) : null;
+    computed = values[2];
+  } else {
+    reported = values[0];
+    computed = new Decimal(0);
+    for (let i = 1; i < ops.length; i++) {
+      const v = values[i];
+      if (v === null) continue; // a missing optional term (a missing required one makes the check incomplete, never a break)
+      computed = computed.plus(v.times(ops[i].coefficient));
+    }
+  }
+  if (reported === null || computed === null) return 'incomplete';
+  const d = reported.minus(computed);
+  if (d.isZero()) return 'tie';
+  return d.abs().lte(check.tolerance) ? 'rounding' : 'break';
+}
+
+/** Every number that differs from `printed` in exactly one digit (same number of digits, same sign). */
+export function oneDigitChanges(printed: Decimal): Decimal[] {
+  const text = printed.abs().toFixed();
+  const out: Decimal[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] < '0' || text[i] > '9') continue;
+    for (let d = 0; d <= 9; d++) {
+      const digit = String(d);
+      if (digit === text[i]) continue;
+      const changed = new Decimal(text.slice(0, i) + digit + text.slice(i + 1));
+      out.push(printed.isNegative() ? changed.negated() : changed);
+    }
+  }
+  return out;
+}
+
+interface Use { check: Check; index: number }
+
+/** Sets `culprit` on each break whose likely wrong number stands out; returns the checks. */
+export function markCulprits(checks: Check[]): Check[] {
+  const breaks = checks.filter((c) => c.status === 'break');
+  if (breaks.length === 0) return checks;
+  const uses = new Map<string, Use[]>();
+  for (const check of checks) {
+    check.operands.forEach((o, index) => {
+      const k = cellKey(o);
+      if (!k) return;
+      const list = uses.get(k);
+      if (list) list.push({ check, index });
+      else uses.set(k, [{ check, index }]);
+    });
+  }
+  for (const b of breaks) {
+    let best: { score: number; culprit: Culprit } | undefined;
+    let tied = false;
+    b.operands.forEach((o, index) => {
+      const k = cellKey(o);
+      if (!k || !o.unit || o.value === null || o.line === null) return;
+      const printed = o.value.dividedBy(o.unit);
+      const all = uses.get(k) ?? [];
+      let found: { score: number; value: Decimal } | undefined;
+      for (const candidate of oneDigitChanges(printed)) {
+        let score = 0;
+        let ok = true;
+        for (const check of new Set(all.map((u) => u.check))) {
+          if (check.status === 'unverified') continue; // nothing asserted there
+          const values = check.operands.map((x) => x.value);
+          for (const u of all) if (u.check === check) values[u.index] = candidate.times(check.operands[u.index].unit as Decimal);
+          const now = statusWith(check, values);
+          if (now === 'break') { ok = false; break; }
+          if (check.status === 'break') score++;
+        }
+        if (!ok || statusWith(b, b.operands.map((x, i) => (all.some((u) => u.check === b && u.index === i) ? candidate.times(x.unit as Decimal) : x.value))) === 'break') continue;
+        const closer = found && score === found.score && candidate.minus(printed).abs().lt(found.value.minus(printed).abs());
+        if (!found || score > found.score || closer) found = { score, value: candidate };
+      }
+      if (!found) return;
+      // The same printed number used twice in one check (a rare layout) counts once.
+      if (best && best.culprit.file === o.file && best.culprit.line === o.line && best.culprit.printed.eq(printed)) return;
+      if (!best || found.score > best.score) {
+        best = { score: found.score, culprit: { operand: index, label: o.label, file: o.file, line: o.line, printed, wouldTie: found.value } };
+        tied = false;
+      } else if (found.score === best.score) tied = true;
+    });
+    if (best && !tied) b.culprit = best.culprit;
+  }
+  return checks;
+}
+
+/** Breaks a user accepted: check id → reason. */
+export type Acceptances = Map<string, string>;
+
+/**
+ * An accept file: one check id per line, optionally followed by a reason (after blanks, a tab, `:`
+ * or `#`); blank lines and lines starting with `#` are skipped.
+ */
+export function parseAcceptances(text: string): Acceptances {
+  const out: Acceptances = new Map();
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const m = /^(\S+?)(?::?\s+|\s*[:#]\s*|$)(.*)$/.exec(line);
+    if (!m) continue;
+    out.set(m[1], m[2].trim() || 'accepted');
+  }
+  return out;
+}
+
+/** The breaks not accepted. */
+export function openBreaks(checks: Check[], accepted: Acceptances): Check[] {
+  return checks.filter((c) => c.status === 'break' && !accepted.has(c.id));
+}
