@@ -316,13 +316,13 @@ export function series(item: unknown, from?: unknown, to?: unknown, scale?: unkn
 }
 
 /**
- * The reconciliation of a non-GAAP measure to GAAP as (label, amount) rows: Adjusted EBITDA down to Net Loss, Adjusted Gross Margin to Gross Margin.
+ * The reconciliation of a non-GAAP measure to GAAP as (label, amount, effect) rows: Adjusted EBITDA down to Net Loss, Adjusted Gross Margin to Gross Margin.
  * @customfunction RECON
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
  * @param measure "Adjusted EBITDA" or "Adjusted Gross Margin".
  * @param period The quarter ("Q2 2004") or, for guidance, the year with a bound ("FY2005 low").
  * @param [bound] For guidance: "low", "high" or "mid".
- * @returns Rows of label and amount, signed as the reconciliation prints them.
+ * @returns Rows of label, amount (in the item's own sign, as MPWR.VALUE answers it) and effect on the total (signed as the reconciliation prints it).
  */
 export function recon(measure: unknown, period: unknown, bound?: unknown): Array<Array<number | string | boolean | CustomFunctions.Error>> {
   return matrix((d) => mpwr.recon(d, measure, period, bound));

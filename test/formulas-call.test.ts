@@ -42,7 +42,7 @@ describe('runCall', () => {
   test('a matrix as tab-separated rows', () => {
     expect(call('SERIES', 'Revenue')).toEqual({ stdout: '2003Q2\t2004Q1\t2004Q2\n37758\t37153\t38496\nprinted\tprinted\tprinted\n', stderr: '', code: 0 });
     expect(call('RECON', 'Adjusted Gross Margin', 'Q2 2004').stdout).toBe(
-      'Adjusted Gross Margin\t20756\nDepreciation and Amortization (allocated to Cost of Operating Revenues)\t-1964\nGross Margin (GAAP)\t18792\n',
+      'Adjusted Gross Margin\t20756\t20756\nDepreciation and Amortization (allocated to Cost of Operating Revenues)\t1964\t-1964\nGross Margin (GAAP)\t18792\t18792\n',
     );
   });
 

@@ -171,35 +171,37 @@ describe('SERIES', () => {
 });
 
 describe('RECON', () => {
+  // Each row: label, amount in the concept's own sign (as MPWR.VALUE answers it: an expense is
+  // positive), and its effect on the running total as the reconciliation prints it.
   test('Adjusted EBITDA to Net Loss for Q1 2004 (lines 296–309, middle column)', () => {
     expect(recon(d, 'Adjusted EBITDA', 'Q1 2004')).toEqual([
-      ['Adjusted EBITDA', 3216],
-      ['Depreciation and Amortization', -3901],
-      ['Gain on Sale of Assets, net', 198],
-      ['Stock-Based Compensation Expense', -39],
-      ['Loss from Continuing Operations', -526],
-      ['Interest Income', 88],
-      ['Interest Expense', -66],
-      ['Other Expense', 0],
-      ['Loss before Discontinued Operations', -504],
-      ['(Loss) Income from Discontinued Operations', 241],
-      ['Net Loss (GAAP)', -263],
+      ['Adjusted EBITDA', 3216, 3216],
+      ['Depreciation and Amortization', 3901, -3901],
+      ['Gain on Sale of Assets, net', 198, 198],
+      ['Stock-Based Compensation Expense', 39, -39],
+      ['Loss from Continuing Operations', -526, -526],
+      ['Interest Income', 88, 88],
+      ['Interest Expense', 66, -66],
+      ['Other Expense', 0, 0],
+      ['Loss before Discontinued Operations', -504, -504],
+      ['(Loss) Income from Discontinued Operations', 241, 241],
+      ['Net Loss (GAAP)', -263, -263],
     ]);
   });
 
   test('the 2004 guidance, low end, via "FY2004 low" (lines 317–330)', () => {
     expect(recon(d, 'adjusted_ebitda', 'FY2004 low')).toEqual([
-      ['Adjusted EBITDA', 8000],
-      ['Depreciation and Amortization', -16000],
-      ['Gain on Sale of Assets, net', 300],
-      ['Stock-Based Compensation Expense', -200],
-      ['Loss from Continuing Operations', -7900],
-      ['Interest Income', 400],
-      ['Interest Expense', -300],
-      ['Other Expense', -100],
-      ['Loss before Discontinued Operations', -7900],
-      ['Income from Discontinued Operations', 100],
-      ['Net Loss (GAAP)', -7800],
+      ['Adjusted EBITDA', 8000, 8000],
+      ['Depreciation and Amortization', 16000, -16000],
+      ['Gain on Sale of Assets, net', 300, 300],
+      ['Stock-Based Compensation Expense', 200, -200],
+      ['Loss from Continuing Operations', -7900, -7900],
+      ['Interest Income', 400, 400],
+      ['Interest Expense', 300, -300],
+      ['Other Expense', 100, -100],
+      ['Loss before Discontinued Operations', -7900, -7900],
+      ['Income from Discontinued Operations', 100, 100],
+      ['Net Loss (GAAP)', -7800, -7800],
     ]);
   });
 
@@ -207,14 +209,16 @@ describe('RECON', () => {
     const mid = recon(d, 'Adjusted EBITDA', 2005, 'mid');
     if (isFormulaError(mid)) throw new Error(mid.message);
     expect(mid.map((r) => r[0])).not.toContain('Other Expense');
-    expect(mid.map((r) => r[1])).toEqual([17000, -17000, 300, -200, 100, 400, -300, 200, -300, -100]);
+    // The effects (as printed) foot to each subtotal; the amounts answer as MPWR.GUIDANCE does.
+    expect(mid.map((r) => r[2])).toEqual([17000, -17000, 300, -200, 100, 400, -300, 200, -300, -100]);
+    expect(mid.map((r) => r[1])).toEqual([17000, 17000, 300, 200, 100, 400, 300, 200, -300, -100]);
   });
 
   test('Adjusted Gross Margin to Gross Margin (lines 287–291)', () => {
     expect(recon(d, 'Adjusted Gross Margin', 'Q2 2003')).toEqual([
-      ['Adjusted Gross Margin', 18805],
-      ['Depreciation and Amortization (allocated to Cost of Operating Revenues)', -1742],
-      ['Gross Margin (GAAP)', 17063],
+      ['Adjusted Gross Margin', 18805, 18805],
+      ['Depreciation and Amortization (allocated to Cost of Operating Revenues)', 1742, -1742],
+      ['Gross Margin (GAAP)', 17063, 17063],
     ]);
   });
 

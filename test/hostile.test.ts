@@ -111,7 +111,8 @@ describe('text that reads as a formula is written as text', () => {
     }
     // The DDE label as a person sees it in the Operations sheet.
     const ops = SHEET_NAMES.operations;
-    const col = Array.from({ length: 60 }, (_, r) => wb.cellValue(ops, r, 0));
+    // Labels stand in column B (column A holds the hidden row keys).
+    const col = Array.from({ length: 60 }, (_, r) => wb.cellValue(ops, r, 1));
     expect(col).toContain(DDE);
     expect(col).toContain(HYPERLINK);
     // Notes carry the file name and the printed line as text.

@@ -129,33 +129,35 @@ describe('spilled results', () => {
   });
 
   test('RECON spills Adjusted EBITDA down to Net Loss (lines 296–309)', () => {
-    const rows: Row[] = [['=MPWR.RECON("Adjusted EBITDA","Q2 2004")', null]];
-    for (let i = 0; i < 12; i++) rows.push([null, null]);
+    const rows: Row[] = [['=MPWR.RECON("Adjusted EBITDA","Q2 2004")', null, null]];
+    for (let i = 0; i < 12; i++) rows.push([null, null, null]);
     const cell = sheet(rows);
-    const got = Array.from({ length: 11 }, (_, i) => [cell(`A${i + 1}`), cell(`B${i + 1}`)]);
+    const got = Array.from({ length: 11 }, (_, i) => [cell(`A${i + 1}`), cell(`B${i + 1}`), cell(`C${i + 1}`)]);
+    // Amount in the item's own sign (as MPWR.VALUE), effect as the reconciliation prints it.
     expect(got).toEqual([
-      ['Adjusted EBITDA', 2544],
-      ['Depreciation and Amortization', -3879],
-      ['Gain on Sale of Assets, net', 62],
-      ['Stock-Based Compensation Expense', -39],
-      ['Loss from Continuing Operations', -1312],
-      ['Interest Income', 77],
-      ['Interest Expense', -67],
-      ['Other Expense', -95],
-      ['Loss before Discontinued Operations', -1397],
-      ['(Loss) Income from Discontinued Operations', -7],
-      ['Net Loss (GAAP)', -1404],
+      ['Adjusted EBITDA', 2544, 2544],
+      ['Depreciation and Amortization', 3879, -3879],
+      ['Gain on Sale of Assets, net', 62, 62],
+      ['Stock-Based Compensation Expense', 39, -39],
+      ['Loss from Continuing Operations', -1312, -1312],
+      ['Interest Income', 77, 77],
+      ['Interest Expense', 67, -67],
+      ['Other Expense', 95, -95],
+      ['Loss before Discontinued Operations', -1397, -1397],
+      ['(Loss) Income from Discontinued Operations', -7, -7],
+      ['Net Loss (GAAP)', -1404, -1404],
     ]);
     expect(cell('A12')).toBeNull();
   });
 
   test('RECON of the 2005 guidance, high end (lines 340–352), and of Adjusted Gross Margin (lines 287–291)', () => {
-    const rows: Row[] = [['=MPWR.RECON("Adjusted EBITDA","FY2005","high")', null, null, '=MPWR.RECON("Adjusted Gross Margin","2Q04")', null]];
-    for (let i = 0; i < 11; i++) rows.push([null, null, null, null, null]);
+    const rows: Row[] = [['=MPWR.RECON("Adjusted EBITDA","FY2005","high")', null, null, null, '=MPWR.RECON("Adjusted Gross Margin","2Q04")', null, null]];
+    for (let i = 0; i < 11; i++) rows.push([null, null, null, null, null, null, null]);
     const cell = sheet(rows);
-    expect(Array.from({ length: 10 }, (_, i) => cell(`B${i + 1}`))).toEqual([18000, -17000, 300, -200, 1100, 400, -300, 1200, -300, 900]);
+    expect(Array.from({ length: 10 }, (_, i) => cell(`C${i + 1}`))).toEqual([18000, -17000, 300, -200, 1100, 400, -300, 1200, -300, 900]);
+    expect(Array.from({ length: 10 }, (_, i) => cell(`B${i + 1}`))).toEqual([18000, 17000, 300, 200, 1100, 400, 300, 1200, -300, 900]);
     expect(cell('A5')).toBe('(Loss) Income from Continuing Operations');
-    expect([cell('D1'), cell('E1'), cell('E2'), cell('D3'), cell('E3')]).toEqual(['Adjusted Gross Margin', 20756, -1964, 'Gross Margin (GAAP)', 18792]);
+    expect([cell('E1'), cell('F1'), cell('F2'), cell('G2'), cell('E3'), cell('F3')]).toEqual(['Adjusted Gross Margin', 20756, 1964, -1964, 'Gross Margin (GAAP)', 18792]);
   });
 
   test('CHECKS spills a header row and one row per check; CHECK says whether they all hold', () => {

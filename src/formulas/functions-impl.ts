@@ -8,6 +8,7 @@ import type Decimal from 'decimal.js';
 import { guidanceHistory, type GuidanceRange } from '../model/guidance';
 import type { Check, Fact, Scale, Scenario } from '../model/types';
 import { RULES, type SumRule } from '../reconcile/rules';
+import { signNote } from '../model/signs';
 import { type FormulaData, type Item, quarterOfPeriod, scenarioOfBound } from './data';
 import { type Bound, type PeriodQuery, readPeriod } from './period-input';
 import {
@@ -309,7 +310,11 @@ function reconLabel(d: FormulaData, id: string, key: string, sel: Selection): st
 
 /**
  * MPWR.RECON(measure, period, [bound]): the reconciliation of a non-GAAP measure down to its
- * GAAP measure as (label, amount) rows, amounts signed as a reconciliation prints them.
+ * GAAP measure as (label, amount, effect) rows. `amount` is in the concept's canonical sign, as
+ * every MPWR function answers it (Interest Expense 67, as MPWR.VALUE); `effect` is what the line
+ * does to the running total, signed as the reconciliation prints it (−67): the first row and each
+ * subtotal carry their level in both columns, and the effects of a block's lines add up to its
+ * subtotal.
  */
 export function recon(d: FormulaData, measure: unknown, period: unknown, bound?: unknown): MatrixResult {
   const it = itemArg(d, measure, 'measure');
@@ -325,7 +330,7 @@ export function recon(d: FormulaData, measure: unknown, period: unknown, bound?:
   const sel = selectionOf(b ?? q.bound);
   const first = decimalAt(d, it.id, key, sel, undefined);
   if (!first) return d.missing(it, key, sel === 'actual' ? 'actual' : 'guidance');
-  const rows: Matrix = [[reconLabel(d, it.id, key, sel), first.toNumber()]];
+  const rows: Matrix = [[reconLabel(d, it.id, key, sel), first.toNumber(), first.toNumber()]];
   let current = it.id;
   for (const ruleId of chain) {
     const rule = SUM_RULES.get(ruleId);
@@ -334,13 +339,15 @@ export function recon(d: FormulaData, measure: unknown, period: unknown, bound?:
       const v = decimalAt(d, concept, key, sel, undefined);
       if (!v) {
         if (rule.optional?.includes(concept)) continue;
-        rows.push([reconLabel(d, concept, key, sel), notAvailable(`No ${concept} for ${key}`)]);
+        const na = notAvailable(`No ${concept} for ${key}`);
+        rows.push([reconLabel(d, concept, key, sel), na, na]);
         continue;
       }
-      rows.push([reconLabel(d, concept, key, sel), v.times(coefficient).toNumber()]);
+      rows.push([reconLabel(d, concept, key, sel), v.toNumber() || 0, v.times(coefficient).toNumber() || 0]); // no −0 (Excel has none)
     }
     const total = decimalAt(d, rule.reported, key, sel, undefined);
-    rows.push([reconLabel(d, rule.reported, key, sel), total ? total.toNumber() : notAvailable(`No ${rule.reported} for ${key}`)]);
+    const level = total ? total.toNumber() : notAvailable(`No ${rule.reported} for ${key}`);
+    rows.push([reconLabel(d, rule.reported, key, sel), level, level]);
     current = rule.reported;
   }
   return rows;
@@ -394,7 +401,8 @@ export function checks(d: FormulaData, period?: unknown): MatrixResult {
 
 function printed(f: Fact): string {
   if (f.derivation) return derivationText(f);
-  return `${f.source.file}, line ${f.source.line}: ${f.source.text.trim().replace(/\s+/g, ' ')}`;
+  const sign = signNote(f);
+  return `${f.source.file}, line ${f.source.line}: ${f.source.text.trim().replace(/\s+/g, ' ')}${sign ? ` — ${sign}` : ''}`;
 }
 
 /** A number as a cell shows it (for sources: `148,200`, `-1,570`). */

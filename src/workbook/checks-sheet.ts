@@ -94,7 +94,7 @@ export function buildChecksSheet(
   const totalRow = rows.length;
   rows.push([bold('all checks'), {}]);
   const okRow = rows.length;
-  rows.push([bold('All checks pass (no open break): MPWR_CHECKS_OK'), {}]);
+  rows.push([bold('MPWR_CHECKS_OK (no open break)'), {}]);
   const restatedRow = rows.length;
   rows.push([{ value: 'restated values' }, { value: restated.size }]);
 
@@ -244,7 +244,7 @@ export function buildChecksSheet(
   void restatedRow;
 
   normalize(rows, WIDTH);
-  const widths = columnWidths(rows.slice(3), 60).map((w, i) => Math.min(w, [34, 58, 11, 9, 12, 12, 12, 10, 15, 11, 44, 14, 26, 22][i] ?? 20));
+  const widths = columnWidths(rows.slice(3), 60).map((w, i) => Math.min(w, [34, 52, 11, 9, 12, 12, 12, 10, 15, 11, 40, 14, 24, 20][i] ?? 20));
   widths[0] = Math.max(widths[0], 30);
   const sheet: SheetSpec = {
     name,

@@ -15,7 +15,8 @@
  */
 import Decimal from 'decimal.js';
 import { addMonthsToEnd, comparePeriods } from '../filing/periods';
-import { CONCEPTS, conceptById, type ConceptDef, type Nature } from '../model/concepts';
+import { CONCEPTS, conceptById, type ConceptDef } from '../model/concepts';
+import { signNote } from '../model/signs';
 import { valueIn, type Dataset } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Check, type Fact, type Period, type Scale, type Scenario } from '../model/types';
 import type { Analysis } from '../pipeline';
@@ -157,21 +158,6 @@ function presentedNumber(f: Fact, moneyScale: Scale): number {
 
 
 
-const NATURE_WORDS: Record<Nature, string> = {
-  income: 'signed as a contribution to income',
-  expense: 'an expense, as a positive amount',
-  balance: 'as on the balance sheet',
-  ratio: 'as printed',
-};
-
-/** The note's line on signs, when the canonical sign differs from the one printed here. */
-export function signNote(f: Fact): string | undefined {
-  if (f.presentedSign === 1 || !f.mapped) return undefined;
-  const c = conceptById(f.concept);
-  const canonical = f.value.toString();
-  return `Sign: shown as printed (${f.amount.text}). =MPWR functions answer ${canonical} for ${c?.name ?? f.label} (${NATURE_WORDS[c?.nature ?? 'balance']}).`;
-}
-
 function nameOf(prefix: string, key: string): string {
   return `${prefix}${key.toUpperCase().replace(/[^A-Z0-9_.]/g, '_')}`;
 }
@@ -200,14 +186,13 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
   const guidedConcepts = new Set(facts.filter((f) => f.scenario !== 'actual').map(rowKey));
   // Unmapped rows in order of first appearance, filings oldest first (a later filing's new rows come last).
   const unmapped: Record<GridId, Map<string, RowDef>> = { balance: new Map(), operations: new Map(), nonGaap: new Map(), guidance: new Map(), chart: new Map() };
-  const specified = new Set(GUIDANCE_ROWS.flatMap((r) => ('concept' in r ? [r.concept] : [])));
   for (const set of dataset.filingFacts()) {
     for (const f of set.facts) {
       const current = dataset.get(f.concept, f.period.key, f.scenario);
       if (!current) continue;
       const where = placeFact(current);
-      const catalogueRow = current.mapped && (current.scenario === 'actual' || specified.has(current.concept));
-      if (catalogueRow) continue;
+      // Every mapped concept has a row of its own (statement rows, or a guided item's row).
+      if (current.mapped) continue;
       const rows = unmapped[where.grid];
       if (!rows.has(where.row)) rows.set(where.row, { key: where.row, label: current.label, kind: 'concept', amountKind: current.amount.kind });
     }
