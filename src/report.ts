@@ -1,16 +1,24 @@
 /**
- * What `mpwr import` prints: a report a person reads (what was found, then every check grouped
- * by status, non-ties first with reported vs computed and lines), or JSON for programs.
+ * What `mpwr import` prints: a report a person reads (what was found, then the checks grouped by
+ * status in reading order — breaks with their direction and likely culprit, accepted ones marked —
+ * and ties as a count unless asked for), or JSON for programs.
  */
 import type Decimal from 'decimal.js';
 import { isMpower } from './filing/company';
 import { checkCounts, type Analysis } from './pipeline';
-import type { Check, CheckStatus } from './model/types';
+import type { Check } from './model/types';
+import { STATUS_ORDER, type Acceptances } from './reconcile/triage';
+
+export interface ReportOptions {
+  /** List every tie (default: their count only). */
+  all?: boolean;
+  /** Accepted breaks (check id → reason). */
+  accepted?: Acceptances;
+}
 
 /** Printed lines shown per check (a figure repeated in a long document is printed in many places). */
 const MAX_LINES_SHOWN = 12;
 
-const ORDER: CheckStatus[] = ['break', 'unverified', 'incomplete', 'rounding', 'tie'];
 
 function num(d: Decimal | null): string {
   if (d === null) return '—';
@@ -18,21 +26,29 @@ function num(d: Decimal | null): string {
   return d.decimalPlaces() > 6 ? d.toSignificantDigits(8).toString() : d.toString();
 }
 
-function checkLine(c: Check): string {
-  const what = `${c.status.toUpperCase().padEnd(10)} ${c.id}`;
+/** Which way a difference runs, in words: the printed figure against what its operands give. */
+function direction(c: Check): string {
+  if (c.difference === null || c.difference.isZero()) return '';
+  return c.difference.isPositive() ? ' (printed above computed)' : ' (printed below computed)';
+}
+
+function checkLine(c: Check, accepted?: string): string {
+  const what = `${c.status.toUpperCase().padEnd(10)} ${c.id}${accepted ? `  [accepted: ${accepted}]` : ''}`;
   if (c.status === 'tie') return `  ${what}`;
   const missing = c.operands.filter((o) => o.value === null).map((o) => o.label);
   const nums =
     c.status === 'incomplete'
       ? `missing: ${missing.join(', ')}`
-      : `reported ${num(c.reported)}, computed ${num(c.computed)}, difference ${num(c.difference)} (tolerance ${c.tolerance.toString()})`;
+      : `reported ${num(c.reported)}, computed ${num(c.computed)}, difference ${num(c.difference)}${direction(c)} (tolerance ${c.tolerance.toString()})`;
   const printedAt = c.operands.filter((o) => o.line !== null);
   const lines = printedAt.slice(0, MAX_LINES_SHOWN).map((o) => `      line ${String(o.line).padStart(4)}: ${o.text.trim()}`);
   if (printedAt.length > MAX_LINES_SHOWN) lines.push(`      … and ${printedAt.length - MAX_LINES_SHOWN} more places`);
-  return [`  ${what}`, `      ${c.description}`, `      ${nums}`, ...lines].join('\n');
+  const culprit = c.culprit ? [`      likely culprit: line ${c.culprit.line}, ${c.culprit.label}: printed ${c.culprit.printed.toString()}; ${c.culprit.wouldTie.toString()} would add up`] : [];
+  return [`  ${what}`, `      ${c.description}`, `      ${nums}`, ...culprit, ...lines].join('\n');
 }
 
-export function renderReport(analysis: Analysis): string {
+export function renderReport(analysis: Analysis, options: ReportOptions = {}): string {
+  const accepted = options.accepted ?? new Map<string, string>();
   const out: string[] = [];
   const { dataset, checks, diagnostics } = analysis;
   for (const info of dataset.info()) {
@@ -69,13 +85,18 @@ export function renderReport(analysis: Analysis): string {
   for (const d of diagnostics) out.push(`${d.severity}: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
   const counts = checkCounts(checks);
   out.push('');
-  out.push(`Checks: ${checks.length} — ${counts.tie} tie, ${counts.rounding} rounding, ${counts.break} break, ${counts.incomplete} incomplete${counts.unverified ? `, ${counts.unverified} unverified` : ''}`);
-  for (const status of ORDER) {
+  const acceptedBreaks = checks.filter((c) => c.status === 'break' && accepted.has(c.id)).length;
+  out.push(`Checks: ${checks.length} — ${counts.tie} tie, ${counts.rounding} rounding, ${counts.break} break${acceptedBreaks ? ` (${acceptedBreaks} accepted)` : ''}, ${counts.incomplete} incomplete${counts.unverified ? `, ${counts.unverified} unverified` : ''}`);
+  for (const status of STATUS_ORDER) {
     const group = checks.filter((c) => c.status === status);
     if (group.length === 0) continue;
     out.push('');
+    if (status === 'tie' && !options.all) {
+      out.push(`TIE (${group.length}): every one adds up exactly; --all lists them`);
+      continue;
+    }
     out.push(`${status.toUpperCase()} (${group.length})`);
-    for (const c of group) out.push(checkLine(c));
+    for (const c of group) out.push(checkLine(c, accepted.get(c.id)));
   }
   return out.join('\n');
 }
@@ -86,7 +107,7 @@ class Lazy {
 }
 
 /** The JSON document, key by key (the facts as a lazy list). */
-function jsonDocument(analysis: Analysis): Record<string, unknown> {
+function jsonDocument(analysis: Analysis, accepted: Acceptances): Record<string, unknown> {
   const { dataset, checks, diagnostics } = analysis;
   const doc = {
     filings: dataset.info(),
@@ -115,6 +136,8 @@ function jsonDocument(analysis: Analysis): Record<string, unknown> {
       difference: c.difference?.toString() ?? null,
       tolerance: c.tolerance.toString(),
       lines: c.lines,
+      ...(c.culprit ? { culprit: { line: c.culprit.line, label: c.culprit.label, printed: c.culprit.printed.toString(), wouldTie: c.culprit.wouldTie.toString() } } : {}),
+      ...(accepted.has(c.id) ? { accepted: accepted.get(c.id) } : {}),
     })),
     unmapped: dataset.unmapped().map((f) => ({ concept: f.concept, label: f.label, period: f.period.key, line: f.source.line })),
     // Values no release prints, each with its derivation: the operands' periods, coefficients, files and lines.
@@ -147,8 +170,8 @@ const indent = (json: string, by: string): string => json.replace(/\n/g, `\n${by
  * The JSON of `mpwr import --json` in pieces, as `JSON.stringify(document, null, 2)` would print
  * it, without ever holding the whole text (a 10 MB filing's is some 60 MB).
  */
-export function* renderJsonChunks(analysis: Analysis): Generator<string> {
-  const entries = Object.entries(jsonDocument(analysis));
+export function* renderJsonChunks(analysis: Analysis, accepted: Acceptances = new Map()): Generator<string> {
+  const entries = Object.entries(jsonDocument(analysis, accepted));
   yield '{';
   for (let k = 0; k < entries.length; k++) {
     const [key, value] = entries[k];
@@ -164,6 +187,6 @@ export function* renderJsonChunks(analysis: Analysis): Generator<string> {
   yield '\n}';
 }
 
-export function renderJson(analysis: Analysis): string {
-  return [...renderJsonChunks(analysis)].join('');
+export function renderJson(analysis: Analysis, accepted: Acceptances = new Map()): string {
+  return [...renderJsonChunks(analysis, accepted)].join('');
 }

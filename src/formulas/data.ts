@@ -13,6 +13,7 @@ import { isFlow, neededFor } from '../model/derived';
 import { mpowerAnalysis, type Analysis } from '../pipeline';
 import { type Bound, type PeriodQuery, quarterEnd, quarterOf, shiftQuarter } from './period-input';
 import { type Arg, type FormulaError, invalidValue, isFormulaError, notAvailable, own, showArg } from './values';
+import { closest } from './suggest';
 
 /** A concept as formulas see it: catalogue concepts and unmapped labels alike. */
 export interface Item {
@@ -156,7 +157,8 @@ export class FormulaData {
       const c = conceptById(id);
       if (c) return { id, name: c.name, kind: c.kind, instant: c.periodType === 'instant', mapped: true };
     }
-    return invalidValue(`Unknown item "${text}"; use a label as printed in the filing (e.g. "Total Current Assets") or a concept id (e.g. adjusted_ebitda); MPWR.ITEMS() lists them`);
+    const guess = closest(text, [...CONCEPTS.map((c) => c.name), ...[...this.items.values()].map((i) => i.name), ...CONCEPTS.map((c) => c.id)]);
+    return invalidValue(`Unknown item "${text}"${guess ? ` (did you mean "${guess}"?)` : ''}; use a label as printed in the filing (e.g. "Total Current Assets") or a concept id (e.g. adjusted_ebitda); MPWR.ITEMS() lists them`);
   }
 
   private slugMatch(text: string): string | undefined {

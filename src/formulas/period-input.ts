@@ -11,6 +11,7 @@
  * before it (so `LATEST-4` is the same quarter a year earlier).
  */
 import { isoDate, lastDayOfMonth, monthIndex } from '../filing/periods';
+import { closest, editDistance } from './suggest';
 import { type Arg, type FormulaError, invalidNumber, invalidValue, isFormulaError, showArg } from './values';
 
 export type Bound = 'low' | 'high' | 'mid';
@@ -127,8 +128,9 @@ const FORMS: Form[] = [
   { re: new RegExp(`^${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})$`), read: (m) => date(Number(m[3]), monthIndex(m[1]) + 1, Number(m[2])) },
   // 30 June 2004
   { re: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s*,?\\s*(\\d{4})$`), read: (m) => date(Number(m[3]), monthIndex(m[2]) + 1, Number(m[1])) },
-  // June 2004 (the month's end)
+  // June 2004, Jun-2004, Jun-04, Jun'04, Jun/04 (the month's end; a two-digit year needs its separator: "Jun 04" could be a day)
   { re: new RegExp(`^${MONTH}\\s*,?\\s*(\\d{4})$`), read: (m) => monthEnd(Number(m[2]), monthIndex(m[1]) + 1) },
+  { re: new RegExp(`^${MONTH}\\s*[-/']\\s*((?:19|20)?\\d\\d)$`), read: (m) => monthEnd(fullYear(m[2]), monthIndex(m[1]) + 1) },
 ];
 
 function spanToDate(months: number, year: number, month: number, day: number): Shape | undefined {
@@ -225,7 +227,26 @@ function readText(raw: string): PeriodQuery | FormulaError {
   const shape = readShape(text);
   if (shape === 'unreadable') return invalidValue(`"${raw}" is not a real period (a date that does not exist, or a span that ends on no quarter)`);
   if (shape) return { ...shape, bound, input: raw };
-  return invalidValue(`Can't read "${raw}" as a period; use ${EXAMPLES}`);
+  const guess = repaired(text);
+  return invalidValue(`Can't read "${raw}" as a period${guess ? `; did you mean "${guess}"?` : `; use ${EXAMPLES}`}`);
+}
+
+const WORDS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'quarter', 'first', 'second', 'third', 'fourth', 'fiscal', 'year', 'latest', 'guidance', 'low', 'high', 'mid'];
+
+/** The text with each misspelt word (`Jnue`, `quartr`) replaced by the word it is closest to, when that reads as a period. */
+function repaired(text: string): string | undefined {
+  let changed = false;
+  const fixed = text.replace(/[a-z]{3,}/g, (w) => {
+    if (WORDS.includes(w) || /^(?:fy|cy|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|ltm|ttm|ytd|last|twelve|months|trailing|ending|ended|date)$/.test(w)) return w;
+    const c = closest(w, WORDS);
+    if (!c || editDistance(w, c) > 2) return w;
+    changed = true;
+    return c;
+  });
+  if (!changed) return undefined;
+  const again = readText(fixed);
+  return isFormulaError(again) ? undefined : fixed.replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
 }
 
 function readNumber(n: number, input: string): PeriodQuery | FormulaError {
