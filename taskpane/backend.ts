@@ -78,14 +78,29 @@ function download(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Outside Excel: preview, then Download .xlsx. */
+/**
+ * Outside Excel: preview, then Download .xlsx. The releases previewed in this session are kept
+ * (as a workbook keeps its imported ones): the next release is read on top of them and the
+ * download holds them all, until Start over.
+ */
 export class BrowserBackend implements Backend {
   readonly host = 'browser';
   readonly actionLabel = 'Download .xlsx';
   readonly description = 'Not in Excel: preview and download an .xlsx';
+  private session: SourceText[] = [];
 
   async imported(): Promise<Imported> {
-    return { sources: [], problems: [] };
+    return { sources: [...this.session], problems: [] };
+  }
+
+  /** Keeps the releases of a preview that read something, for the next one. */
+  keep(sources: SourceText[]): void {
+    for (const s of sources) if (!this.session.some((t) => t.text === s.text)) this.session.push(s);
+  }
+
+  /** Forgets the session's releases. */
+  clear(): void {
+    this.session = [];
   }
 
   async commit(job: Job, progress: Progress): Promise<string> {
@@ -100,7 +115,8 @@ export class BrowserBackend implements Backend {
     progress(0.9, `Saving ${name}…`);
     download(bytes, name);
     setImported([...job.base, ...job.sources]);
-    return `Downloaded ${name} (${sheetCount(plan)}, ${sizeText(bytes.length)}; ${checksText(job.analysis)}).`;
+    const releases = job.base.length + job.sources.length;
+    return `Downloaded ${name} (${sheetCount(plan)}, ${sizeText(bytes.length)}${releases > 1 ? `, ${releases} releases` : ''}; ${checksText(job.analysis)}).`;
   }
 }
 

@@ -33,12 +33,18 @@ export interface OperandView {
   line: number | null;
   /** The printed line, runs of blanks shortened, split around the number the check uses. */
   parts: LinePart[];
+  /** 0-based character span of the number on its line, when known. */
+  span?: [number, number];
   missing: boolean;
 }
 
 export interface CheckView {
   id: string;
   status: CheckStatus;
+  /** For a break or a rounding: which way the printed figure misses what its operands give. */
+  direction: string;
+  /** For a break: the one printed number likely wrong, when exactly one stands out. */
+  culprit?: { file: string; line: number; label: string; printed: string; wouldTie: string };
   description: string;
   /** `2004Q1`, `FY2004 (guidance, low end)`. */
   period: string;
@@ -49,9 +55,41 @@ export interface CheckView {
   operands: OperandView[];
 }
 
+/** A cell of a table as read: the number as printed and where it stands. */
+export interface CellView {
+  text: string;
+  file: string;
+  line: number;
+  /** 0-based character span of the number on its line. */
+  span: [number, number];
+}
+
+/** A table as the reader understood it: its title, its columns' periods and its rows. */
+export interface TableView {
+  id: string;
+  file: string;
+  title: string;
+  lines: [number, number];
+  /** Each column's period as read (`2004Q2`, `FY2004 low`), or its header when it names none. */
+  columns: string[];
+  rows: { label: string; line: number; section: string; cells: (CellView | null)[] }[];
+}
+
+/** A value a newer filing reports differently. */
+export interface RestatementView {
+  label: string;
+  period: string;
+  previous: string;
+  current: string;
+  previousAt: { file: string; line: number };
+  currentAt: { file: string; line: number };
+}
+
 export interface Preview {
   /** Filings read in this import (not those already imported). */
   filings: FilingSummary[];
+  /** Every release the preview covers (those loaded before in this session or stored in the workbook, then these). */
+  session: string[];
   /** Files given that were already imported (same text): nothing new in them. */
   alreadyImported: string[];
   company: string;
@@ -75,8 +113,17 @@ export interface Preview {
   unmappedLabels: string[];
   counts: Record<CheckStatus, number>;
   total: number;
-  /** Every check that is not a tie: breaks first, then incomplete, then rounding. */
+  /** Every check that is not a tie: breaks first, then unverified, incomplete, rounding. */
   nonTies: CheckView[];
+  /** The ties (shown when their tile is chosen). */
+  ties: CheckView[];
+  /** Checks of derived values (computed from other periods), in a list of their own. */
+  derived: CheckView[];
+  restatements: RestatementView[];
+  /** Every table as read, document order, filings in import order. */
+  tableViews: TableView[];
+  /** The text of each filing, line by line, for the text view. */
+  texts: { file: string; lines: string[] }[];
   errors: Diagnostic[];
   warnings: Diagnostic[];
   /** True when there is something to write. */
@@ -84,6 +131,8 @@ export interface Preview {
 }
 
 const STATUS_ORDER: Record<CheckStatus, number> = { break: 0, unverified: 1, incomplete: 2, rounding: 3, tie: 4 };
+
+const SCENARIO_SHORT: Record<string, string> = { 'guidance-low': ' low', 'guidance-high': ' high' };
 
 const SCENARIO_TEXT: Record<string, string> = {
   'guidance-low': 'guidance, low end',
@@ -168,13 +217,21 @@ function checkView(check: Check, index: Map<string, Fact[]>): CheckView {
       file: op.file,
       line: op.line,
       parts: op.text ? lineParts(op.text, fact?.source.column) : [],
+      span: fact?.source.column,
       missing: op.value === null,
     };
   });
   const scenario = SCENARIO_TEXT[check.scenario];
+  const d = check.difference;
+  const direction = d === null || d.isZero() || check.computed === null
+    ? ''
+    : `Printed ${d.isPositive() ? 'above' : 'below'} what its lines give by ${show(d.abs(), computedDecimals)}`;
+  const k = check.culprit;
   return {
     id: check.id,
     status: check.status,
+    direction,
+    culprit: k ? { file: k.file, line: k.line, label: k.label, printed: formatNumber(k.printed, Math.max(0, k.printed.decimalPlaces())), wouldTie: formatNumber(k.wouldTie, Math.max(0, k.printed.decimalPlaces())) } : undefined,
     description: check.description,
     period: scenario ? `${check.period} (${scenario})` : check.period,
     reported: reportedFact && check.reported !== null && reportedFact.value.eq(check.reported)
@@ -197,10 +254,34 @@ export function previewOf(analysis: Analysis, names: string[]): Preview {
   const failed = new Set(analysis.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const alreadyImported = names.filter((n) => !readNames.has(n) && !failed.has(n));
   const index = factIndex(analysis);
+  const derivedCheck = (c: Check): boolean => c.rule.startsWith('derived');
   const nonTies = analysis.checks
-    .filter((c) => c.status !== 'tie')
+    .filter((c) => c.status !== 'tie' && !derivedCheck(c))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
     .map((c) => checkView(c, index));
+  const ties = analysis.checks.filter((c) => c.status === 'tie' && !derivedCheck(c)).map((c) => checkView(c, index));
+  const derived = analysis.checks.filter(derivedCheck).sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]).map((c) => checkView(c, index));
+  const tableViews: TableView[] = analysis.dataset.filings.flatMap((f) => f.tables.map((t) => ({
+    id: t.id,
+    file: f.file,
+    title: t.title,
+    lines: t.lines,
+    columns: t.columns.map((c) => (c.period ? `${c.period.key}${SCENARIO_SHORT[c.scenario] ?? ''}` : c.header || '—')),
+    rows: t.rows.map((r) => {
+      const cells: (CellView | null)[] = t.columns.map(() => null);
+      for (const c of r.cells) if (c.column >= 0 && c.column < cells.length) cells[c.column] = { text: c.amount.text, file: f.file, line: c.line, span: c.span };
+      return { label: r.label, line: r.line, section: r.section, cells };
+    }),
+  })));
+  const texts = analysis.dataset.filings.map((f) => ({ file: f.file, lines: f.text.split(/\r\n|\r|\n/) }));
+  const restatements: RestatementView[] = analysis.dataset.restatements.map((r) => ({
+    label: r.current.label,
+    period: `${r.period}${SCENARIO_SHORT[r.scenario] ?? ''}`,
+    previous: r.previous.amount.text,
+    current: r.current.amount.text,
+    previousAt: { file: r.previous.source.file, line: r.previous.source.line },
+    currentAt: { file: r.current.source.file, line: r.current.source.line },
+  }));
   const companies = [...new Set(infos.map((i) => i.company).filter((c) => c))];
   const unmappedFacts = analysis.dataset.filingFacts()
     .flatMap((s) => s.facts)
@@ -208,6 +289,7 @@ export function previewOf(analysis: Analysis, names: string[]): Preview {
   const otherCompanies = [...new Set(filings.filter((f) => !isMpower({ name: f.company, ticker: f.ticker })).map((f) => f.company || 'a company the filing does not name'))];
   return {
     filings,
+    session: infos.map((i) => i.file),
     alreadyImported,
     company: companies.join(', ') || 'not named in the filing',
     otherCompanies,
@@ -222,6 +304,11 @@ export function previewOf(analysis: Analysis, names: string[]): Preview {
     counts: checkCounts(analysis.checks),
     total: analysis.checks.length,
     nonTies,
+    ties,
+    derived,
+    restatements,
+    tableViews,
+    texts,
     errors: analysis.diagnostics.filter((d) => d.severity === 'error'),
     warnings: analysis.diagnostics.filter((d) => d.severity === 'warning'),
     writable: analysis.dataset.facts().length > 0,

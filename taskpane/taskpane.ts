@@ -10,6 +10,7 @@ import { byId, h } from './dom';
 import { diagnosticText, previewOf, type Preview } from './preview';
 import { renderPreview } from './render';
 import { describeError, sourceFromFile, sourceFromPaste } from './sources';
+import { functionHelp, PERIOD_FORMS } from '../src/formulas/help';
 
 export const SEED_NAME = 'mpwr-2004q2-ex99-1.txt';
 
@@ -35,6 +36,9 @@ const ui = {
   commit: byId('commit', HTMLButtonElement),
   progress: byId('progress', HTMLProgressElement),
   result: byId('result', HTMLElement),
+  session: byId('session', HTMLElement),
+  startOver: byId('start-over', HTMLButtonElement),
+  help: byId('help-body', HTMLElement),
 };
 
 let backend: Backend | undefined;
@@ -97,6 +101,25 @@ function setProgress(fraction: number | null | undefined, text = ''): void {
   if (text) setResult('progress', text);
 }
 
+/** Takes the preview down: nothing stays on screen (or downloadable) from a load that did not read. */
+function clearPreview(): void {
+  pending = undefined;
+  ui.preview.hidden = true;
+  ui.previewBody.replaceChildren();
+  ui.actions.hidden = true;
+  updateCommit();
+}
+
+/** In the browser: which releases the session holds (the next one is read on top of them). */
+async function showSession(): Promise<void> {
+  const target = await backendReady;
+  if (!(target instanceof BrowserBackend)) return;
+  const { sources } = await target.imported();
+  ui.session.hidden = sources.length === 0;
+  ui.startOver.hidden = sources.length === 0;
+  ui.session.textContent = sources.length === 0 ? '' : `Kept in this session: ${sources.map((s) => s.name).join(', ')}. The next release is read with ${sources.length === 1 ? 'it' : 'them'}, and the download holds them all.`;
+}
+
 /** Reads, reconciles and previews sources; `problems` are files refused before reading. */
 async function load(sources: SourceText[], refused: string[] = []): Promise<void> {
   if (busy) return;
@@ -107,6 +130,7 @@ async function load(sources: SourceText[], refused: string[] = []): Promise<void
   try {
     const problems = [...refused];
     if (sources.length === 0) {
+      clearPreview();
       if (problems.length > 0) showMessage('error', problems.length === 1 ? 'This file cannot be imported' : 'These files cannot be imported', problems);
       return;
     }
@@ -122,8 +146,9 @@ async function load(sources: SourceText[], refused: string[] = []): Promise<void
 
     const errors = [...problems, ...preview.errors.map(diagnosticText)];
     if (preview.filings.length === 0) {
-      ui.preview.hidden = preview.alreadyImported.length === 0;
       if (preview.alreadyImported.length > 0) ui.previewBody.replaceChildren(renderPreview(preview));
+      else clearPreview();
+      ui.preview.hidden = preview.alreadyImported.length === 0;
       if (errors.length > 0) {
         showMessage('error', 'Nothing could be read', [
           ...errors,
@@ -135,12 +160,13 @@ async function load(sources: SourceText[], refused: string[] = []): Promise<void
     } else {
       ui.previewBody.replaceChildren(renderPreview(preview));
       if (errors.length > 0) showMessage('warning', 'Some of it could not be read; the rest is shown below', errors);
+      const target = await backendReady;
+      if (target instanceof BrowserBackend) target.keep([...base, ...sources.filter((s) => preview.filings.some((f) => f.file === s.name))]);
     }
     ui.actions.hidden = ui.preview.hidden;
+    await showSession();
   } catch (e) {
-    pending = undefined;
-    ui.preview.hidden = true;
-    ui.actions.hidden = true;
+    clearPreview();
     showMessage('error', 'The release could not be read', [
       `${describeError(e)}.`,
       'This is a fault in MPWR rather than in your file; try again, or try the .txt version of the release.',
@@ -194,7 +220,19 @@ function wire(): void {
     const taken = pending ? [...pending.base, ...pending.sources].map((s) => s.name) : [];
     const r = sourceFromPaste(ui.pasteText.value, taken);
     if (r.ok) void load([r.source]);
-    else showMessage('error', r.message);
+    else {
+      clearPreview();
+      showMessage('error', r.message);
+    }
+  });
+  ui.startOver.addEventListener('click', () => {
+    void backendReady.then(async (target) => {
+      if (target instanceof BrowserBackend) target.clear();
+      clearPreview();
+      clearMessage();
+      setResult('', '');
+      await showSession();
+    });
   });
   ui.commit.addEventListener('click', () => void commit());
 
@@ -221,7 +259,20 @@ function wire(): void {
   });
 }
 
+/** Help, one click away: every function with its arguments and an example, and the period forms. */
+function renderHelp(): void {
+  ui.help.replaceChildren(
+    h('p', { class: 'note' }, 'Type these in any cell. Items are labels as printed ("Interest Expense") or concept ids; every function answers an item in its own sign (expenses positive), while the MPWR sheets show numbers as the filing prints them.'),
+    h('dl', { class: 'help-list', 'data-testid': 'help' }, functionHelp().flatMap((f) => [
+      h('dt', {}, h('code', {}, f.signature)),
+      h('dd', {}, f.summary, h('br'), h('code', { class: 'help-example' }, f.example), f.answer ? ` → ${f.answer}` : ''),
+    ])),
+    h('p', { class: 'note' }, `Periods: ${PERIOD_FORMS.map((p) => `"${p}"`).join(', ')}.`),
+  );
+}
+
 async function start(): Promise<void> {
+  renderHelp();
   wire();
   const target = await backendReady;
   ui.host.textContent = target.description;
