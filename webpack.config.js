@@ -14,7 +14,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
-const { productionUrl, toProductionManifest } = require('./scripts/manifest-transform');
+const { productionIdentity, productionUrl, stampManifest, toProductionManifest } = require('./scripts/manifest-transform');
 
 const DEV_PORT = 3000;
 
@@ -100,6 +100,17 @@ module.exports = async (env = {}, argv = {}) => {
           },
         ],
       }),
+      // The production manifest gets its own id and display name from Microsoft's manifest tool
+      // (office-addin-manifest's modify step), once the copy above has written it.
+      ...(production
+        ? [{
+            apply: (compiler) => {
+              compiler.hooks.afterEmit.tap('MpwrManifestStamp', () => {
+                stampManifest(path.join(compiler.options.output.path, 'manifest.xml'), productionIdentity());
+              });
+            },
+          }]
+        : []),
     ],
     performance: {
       hints: production ? 'warning' : false,

@@ -5,9 +5,13 @@ import * as path from 'path';
 import { DOMParser, Document, Element } from '@xmldom/xmldom';
 import { validateXML } from 'xmllint-wasm';
 import {
+  DEFAULT_PROD_ID,
   DEFAULT_PROD_URL,
   DEV_URL,
+  manifestTool,
+  productionIdentity,
   productionUrl,
+  stampManifest,
   toProductionManifest,
 } from '../scripts/manifest-transform';
 
@@ -313,5 +317,51 @@ describe('production transform', () => {
     expect(() => productionUrl('http://addins.example.org/')).toThrow(/https/);
     const xml = toProductionManifest(devXml, 'https://addins.example.org/mpwr');
     expect(ruleProblems(xml, 'https://addins.example.org/mpwr/')).toEqual([]);
+  });
+});
+
+describe('Microsoft\'s manifest tool (office-addin-manifest)', () => {
+  test('reads the dev manifest as Office does: id, name, version, provider, host', async () => {
+    const info = manifestTool(['info', path.join(ROOT, 'manifest.xml')]);
+    expect([info.id, info.displayName, info.version, info.providerName, info.hosts]).toEqual([
+      '0736966a-3760-4db1-a687-d27d99279b49', 'MPWR (dev)', '0.1.0.0', 'MPWR', ['Workbook'],
+    ]);
+  });
+
+  test('stamps the production manifest with its own id and name (its modify step), which stays valid', async () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'mpwr-manifest-'));
+    try {
+      const file = path.join(dir, 'manifest.xml');
+      fs.writeFileSync(file, prodXml);
+      expect(stampManifest(file, productionIdentity({}))).toEqual({ id: DEFAULT_PROD_ID, displayName: 'MPWR' });
+      const info = manifestTool(['info', file]);
+      expect([info.id, info.displayName]).toEqual([DEFAULT_PROD_ID, 'MPWR']);
+      expect(DEFAULT_PROD_ID).not.toBe('0736966a-3760-4db1-a687-d27d99279b49'); // the dev copy and the production add-in are two add-ins
+      const stamped = fs.readFileSync(file, 'utf8');
+      expect(await schemaErrors(stamped)).toEqual([]);
+      expect(ruleProblems(stamped, DEFAULT_PROD_URL)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the production identity comes from MPWR_PROD_ID and MPWR_PROD_NAME; a non-GUID id is refused', () => {
+    expect(productionIdentity({ MPWR_PROD_ID: '11111111-2222-3333-4444-555555555555', MPWR_PROD_NAME: 'MPWR (beta)' })).toEqual({ id: '11111111-2222-3333-4444-555555555555', displayName: 'MPWR (beta)' });
+    expect(() => productionIdentity({ MPWR_PROD_ID: 'not-a-guid' })).toThrow(/GUID/);
+  });
+
+  test('telemetry of Microsoft\'s tools is off: every installed office-addin-usage-data reports nothing', () => {
+    const copies = [
+      'office-addin-usage-data',
+      'office-addin-manifest/node_modules/office-addin-usage-data',
+      'office-addin-dev-certs/node_modules/office-addin-usage-data',
+    ].map((p) => path.join(ROOT, 'node_modules', p)).filter((p) => fs.existsSync(p));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const dir of copies) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { OfficeAddinUsageData } = require(dir) as { OfficeAddinUsageData: new (o: object) => { isUsageDataOn(): boolean; getUsageDataLevel(): string } };
+      const u = new OfficeAddinUsageData({ projectName: 'mpwr-test', raisePrompt: false, instrumentationKey: '' });
+      expect([dir, u.isUsageDataOn(), u.getUsageDataLevel()]).toEqual([dir, false, 'off']);
+    }
   });
 });
