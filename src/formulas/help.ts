@@ -1,7 +1,7 @@
 /**
  * What each MPWR function does, with an example: for `mpwr help`, the task pane's help and the
  * docs. The list of functions and their arguments comes from the `FUNCTIONS` registry (a new
- * function without a line here fails test/help.test.ts); shortcuts are described from `SHORTCUTS`.
+ * function without a line here fails test/cli.test.ts); shortcuts are described from `SHORTCUTS`.
  * Pure.
  */
 import { FUNCTIONS, SHORTCUTS, type FunctionSpec } from './functions-impl';
