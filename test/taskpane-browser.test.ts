@@ -33,6 +33,11 @@ async function shots(page: Page, state: string, focus?: string): Promise<string[
     const file = path.join(OUTPUT, `pane-${state}-${size.width}x${size.height}.png`);
     await page.screenshot({ path: file });
     files.push(file);
+    // The page's full height in each state, for the record (the roundings once made it 3,800 px).
+    const heights = path.join(OUTPUT, 'pane-heights.json');
+    const known = fs.existsSync(heights) ? JSON.parse(fs.readFileSync(heights, 'utf8')) as Record<string, number> : {};
+    known[`${state} ${size.width}x${size.height}`] = await page.evaluate(() => document.documentElement.scrollHeight);
+    fs.writeFileSync(heights, `${JSON.stringify(known, null, 2)}\n`);
     // Nothing sticks out sideways at either width.
     expect([state, size.width, await page.evaluate(() => document.documentElement.scrollWidth)]).toEqual([state, size.width, size.width]);
   }

@@ -27,6 +27,16 @@ const TEXT: Record<string, { summary: string; example: string; answer: string }>
     example: '=MPWR.GUIDANCE("Adjusted EBITDA", 2004, "low")',
     answer: '8000',
   },
+  LTM: {
+    summary: 'The last twelve months to the end of a quarter (default: the latest), printed or derived from quarters and years to date; the item\'s own sign.',
+    example: '=MPWR.LTM("Revenue", "Q2 2004")',
+    answer: '',
+  },
+  GROWTH: {
+    summary: 'The change from a year earlier (basis "yoy", default) or a quarter earlier ("qoq"), as a fraction of the earlier value\'s size.',
+    example: '=MPWR.GROWTH("Revenue", "Q2 2004")',
+    answer: '0.0195 (2.0%, as the release says on line 22)',
+  },
   SERIES: {
     summary: 'An item over periods, spilled: a row of period keys over a row of values, in time order.',
     example: '=MPWR.SERIES("Revenue", "Q2 2003", "Q2 2004")',
