@@ -1,24 +1,22 @@
 /**
  * Mutations of the seed release and random documents for the fuzz tests (test/fuzz.test.ts,
- * `npm run fuzz`), the oracle that says which check a changed number must break, and a worker
- * thread that runs each case under a hang guard.
+ * `npm run fuzz`), the checks a changed number must give, and a worker thread that runs each case
+ * under a hang guard.
  *
  * A mutation is a recipe (plain data that fast-check generates and shrinks) applied to the seed's
- * lines. Number mutations (a digit changed, a number made huge) know the fact they change; the
- * oracle substitutes the new value into the seed's own facts and re-evaluates the identities, so
- * the expected checks come from the engine's rules applied to a value put there by hand, while
- * the actual ones come from reading the mutated text.
+ * lines. Number mutations (a digit changed, a number made huge) know the printed figure they change
+ * (found where the reader placed a fact: that only chooses what to change). What reading the
+ * mutated text must give comes from the oracle of `seed-oracle.ts`: the seed's identities written
+ * down by line, evaluated on the mutated text with their own arithmetic, nothing from `src/`.
  */
-import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { Worker } from 'worker_threads';
 import { readFiling } from '../../src/filing/reader';
-import { Dataset } from '../../src/model/dataset';
 import { factsOf, type FilingFacts } from '../../src/model/facts';
-import type { Check, Fact } from '../../src/model/types';
-import { reconcile } from '../../src/reconcile/engine';
+import type { Check } from '../../src/model/types';
+import { oracleChecks } from './seed-oracle';
 
 const ROOT = resolve(__dirname, '../..');
 export const SEED_NAME = 'mpwr-2004q2-ex99-1.txt';
@@ -39,10 +37,6 @@ export interface NumberSite {
   /** [start, end) on the line of the printed text. */
   span: [number, number];
   text: string;
-  /** Sign of the printed value (parentheses or minus: -1), from the row when the value is zero. */
-  sign: 1 | -1;
-  /** canonical = presented × printed. */
-  presented: 1 | -1;
   label: string;
   key: string;
 }
@@ -71,35 +65,39 @@ export function numberSites(): NumberSite[] {
       start = at;
       end = at + f.amount.text.length;
     }
-    const rowMates = facts.filter((g) => g.source.line === f.source.line && g.concept === f.concept && !g.amount.value.isZero());
-    const presented = f.amount.value.isZero() ? (rowMates[0]?.presentedSign ?? 1) : f.presentedSign;
-    const sign: 1 | -1 = f.amount.value.isZero() ? (/[(-]/.test(f.amount.text) ? -1 : 1) : f.amount.value.isNegative() ? -1 : 1;
-    out.push({ fact: i, line, span: [start, end], text: f.amount.text, sign, presented, label: f.label, key: `${f.concept}@${f.period.key}${f.scenario === 'actual' ? '' : `#${f.scenario}`}` });
+    out.push({ fact: i, line, span: [start, end], text: f.amount.text, label: f.label, key: `${f.concept}@${f.period.key}${f.scenario === 'actual' ? '' : `#${f.scenario}`}` });
   });
   sites = out;
   return out;
 }
 
-/** The value a printed number text stands for (digits and point only; sign given). */
-export function printedValue(text: string, sign: 1 | -1): Decimal {
-  const digits = text.replace(/[^\d.]/g, '').replace(/\.$/, '');
-  return new Decimal(digits === '' ? 0 : digits).times(sign);
-}
-
 // ---- check summaries --------------------------------------------------------------------------
 
-/** A check as compared across runs: id → `status difference`. */
+/** A check as compared across runs: id → `status difference` (the difference to ten decimals: ratios are divisions). */
 export type CheckSummary = Record<string, string>;
+
+/** How a check's difference is written in a summary (the worker writes it the same way). */
+export function summaryValue(status: string, difference: { toFixed(n: number): string } | null): string {
+  return `${status} ${difference === null ? 'null' : difference.toFixed(10)}`;
+}
 
 export function summarize(checks: Pick<Check, 'id' | 'status' | 'difference'>[]): CheckSummary {
   const out: CheckSummary = {};
-  for (const c of checks) out[c.id] = `${c.status} ${c.difference === null ? 'null' : c.difference.toString()}`;
+  for (const c of checks) out[c.id] = summaryValue(c.status, c.difference);
+  return out;
+}
+
+/** The checks the oracle finds in a text (the seed or a copy with figures changed in place). */
+export function oracleSummary(text: string): CheckSummary {
+  const out: CheckSummary = {};
+  for (const [id, c] of oracleChecks(text)) out[id] = summaryValue(c.status, c.difference);
   return out;
 }
 
 let seedSummary: CheckSummary | undefined;
+/** The seed's checks, by the oracle. */
 export function seedChecks(): CheckSummary {
-  seedSummary ??= summarize(reconcile(new Dataset([seedFacts()])));
+  seedSummary ??= oracleSummary(SEED_TEXT);
   return seedSummary;
 }
 
@@ -114,22 +112,6 @@ export function changedChecks(summary: CheckSummary): string[] {
   const seed = seedChecks();
   const ids = new Set([...Object.keys(seed), ...Object.keys(summary)]);
   return [...ids].filter((id) => seed[id] !== summary[id]).sort();
-}
-
-/**
- * The oracle: the checks of the seed with one fact's printed value replaced by `printed`, the
- * rest of the filing as read. What reading the mutated text must give.
- */
-export function expectedChecks(site: NumberSite, printed: Decimal, text: string): CheckSummary {
-  const base = seedFacts();
-  const target = base.facts[site.fact];
-  const replaced: Fact = {
-    ...target,
-    value: printed.times(site.presented),
-    amount: { ...target.amount, value: printed, text },
-  };
-  const facts = base.facts.map((f) => (f === target ? replaced : f));
-  return summarize(reconcile(new Dataset([{ filing: base.filing, facts }])));
 }
 
 // ---- recipes ------------------------------------------------------------------------------------
@@ -177,8 +159,8 @@ function applyDigit(r: Extract<NumberRecipe, { kind: 'digit' }>): Mutant {
   const lines = [...SEED_LINES];
   const line = lines[s.line];
   lines[s.line] = line.slice(0, s.span[0]) + text + line.slice(s.span[1]);
-  const printed = printedValue(text, s.sign);
-  return { recipe: [r], text: lines.join('\n'), site: s, printed: text, expected: expectedChecks(s, printed, text) };
+  const mutated = lines.join('\n');
+  return { recipe: [r], text: mutated, site: s, printed: text, expected: oracleSummary(mutated) };
 }
 
 function groupThousands(digits: string): string {
@@ -212,7 +194,7 @@ function applyHuge(r: Extract<NumberRecipe, { kind: 'huge' }>): Mutant {
   // Over 20 digits no figure is real: the reader must say so, whatever it makes of the row.
   const inTable = seedFacts().facts[s.fact].source.table.startsWith('t');
   if (whole.length > 20) mutant.mustWarnLine = s.line + 1;
-  else if (fits || !inTable) mutant.expected = expectedChecks(s, printedValue(text, s.sign), text);
+  else if (fits || !inTable) mutant.expected = oracleSummary(mutant.text);
   return mutant;
 }
 
@@ -499,7 +481,7 @@ parentPort.on('message', (job) => {
       planMs = performance.now() - t1;
     }
     const checks = {};
-    for (const c of a.checks) checks[c.id] = c.status + ' ' + (c.difference === null ? 'null' : c.difference.toString());
+    for (const c of a.checks) checks[c.id] = c.status + ' ' + (c.difference === null ? 'null' : c.difference.toFixed(10)); // as summaryValue
     const errors = a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
     const warnings = a.diagnostics.filter((d) => d.severity === 'warning').slice(0, 40).map((d) => d.message);
     parentPort.postMessage({ id: job.id, result: { ok: true, ms, planMs, facts, errors, warnings, checks, planProblems } });
