@@ -12,7 +12,7 @@ import { bundleSizes, buildInto } from './bundles';
 import { benchFunctions } from './functions';
 import { benchHistory } from './history';
 import { coldRuns, peakRssMb } from './measure';
-import { benchParse, SEED_FILE, synthetic } from './parse';
+import { benchHtml, benchParse, SEED_FILE, synthetic } from './parse';
 import { benchWorkbook } from './workbook';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -52,6 +52,12 @@ async function main(): Promise<void> {
       say(`  synthetic ${label} (${fixed(s.mb)} MB), steady (median of ${s.runs} after ${s.warmup}): ${fixed(s.subjectMs, 0)} ms, ${fixed(s.mb / (s.subjectMs / 1000))} MB/s; baseline ${fixed(s.baselineMs, 1)} ms; ratio ${fixed(s.ratio, 1)}x${label === '10 MB' ? ' (goal <= 10x)' : ''}`);
     }
     say(`  growth 1 MB -> 10 MB, steady: ${fixed(p.growth)}x (goal <= 11x)`);
+
+    // An HTML exhibit against the text seed.
+    const x = benchHtml();
+    put({ html_apple2004_kb: x.kb, html_apple2004_steady_ms: x.steady.subjectMs, html_apple2004_ms_per_kb: x.msPerKb, html_seed_ms_per_kb: x.seedMsPerKb, html_per_kb_ratio: x.perKbRatio });
+    say(`HTML exhibit (Apple 2004 EX-99.1, ${fixed(x.kb, 0)} KB, Word-style markup) vs the text seed (${fixed(x.seedKb, 0)} KB), steady (median of ${x.steady.runs} after ${x.steady.warmup}, interleaved)`);
+    say(`  ${fixed(x.steady.subjectMs, 1)} ms (${fixed(x.msPerKb, 3)} ms/KB); seed ${fixed(x.steady.baselineMs, 2)} ms (${fixed(x.seedMsPerKb, 3)} ms/KB); per-KB ratio ${fixed(x.perKbRatio, 2)}x`);
 
     // A model's history: 1, 10, 40 filings merged.
     const h = benchHistory();

@@ -62,3 +62,36 @@ export function benchParse(coldProcesses = 7): ParseFigures {
     growth: mb10.subjectMs / mb1.subjectMs,
   };
 }
+
+/** The Apple 2004 EX-99.1 (Word-style HTML, as its `<DOCUMENT>` in the submission), a test fixture. */
+export const APPLE_2004_FILE = path.resolve(__dirname, '../test/fixtures/filings/apple-2004q3-8k.txt');
+
+export function appleExhibit(): string {
+  const text = readFileSync(APPLE_2004_FILE, 'latin1');
+  const start = text.indexOf('<DOCUMENT>\n<TYPE>EX-99.1');
+  return text.slice(start, text.indexOf('</DOCUMENT>', start) + '</DOCUMENT>'.length);
+}
+
+export interface HtmlFigures {
+  kb: number;
+  seedKb: number;
+  /** Steady: the HTML exhibit (subject) against the text seed (baseline), interleaved. */
+  steady: SteadyPair;
+  msPerKb: number;
+  seedMsPerKb: number;
+  /** HTML cost per KB over the text seed's cost per KB. */
+  perKbRatio: number;
+}
+
+/** Reading an HTML exhibit: parse + reconcile time of the Apple 2004 exhibit against the text seed, per KB. */
+export function benchHtml(): HtmlFigures {
+  const html = appleExhibit();
+  // Read, facts, Dataset and every check (the checks are evaluated on first use, so they are asked for).
+  const full = (text: string) => () => analyze([{ name: 'bench.htm', text }]).checks.length;
+  const steady = steadyPair(full(html), full(SEED), 20, 60);
+  const kb = html.length / 1024;
+  const seedKb = SEED.length / 1024;
+  const msPerKb = steady.subjectMs / kb;
+  const seedMsPerKb = steady.baselineMs / seedKb;
+  return { kb, seedKb, steady, msPerKb, seedMsPerKb, perKbRatio: msPerKb / seedMsPerKb };
+}
