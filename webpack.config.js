@@ -14,6 +14,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { NormalModuleReplacementPlugin } = require('webpack');
 const { productionIdentity, productionUrl, stampManifest, toProductionManifest } = require('./scripts/manifest-transform');
 
 const DEV_PORT = 3000;
@@ -78,6 +79,9 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // The HTML reader decodes character references itself (htmlparser2 runs with
+      // decodeEntities: false), so entities' table of every HTML5 name is left out of the bundle.
+      new NormalModuleReplacementPlugin(/[\\/]generated[\\/]decode-data-html(\.js)?$/, path.resolve(__dirname, 'scripts/entities-html-stub.mjs')),
       new CustomFunctionsMetadataPlugin({
         input: path.resolve(__dirname, 'functions/functions.ts'),
         output: 'functions.json',

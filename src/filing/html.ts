@@ -210,49 +210,41 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
           }
         }
       },
-      ontext(data) {
+      ontext(raw) {
         if (hidden > 0) return;
         const start = from + parser.startIndex;
         const t = top();
         if (t) {
           const c = t.cell;
           if (!c) return;
-          const text = data.replace(/[\s\u00a0]+/g, ' ');
+          const decoded = decodeWithLead(raw);
+          const { lead, blanks } = decoded;
+          const text = decoded.text.replace(/[ \t\r\n\f]+/g, ' ');
           if (c.first < 0) {
-            const lead = data.search(/[^\s\u00a0]/);
             if (lead < 0) {
               // Leading blanks (`&nbsp;&nbsp;Cash`) indent the label.
-              if (c.cell.text === '' && /\u00a0/.test(data)) c.cell.indentPt += 5 * (data.match(/\u00a0/g) ?? []).length;
+              if (c.cell.text === '') c.cell.indentPt += 5 * blanks;
               return;
             }
-            const raw = source.slice(start, from + parser.endIndex + 1);
-            const rawLead = raw.startsWith('&') ? 0 : lead;
-            c.first = start + rawLead;
+            c.first = start + lead;
             const li = lineIndex(starts, c.first);
             c.cell.line = li + 1;
             c.cell.col = c.first - starts[li];
-            c.cell.indentPt += blockIndent.reduce((a, b) => a + b, 0);
-            c.cell.text += text.replace(/^ /, '');
+            c.cell.indentPt += blockIndent.reduce((x, y) => x + y, 0) + 5 * blanks;
+            c.cell.text += text.replace(/^\s+/, '');
           } else {
             c.cell.text += text;
           }
-          c.last = from + parser.endIndex + 1;
+          c.last = start + raw.length;
           return;
         }
         // Running text: each source line's share of the text, on its own line number.
-        const raw = source.slice(start, from + parser.endIndex + 1);
-        if (raw.startsWith('&')) {
-          const li = lineIndex(starts, start) + 1;
-          if (lineNo !== li) { flushLine(); lineNo = li; }
-          lineText += data.replace(/\u00a0/g, ' ');
-          return;
-        }
-        const pieces = data.split('\n');
+        const pieces = raw.split('\n');
         let li = lineIndex(starts, start) + 1;
         pieces.forEach((piece, k) => {
           if (k > 0) li++;
           if (lineNo !== li) { flushLine(); lineNo = li; }
-          lineText += piece.replace(/[\s\u00a0]/g, ' ');
+          lineText += decodeHtmlEntities(piece).replace(/[\s\u00a0]/g, ' ');
         });
       },
       onclosetag(name) {
@@ -287,7 +279,9 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
         else if (t.cell && BLOCKS.has(name) && t.cell.cell.text !== '' && !t.cell.cell.text.endsWith('\n')) t.cell.cell.text += '\n';
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    // Entities are decoded here (`decodeHtmlEntities`), not by the parser: its table of every
+    // HTML5 name is larger than the rest of the reader, and releases use a handful of them.
+    { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(source.slice(from, to));
   parser.end();
@@ -304,6 +298,7 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
 
 function finishCell(cell: HtmlCell): void {
   cell.text = cell.text
+    .replace(/[ \t\r\f\u00a0]+/g, ' ')
     .split('\n')
     .map((s) => s.replace(/ +/g, ' ').trim())
     .filter((s) => s !== '')
@@ -355,16 +350,75 @@ export function wrappedPlainText(html: string): string | undefined {
     .join('\n');
 }
 
-const NAMED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", mdash: '\u2014', ndash: '\u2013', rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d', ldquo: '\u201c' };
-/** Windows-1252 characters of references &#128;-&#159; (as browsers decode them). */
-const CP1252: Record<number, number> = { 145: 0x2018, 146: 0x2019, 147: 0x201c, 148: 0x201d, 149: 0x2022, 150: 0x2013, 151: 0x2014, 153: 0x2122 };
+/** The named entities releases use (EDGAR's HTML is mostly `&nbsp;` and numeric references). */
+const NAMED: Record<string, string> = {
+  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", mdash: '\u2014', ndash: '\u2013',
+  rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d', ldquo: '\u201c', bull: '\u2022', middot: '\u00b7',
+  hellip: '\u2026', copy: '\u00a9', reg: '\u00ae', trade: '\u2122', sect: '\u00a7', para: '\u00b6',
+  cent: '\u00a2', pound: '\u00a3', euro: '\u20ac', yen: '\u00a5', deg: '\u00b0', plusmn: '\u00b1',
+  frac12: '\u00bd', frac14: '\u00bc', frac34: '\u00be', times: '\u00d7', divide: '\u00f7', shy: '',
+  ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', zwnj: '', zwj: '', minus: '\u2212', dagger: '\u2020',
+  Dagger: '\u2021', laquo: '\u00ab', raquo: '\u00bb', iexcl: '\u00a1', iquest: '\u00bf', acute: '\u00b4',
+  eacute: '\u00e9', Eacute: '\u00c9', egrave: '\u00e8', agrave: '\u00e0', aacute: '\u00e1', ccedil: '\u00e7',
+  ntilde: '\u00f1', ouml: '\u00f6', uuml: '\u00fc', auml: '\u00e4', oacute: '\u00f3', iacute: '\u00ed', uacute: '\u00fa',
+};
+/** Windows-1252 characters of references &#128;-&#159; (as browsers decode them: `&#151;` is an em dash). */
+const CP1252: Record<number, number> = {
+  128: 0x20ac, 130: 0x201a, 131: 0x0192, 132: 0x201e, 133: 0x2026, 134: 0x2020, 135: 0x2021, 136: 0x02c6, 137: 0x2030,
+  138: 0x0160, 139: 0x2039, 140: 0x0152, 142: 0x017d, 145: 0x2018, 146: 0x2019, 147: 0x201c, 148: 0x201d, 149: 0x2022,
+  150: 0x2013, 151: 0x2014, 152: 0x02dc, 153: 0x2122, 154: 0x0161, 155: 0x203a, 156: 0x0153, 158: 0x017e, 159: 0x0178,
+};
+
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));?/g;
+
+function codePoint(n: number): string {
+  const cp = CP1252[n] ?? n;
+  if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(cp);
+}
+
+function decodeOne(m: string, dec: string | undefined, hex: string | undefined, name: string | undefined): string {
+  if (dec !== undefined) return codePoint(Number(dec));
+  if (hex !== undefined) return codePoint(Number.parseInt(hex, 16));
+  const v = name !== undefined ? NAMED[name] ?? NAMED[name.toLowerCase()] : undefined;
+  // An unknown name (or one without its `;` that is no known name) stays as written.
+  return v !== undefined && (m.endsWith(';') || name === 'nbsp' || name === 'amp') ? v : m;
+}
+
+/** HTML character references decoded: numeric (`&#151;` as Windows-1252 does), and the named ones releases use. */
+export function decodeHtmlEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY, decodeOne);
+}
+
+/**
+ * A raw text chunk decoded, with the offset in the raw text of its first printed character (-1
+ * when it prints nothing) and the number of no-break blanks before it (they indent a label).
+ */
+function decodeWithLead(raw: string): { text: string; lead: number; blanks: number } {
+  let lead = -1;
+  let blanks = 0;
+  let text = '';
+  let i = 0;
+  ENTITY.lastIndex = 0;
+  while (i < raw.length) {
+    let ch: string;
+    let len = 1;
+    if (raw[i] === '&') {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(raw);
+      if (m && m.index === i) { ch = decodeOne(m[0], m[1], m[2], m[3]); len = m[0].length; } else ch = '&';
+    } else ch = raw[i];
+    if (lead < 0) {
+      if (ch === '\u00a0') blanks++;
+      else if (ch.trim() !== '') lead = i;
+    }
+    text += ch;
+    i += len;
+  }
+  return { text, lead, blanks };
+}
 
 function decodeEntities(s: string): string {
-  return s
-    .replace(/&([a-z]+);/gi, (m, n: string) => NAMED[n.toLowerCase()] ?? m)
-    .replace(/&#(\d+);/g, (_, d: string) => {
-      const n = Number(d);
-      return n === 160 ? ' ' : String.fromCharCode(CP1252[n] ?? n);
-    })
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+  return decodeHtmlEntities(s).replace(/\u00a0/g, ' ');
 }
