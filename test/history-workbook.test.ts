@@ -47,7 +47,14 @@ describe('a user\'s model survives four refreshes over the history', () => {
   registerMpwr();
   const wb = new FakeWorkbook();
   const formulas: { cell: string; formula: () => string; expect: Expect; what: string }[] = [];
-  const results: { stage: number; values: Record<string, unknown>; statuses: [string, unknown, string][] }[] = [];
+  const results: {
+    stage: number;
+    values: Record<string, unknown>;
+    statuses: [string, unknown, string][];
+    columns: unknown[];
+    q3: { value: unknown; formula: boolean; fill?: string; color?: string; note?: string } | undefined;
+    chart: unknown[];
+  }[] = [];
 
   beforeAll(async () => {
     for (let stage = 0; stage < RELEASES.length; stage++) {
@@ -88,7 +95,14 @@ describe('a user\'s model survives four refreshes over the history', () => {
       wb.hf.rebuildAndRecalculate();
       const values = Object.fromEntries(formulas.map((f) => [f.cell, wb.value(f.cell, 'Model')]));
       const statuses = (result.plan.checks ?? []).map((c): [string, unknown, string] => [c.id, wb.value(c.liveStatus), c.status]);
-      results.push({ stage, values, statuses });
+      const columns = wb.row(OPS, 0).slice(2).filter((k) => k !== '' && !String(k).startsWith('diff'));
+      let q3: (typeof results)[number]['q3'];
+      if (columns.includes('2003Q3')) {
+        const at = cellOf(wb, OPS, 'revenue_total', '2003Q3');
+        q3 = { value: wb.value(at), formula: wb.hasFormula(at), fill: wb.format(at).fill, color: wb.format(at).color, note: wb.note(at) };
+      }
+      const chart = wb.row('MPWR Chart', 0).slice(2).filter((k) => k !== '');
+      results.push({ stage, values, statuses, columns, q3, chart });
     }
   });
 
@@ -106,6 +120,21 @@ describe('a user\'s model survives four refreshes over the history', () => {
     const { statuses } = results[stage];
     expect(statuses.length).toBeGreaterThan(100);
     for (const [id, live, engine] of statuses) expect([id, live]).toEqual([id, engine]);
+  });
+
+  test('quarters in time order, derived ones live and grey with a note naming the derivation, then the longer periods in a block of their own', () => {
+    // After the seed: 2003Q3 is printed nowhere yet; FY2003 − 2003Q1 − 2003Q2 − 2003Q4 = 148,200 − 36,640 − 37,758 − 36,912.
+    expect(results[2].columns).toEqual(['2002Q4', '2003Q1', '2003Q2', '2003Q3', '2003Q4', '2004Q1', '2004Q2', 'FY2002', '6M2003-06-30', '9M2003-09-30', 'FY2003', '6M2004-06-30']);
+    // Black (formulas; the in-memory workbook keeps black as no colour), not the blue of figures as filed.
+    expect(results[2].q3).toEqual({ value: 36890, formula: true, fill: '#EDEDED', color: undefined, note: expect.stringMatching(/^DERIVED \(printed in no release\): FY2003 − 2003Q1 − 2003Q2 − 2003Q4\nFY2003: mpwr-2003q4-ex99-1\.txt, line 124\n2003Q1: mpwr-2004q1-ex99-1\.txt, line 117\n/) });
+    expect(results[2].chart).toEqual(['2002Q4', '2003Q1', '2003Q2', '2003Q3', '2003Q4', '2004Q1', '2004Q2']);
+    // The Q3 2004 release prints it (line 122): the same cell, now as filed.
+    expect(results[3].q3).toEqual({ value: 36890, formula: false, fill: undefined, color: '#0000FF', note: expect.stringMatching(/^mpwr-2004q3-ex99-1\.txt, line 122/) });
+    expect(results[4].columns).toEqual([
+      '2002Q4', '2003Q1', '2003Q2', '2003Q3', '2003Q4', '2004Q1', '2004Q2', '2004Q3', '2004Q4',
+      'FY2002', '6M2003-06-30', '9M2003-09-30', 'FY2003', '6M2004-06-30', '9M2004-09-30', 'FY2004',
+    ]);
+    expect(results[4].chart).toEqual(['2002Q4', '2003Q1', '2003Q2', '2003Q3', '2003Q4', '2004Q1', '2004Q2', '2004Q3', '2004Q4']);
   });
 
   test('the references still point at their periods and rows, and the formulas were not rewritten but moved', () => {

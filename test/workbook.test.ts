@@ -70,8 +70,9 @@ describe('layout of the seed', () => {
   });
 
   test('periods left to right in time order', () => {
-    // Then, after a gap, the difference block: printed − recomputed for each period reconciled.
-    expect(keyed(plan, SHEET_NAMES.operations).columnKeys).toEqual(['2003Q2', '2004Q1', '2004Q2', 'diff', 'diff:2003Q2', 'diff:2004Q1', 'diff:2004Q2']);
+    // Quarters, then the longer periods (H1 2004, derived from 2004Q1 and 2004Q2), then, after a gap,
+    // the difference block: printed − recomputed for each period reconciled.
+    expect(keyed(plan, SHEET_NAMES.operations).columnKeys).toEqual(['2003Q2', '2004Q1', '2004Q2', '6M2004-06-30', 'diff', 'diff:2003Q2', 'diff:2004Q1', 'diff:2004Q2']);
     expect(keyed(plan, SHEET_NAMES.balance).columnKeys).toEqual(['2003-12-31', '2004-03-31', '2004-06-30', 'diff', 'diff:2003-12-31', 'diff:2004-03-31', 'diff:2004-06-30']);
     expect(keyed(plan, SHEET_NAMES.guidance).columnKeys.slice(0, 6)).toEqual([
       'FY2004#guidance-low', 'FY2004#guidance-high', 'FY2004#guidance-mid', 'FY2005#guidance-low', 'FY2005#guidance-high', 'FY2005#guidance-mid',
@@ -150,7 +151,7 @@ describe('layout of the seed', () => {
     const names = new Map(plan.names.map((n) => [n.name, n.refersTo]));
     for (const c of CONCEPTS) expect([c.id, names.has(`MPWR_${c.id.toUpperCase()}`)]).toEqual([c.id, !c.occasional]);
     const r = addressOf(plan, SHEET_NAMES.operations, 'revenue_total', '2003Q2').slice(1);
-    expect(names.get('MPWR_REVENUE_TOTAL')).toBe(`='MPWR Operations'!$C$${r}:$E$${r}`);
+    expect(names.get('MPWR_REVENUE_TOTAL')).toBe(`='MPWR Operations'!$C$${r}:$F$${r}`);
   });
 
   test('frozen headers and label columns; widths fit the labels', () => {

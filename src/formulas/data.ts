@@ -5,8 +5,8 @@
  */
 import Decimal from 'decimal.js';
 import { addMonthsToEnd, comparePeriods, duration } from '../filing/periods';
-import { definitionAt, definitionChanges, describeChange, type DefinitionChange } from '../model/definitions';
-import { CONCEPTS, conceptById, datedAlias, findConcept, normalizeLabel } from '../model/concepts';
+import { definitionAt, definitionChanges, describeChange, valueNotes, type DefinitionChange } from '../model/definitions';
+import { CONCEPTS, conceptById, findConcept, normalizeLabel } from '../model/concepts';
 import { type Dataset, factKey, valueIn } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Fact, type Period, type Scale, type Scenario } from '../model/types';
 import { isFlow, neededFor } from '../model/derived';
@@ -348,17 +348,7 @@ export class FormulaData {
    * straddles.
    */
   notesFor(f: Fact): string[] {
-    const notes: string[] = [];
-    const def = conceptById(f.concept);
-    if (def && f.mapped && !f.derivation) {
-      const alias = datedAlias(def, f.label, this.dataset.releaseDate(f));
-      if (alias) notes.push(`printed as "${f.label}": ${alias.note}`);
-    }
-    for (const { change, side } of definitionAt(this.definitionChanges(), f.concept, f.period)) {
-      if (side === 'new') notes.push(`under the ${describeChange(change)}`);
-      if (side === 'mixed') notes.push(`spans a definition change, its quarters before ${change.from} under the old definition: ${describeChange(change)}`);
-    }
-    return notes;
+    return valueNotes(f, this.dataset.releaseDate(f), this.definitionChanges());
   }
 
   /** What a flow (or a ratio of flows) would need to be derived for a period, or undefined when that does not apply. */

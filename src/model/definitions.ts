@@ -11,7 +11,7 @@
  * change, the words that say from when.
  */
 import { addMonthsToEnd, isoDate, lastDayOfMonth } from '../filing/periods';
-import { conceptById } from './concepts';
+import { conceptById, datedAlias } from './concepts';
 import type { Dataset } from './dataset';
 import type { Fact, Period } from './types';
 
@@ -103,4 +103,23 @@ export function definitionAt(changes: DefinitionChange[], concept: string, perio
 /** In words, for notes and sources: `definition from 2005Q3: Beginning with ... (file, line N)`. */
 export function describeChange(c: DefinitionChange): string {
   return `definition from ${c.from}: "${c.text}" (${c.file}, line ${c.line})`;
+}
+
+/**
+ * What a person should know beside a value: the label it was printed under when that label meant
+ * this concept only then (label drift), and the definition its period is under or straddles.
+ * Shown in cell notes and by MPWR.SOURCE.
+ */
+export function valueNotes(f: Fact, releaseDate: string, changes: DefinitionChange[]): string[] {
+  const out: string[] = [];
+  const def = conceptById(f.concept);
+  if (def && f.mapped && !f.derivation) {
+    const alias = datedAlias(def, f.label, releaseDate);
+    if (alias) out.push(`printed as "${f.label}": ${alias.note}`);
+  }
+  for (const { change, side } of definitionAt(changes, f.concept, f.period)) {
+    if (side === 'new') out.push(`under the ${describeChange(change)}`);
+    if (side === 'mixed') out.push(`spans a definition change, its quarters before ${change.from} under the old definition: ${describeChange(change)}`);
+  }
+  return out;
 }

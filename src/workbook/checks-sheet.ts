@@ -27,6 +27,8 @@ export interface Locator {
   refFrom: (from: { name: string }, to: CellRef) => string;
   moneyScale: Scale;
   reconciliation: (checkId: string) => { formula: CellRef; printed: CellRef } | undefined;
+  /** A printed period checked against its derivation: the printed cell and the derivation's formula as written on `from`. */
+  derivation?: (checkId: string, from: { name: string }) => { printed: CellRef; formula: string } | undefined;
   ruleOf: (ruleId: string) => Rule | undefined;
 }
 
@@ -165,6 +167,12 @@ export function buildChecksSheet(
       if (recon) {
         reported = { formula: `=${loc.refFrom(self, recon.printed)}`, style: formulaStyle(FORMATS[kind]) };
         computed = { formula: `=${loc.refFrom(self, recon.formula)}`, style: formulaStyle(CHECK_FORMATS[kind]) };
+      } else if (loc.derivation && loc.derivation(check.id, self)) {
+        // Live: the printed cell against the derivation over its operands' cells.
+        const d = loc.derivation(check.id, self) as { printed: CellRef; formula: string };
+        sign = loc.signAt(d.printed);
+        reported = { formula: `=${loc.refFrom(self, d.printed)}`, style: formulaStyle(FORMATS[kind]) };
+        computed = { formula: d.formula, style: formulaStyle(CHECK_FORMATS[kind]) };
       } else if (check.rule.startsWith('same-fact:')) {
         const home = loc.locate(check.operands[1]?.concept ?? '', check.period, check.scenario);
         if (home) sign = loc.signAt(home);

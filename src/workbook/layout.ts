@@ -21,7 +21,9 @@ import { valueIn, type Dataset } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Check, type Fact, type Period, type Scale, type Scenario } from '../model/types';
 import type { Analysis } from '../pipeline';
 import type { Acceptances } from '../reconcile/triage';
-import { RULES, type Rule } from '../reconcile/rules';
+import { DERIVED_RULE, RULES, type Rule } from '../reconcile/rules';
+import { definitionChanges, valueNotes } from '../model/definitions';
+import { DERIVED_FILL, derivedFormula, derivedNote, orderColumns, placedDerived } from './history';
 import { cellAddress, columnLetter, sheetCell, sheetRange } from './a1';
 import { buildChecksSheet, type CellRef, type Locator } from './checks-sheet';
 import { computeResults } from './evaluate';
@@ -173,6 +175,12 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
 
   const periodsByKey = new Map<string, Period>();
   for (const f of facts) periodsByKey.set(f.period.key, f.period);
+  // Derived quarters, years to date and fiscal years (no LTM columns) stand on the statement sheets too (src/workbook/history.ts).
+  const derivedFacts = placedDerived(analysis.derived.facts());
+  for (const f of derivedFacts) periodsByKey.set(f.period.key, f.period);
+  const changes = definitionChanges(dataset);
+  /** A printed fact, else (actuals) a derived one. */
+  const anyFact = (concept: string, period: string): Fact | undefined => dataset.get(concept, period) ?? analysis.derived.get(concept, period);
 
   // Where each fact goes: grid, row key, column key.
   const rowKey = (f: Fact): string => (!f.mapped && conceptById(f.concept) ? `unmapped:${f.concept}` : f.concept);
@@ -200,7 +208,7 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
 
   // Columns: periods of facts and of the checks placed on each grid.
   const colSets: Record<GridId, Set<string>> = { balance: new Set(), operations: new Set(), nonGaap: new Set(), guidance: new Set(), chart: new Set() };
-  for (const f of facts) {
+  for (const f of [...facts, ...derivedFacts]) {
     const where = placeFact(f);
     colSets[where.grid].add(where.col);
   }
@@ -233,8 +241,9 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
       ...compared.map((c): ColumnDef => ({ key: `diff:${c.key}`, label: c.label, period: c.period, scenario: c.scenario, role: 'diff', of: c.key })),
     ];
   };
+  // Quarters (and balance sheet dates) in time order, then the longer periods in a block of their own.
   const actualColumns = (keys: Iterable<string>): ColumnDef[] =>
-    sortKeys(keys).map((k) => ({ key: k, label: periodLabel(periodsByKey.get(k) as Period), period: k, scenario: 'actual', role: 'value' }));
+    orderColumns(keys, periodsByKey).map((k) => ({ key: k, label: periodLabel(periodsByKey.get(k) as Period), period: k, scenario: 'actual', role: 'value' }));
 
   const guidancePeriods = dataset.guidancePeriods();
   const guidanceColumns: ColumnDef[] = guidancePeriods.flatMap((p) => {
@@ -250,7 +259,7 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
   });
 
   const quarterKeys = sortKeys([...colSets.operations, ...colSets.nonGaap].filter((k) => periodsByKey.get(k)?.type === 'quarter'
-    && (dataset.get('revenue_total', k) || dataset.get('adjusted_ebitda_margin', k))));
+    && (anyFact('revenue_total', k) || anyFact('adjusted_ebitda_margin', k))));
 
   // Rows.
   const labelOf = (c: ConceptDef, guidance: boolean): string => {
@@ -345,6 +354,16 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
     const col = g.colIndex.get(where.col);
     return row === undefined || col === undefined ? undefined : { grid: g, row, col };
   };
+  /** Where a printed or derived fact lives (reconciliation formulas use `locate`: the engine checks printed figures only). */
+  const locateAny = (concept: string, period: string): At | undefined => {
+    const f = anyFact(concept, period);
+    if (!f) return undefined;
+    const where = placeFact(f);
+    const g = byId[where.grid];
+    const row = g.rowIndex.get(where.row);
+    const col = g.colIndex.get(where.col);
+    return row === undefined || col === undefined ? undefined : { grid: g, row, col };
+  };
   const refFrom = (from: { name: string }, to: CellRef): string =>
     to.grid.name === from.name ? cellAddress(to.row, to.col) : sheetCell(to.grid.name, to.row, to.col);
 
@@ -362,6 +381,7 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
     const notes = [provenance(f)];
     const sign = signNote(f);
     if (sign) notes.push(sign);
+    notes.push(...valueNotes(f, dataset.releaseDate(f), changes));
     const style = input({ numberFormat: FORMATS[f.amount.kind] });
     if (r) {
       style.fill = RESTATED_FILL;
@@ -378,6 +398,37 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
     const other = row.find((s, i) => s !== undefined && typeof cells[i]?.value === 'number' && cells[i]?.value !== 0);
     if (other) at.grid.signs.set(`${at.row},${at.col}`, other);
   }
+
+  // Derived values: live formulas over the cells they follow from, grey, with a note naming the
+  // derivation and its lines. A derived cell is presented in its row's sign (that of its first operand).
+  const derivationOf = (f: Fact, from: { name: string }, outSign: 1 | -1): string | undefined => {
+    const factor = f.amount.kind === 'percent' ? (f.derivation?.factor ?? 100) / 100 : f.derivation?.factor ?? 1;
+    const cells = new Map(f.derivation?.operands.map((o) => [o.fact, locateAny(o.fact.concept, o.fact.period.key)]) ?? []);
+    return derivedFormula(f, (op) => { const at = cells.get(op); return at ? refFrom(from, at) : undefined; }, {
+      factor, outSign, signOf: (op) => { const at = cells.get(op); return at ? signAt(at) : 1; },
+    });
+  };
+  for (const f of derivedFacts) {
+    const at = locateAny(f.concept, f.period.key);
+    if (!at || getCell(at.grid, at.row, at.col)) continue;
+    const first = f.derivation?.operands[0]?.fact;
+    const firstAt = first && f.derivation?.kind !== 'ratio' ? locateAny(first.concept, first.period.key) : undefined;
+    const outSign = firstAt ? signAt(firstAt) : 1;
+    const formula = derivationOf(f, at.grid, outSign);
+    const style = formulaStyle({ numberFormat: FORMATS[f.amount.kind], italic: true, fill: DERIVED_FILL });
+    const note = [derivedNote(f), ...valueNotes(f, '', changes)].join('\n');
+    const value = f.amount.kind === 'money' ? outSign * valueIn(f, moneyScale).toNumber() : cellNumber(f.value, f.amount.kind, f.scale, moneyScale);
+    setCell(at.grid, at.row, at.col, formula ? { formula, style, note } : { value, style, note });
+    at.grid.signs.set(`${at.row},${at.col}`, outSign);
+  }
+  // Printed periods checked against their derivation (the Checks sheet's live formulas).
+  const agreementOf = new Map(analysis.derived.agreements().map((a) => [`${DERIVED_RULE.id}:${a.printed.concept}@${a.printed.period.key}`, a]));
+  const derivedCheck = (checkId: string, from: { name: string }): { printed: CellRef; formula: string } | undefined => {
+    const a = agreementOf.get(checkId);
+    const printed = a && locate(a.printed.concept, a.printed.period.key, 'actual');
+    const formula = a && printed ? derivationOf(a.derived, from, signAt(printed)) : undefined;
+    return printed && formula ? { printed, formula } : undefined;
+  };
 
   // Guidance mid-points (derived, black); the year's actual and its distance from the mid-point.
   for (const p of guidancePeriods) {
@@ -402,10 +453,10 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
     });
   }
 
-  // Chart data: references to the statement cells.
+  // Chart data: references to the statement cells (printed or derived).
   for (const r of chart.rows) {
     for (const c of chart.columns) {
-      const at = locate(r.key, c.period, 'actual');
+      const at = locateAny(r.key, c.period);
       if (!at) continue;
       setCell(chart, chart.rowIndex.get(r.key) as number, chart.colIndex.get(c.key) as number, {
         formula: `=${refFrom(chart, at)}`, style: formulaStyle({ numberFormat: FORMATS[r.amountKind] }),
@@ -482,6 +533,7 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
   const locator: Locator = {
     locate, signAt: (at) => signAt(at as At), refFrom, moneyScale,
     reconciliation: (id) => reconOf.get(id),
+    derivation: derivedCheck,
     ruleOf: (id) => ruleById.get(id),
   };
   const checksBuilt = buildChecksSheet(analysis, locator, options.accepted ?? new Map(), restated);
@@ -526,7 +578,7 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
         names.push({
           name,
           refersTo: `=${sheetRange(g.name, row, FIRST_COL, 1, Math.max(1, values.length), true)}`,
-          comment: `${r.label} (${g.name}${isGuidance ? ', low/high/mid of each range' : ''}), periods left to right in time order`.slice(0, 255),
+          comment: `${r.label} (${g.name}${isGuidance ? ', low/high/mid of each range' : ', quarters left to right in time order, then the longer periods'})`.slice(0, 255),
         });
       }
     });
