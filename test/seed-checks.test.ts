@@ -89,7 +89,10 @@ describe('mutation: every digit of every printed figure changed, the checks are 
     const wrong: string[] = [];
     const unseen: string[] = [];
     for (const site of sites) {
-      const digits = [...site.text].map((ch, i) => (/\d/.test(ch) ? i : -1)).filter((i) => i >= 0);
+      const all = [...site.text].map((ch, i) => (/\d/.test(ch) ? i : -1)).filter((i) => i >= 0);
+      // Under mutation testing (npm run mutate sets MPWR_MUTATION) each mutant reruns this: the
+      // first and last digit of each figure only.
+      const digits = process.env.MPWR_MUTATION ? [...new Set([all[0], all[all.length - 1]])] : all;
       for (const pos of digits) {
         const changed = site.text.slice(0, pos) + String((Number(site.text[pos]) + 5) % 10) + site.text.slice(pos + 1);
         const lines = text.split('\n');
