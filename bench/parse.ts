@@ -37,14 +37,15 @@ export function synthetic(bytes: number): string {
 
 export interface ParseFigures {
   seed: SteadyPair;
-  seedCold: { ms: number; baselineMs: number; processes: number };
+  seedCold: { ms: number; wallMs: number; baselineMs: number; processes: number };
   mb1: SteadyPair & { mb: number };
   mb10: SteadyPair & { mb: number };
   /** 10 MB steady time over 1 MB steady time. */
   growth: number;
 }
 
-const run = (text: string) => () => analyze([{ name: 'bench.txt', text }]);
+// Read, facts, Dataset and every check: the checks are evaluated on first use, so they are asked for.
+const run = (text: string) => () => analyze([{ name: 'bench.txt', text }]).checks.length;
 
 export function benchParse(coldProcesses = 7): ParseFigures {
   const seedCold = coldRuns([{ task: 'parse', args: [SEED_FILE] }, { task: 'baseline', args: [SEED_FILE] }], coldProcesses);
@@ -56,7 +57,7 @@ export function benchParse(coldProcesses = 7): ParseFigures {
   const mb10 = { ...steadyPair(run(doc10), () => baselineScan(doc10), 1, 3), mb: doc10.length / 1048576 };
   return {
     seed,
-    seedCold: { ms: seedCold[0].ms, baselineMs: seedCold[1].ms, processes: coldProcesses },
+    seedCold: { ms: seedCold[0].ms, wallMs: seedCold[0].wall_ms, baselineMs: seedCold[1].ms, processes: coldProcesses },
     mb1,
     mb10,
     growth: mb10.subjectMs / mb1.subjectMs,
