@@ -5,14 +5,42 @@
  */
 import type { Company, Filing } from './types';
 
+/** A name followed by its exchange and ticker: `Mpower Holding Corporation (AMEX: MPE)`. */
+const LISTED = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*,?\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE Amex)\s*:\s*([A-Z.]{1,6})\)/;
+const LISTED_AT = /\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE Amex)\s*:\s*[A-Z.]{1,6}\)/g;
+/** A name followed by a bare ticker: `Sears, Roebuck and Co. (S)`. */
+const BARE = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*,?\s*\(([A-Z]{1,5})\)/;
+const BARE_AT = /\([A-Z]{1,5}\)/g;
+/** How far before its bracket a name's match can start: 81 name characters and ` , ` (blanks are single here). */
+const NAME_REACH = 90;
+
+/**
+ * The first match of `full` (a name then a bracket) in `text`, the same as `full.exec(text)`, found
+ * cheaply: the brackets (`at`) are searched for first, and `full` runs only over the few characters
+ * before each. A name cannot run over a bracket, so the first bracket a name stands before ends the
+ * first match, and that match starts within NAME_REACH characters of it.
+ */
+function firstBefore(text: string, at: RegExp, full: RegExp): RegExpExecArray | null {
+  at.lastIndex = 0;
+  for (let m = at.exec(text); m; m = at.exec(text)) {
+    const from = Math.max(0, m.index - NAME_REACH);
+    const found = full.exec(text.slice(from, m.index + m[0].length));
+    if (found) {
+      found.index += from;
+      return found;
+    }
+  }
+  return null;
+}
+
 /** The company a release names: envelope first for identity, the release's own spelling when they agree. */
 export function detectCompany(
   head: string,
   envelope: { company: string; cik: string; filers?: { company: string; cik: string }[] },
 ): Company & { fiscalFiler?: number } {
   const text = head.replace(/\s+/g, ' ');
-  const listed = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*,?\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE Amex)\s*:\s*([A-Z.]{1,6})\)/.exec(text);
-  const bare = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*,?\s*\(([A-Z]{1,5})\)/.exec(text);
+  const listed = firstBefore(text, LISTED_AT, LISTED);
+  const bare = firstBefore(text, BARE_AT, BARE);
   let name = listed ? cleanName(listed[1]) : '';
   let ticker = listed ? listed[2] : '';
   const first = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').trim().split(/\s+/)[0] ?? '';

@@ -25,18 +25,29 @@ const MAX_CELL_LENGTH = 48;
 
 const CELL_TEXT = /^\(?(\$?)\s*\(?(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?|\.(\d+))(%?)\)?\)?$/;
 
+const ZERO = new Decimal(0);
+
 /** Reads one cell text; undefined when it is not a well-formed number. */
 export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
-  const text = raw.trim();
+  return cellAt(raw.trim(), [0, 0]);
+}
+
+/** A cell's token at `span` (the cell text already trimmed), or undefined: one object per cell. */
+function cellAt(text: string, span: [number, number]): NumberToken | undefined {
   if (text.length > MAX_CELL_LENGTH) return undefined;
   // One dash is a zero (`-`, `$ -`); two (`--`) is no figure Mpower prints: not a number.
   if (/^\$?\s*-$/.test(text)) {
-    return { text, value: new Decimal(0), decimals: 0, dollar: text.startsWith('$'), percent: false };
+    return { text, span, value: ZERO, decimals: 0, dollar: text.charCodeAt(0) === 36, percent: false };
   }
   const m = CELL_TEXT.exec(text);
   if (!m) return undefined;
-  const opens = (text.match(/\(/g) ?? []).length;
-  const closes = (text.match(/\)/g) ?? []).length;
+  let opens = 0;
+  let closes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) opens++;
+    else if (c === 41) closes++;
+  }
   if (opens !== closes || opens > 1) return undefined;
   const negative = opens === 1 || m[2] === '-';
   if (opens === 1 && m[2] === '-') return undefined;
@@ -46,6 +57,7 @@ export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
   const fraction = m[4] ?? m[5];
   return {
     text,
+    span,
     value: negative && !value.isZero() ? value.negated() : value,
     decimals: fraction ? fraction.length : 0,
     dollar: m[1] === '$',
@@ -80,18 +92,17 @@ export function splitTableLine(line: string): { label: string; tokens: NumberTok
   for (let w = wordBefore(pos); w; w = wordBefore(pos)) {
     const prev = wordBefore(w.start);
     if (prev && prev.end - prev.start === 1 && last[prev.start] === '$') {
-      const joined = last.slice(prev.start, w.end);
-      const parsed = parseCell(joined);
+      // The joined text has no blank at either end (words end at non-blanks).
+      const parsed = cellAt(last.slice(prev.start, w.end), [prev.start, w.end]);
       if (parsed) {
-        tokens.unshift({ ...parsed, text: joined, span: [prev.start, w.end] });
+        tokens.push(parsed);
         pos = prev.start;
         continue;
       }
     }
-    const text = last.slice(w.start, w.end);
-    const parsed = parseCell(text);
+    const parsed = cellAt(last.slice(w.start, w.end), [w.start, w.end]);
     if (parsed) {
-      tokens.unshift({ ...parsed, text, span: [w.start, w.end] });
+      tokens.push(parsed);
       pos = w.start;
       continue;
     }
@@ -106,12 +117,15 @@ export function splitTableLine(line: string): { label: string; tokens: NumberTok
     }
     break;
   }
+  tokens.reverse(); // taken right to left
   // Cells may stand one blank apart; the label stands two blanks or more before the first cell.
-  while (tokens.length > 0) {
-    const before = line.slice(0, tokens[0].span[0]);
-    if (before.trim() === '' || before.endsWith('  ')) break;
-    tokens.shift();
+  let drop = 0;
+  while (drop < tokens.length) {
+    const at = tokens[drop].span[0];
+    if ((at >= 2 && line.charCodeAt(at - 1) === 32 && line.charCodeAt(at - 2) === 32) || line.slice(0, at).trim() === '') break;
+    drop++;
   }
+  if (drop > 0) tokens.splice(0, drop);
   const labelEnd = Math.min(tokens[0]?.span[0] ?? line.length, malformed[0]?.start ?? line.length);
   const label = line.slice(0, labelEnd).trimEnd();
   if (tokens.length > 0 && tokens.every(isBareYear)) return { label: line.trimEnd(), tokens: [], malformed: [] };

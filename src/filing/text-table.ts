@@ -305,7 +305,9 @@ function buildTable(
       blankAbove = rows.length > 0;
       // A blank line ends the section, unless the next line stands further in than its heading
       // (Sears's `Basic` over rows set apart by blank lines).
-      const nextLine = body.slice(i + 1).find((x) => x.kind !== 'blank' && x.kind !== 'rule');
+      let n = i + 1;
+      while (n < body.length && (body[n].kind === 'blank' || body[n].kind === 'rule')) n++;
+      const nextLine = body[n] as Classified | undefined;
       const nextIndent = nextLine ? nextLine.line.text.length - nextLine.line.text.trimStart().length : 0;
       const nextLabel = nextLine?.kind === 'data' ? nextLine.label : nextLine?.line.text;
       if (sectionRows > 0 && !(section && nextIndent > sectionIndent) && !keepsSection(rows[rows.length - 1]?.label, nextLabel)) { section = ''; sectionRows = 0; }
@@ -334,12 +336,11 @@ function buildTable(
     const label = [...pending.map((p) => p.line.text.trim()), c.label.trim()].filter((t) => t !== '').join(' ');
     const rowKind = rowKindOf(label, section, units);
     const cells: Cell[] = [];
+    const rowSection = section;
     for (const t of c.tokens) {
       const column = columnOf(cols, t.span);
       if (column < 0) continue;
-      const measure = columns[column].measure;
-      void measure;
-      const kind = figureKind(t, rowKind, columns[column], label, () => amountKind(t, label, section));
+      const kind = figureKind(t, rowKind, columns[column], label, () => amountKind(t, label, rowSection));
       cells.push({ column, amount: toAmount(t, kind), line: c.line.no, span: t.span });
     }
     rows.push({

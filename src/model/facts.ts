@@ -9,7 +9,7 @@ import { NARRATIVE_RULES } from './narrative-rules';
 import { companyOf, isMpower } from '../filing/company';
 import { duration } from '../filing/periods';
 import type { Filing, Table, TableColumn, TableRow } from '../filing/types';
-import type { Amount, Fact, Period, Scale, Scenario } from './types';
+import type { Amount, Company, Fact, Period, Scale, Scenario } from './types';
 
 /** Sections whose rows are printed as costs (positive = reduces income). */
 const COST_SECTION = /expenses|costs/i;
@@ -21,13 +21,14 @@ export function canonicalValue(printed: Decimal, nature: Nature, costSection: bo
   return nature === 'expense' ? contribution.negated() : contribution;
 }
 
-function statementOf(table: Table, concept: ConceptDef | undefined): string {
+/** The statement a table's title or headers name (every cell of it alike), or undefined: then each concept's own. */
+function tableStatement(table: Table): string | undefined {
   const t = table.title.toLowerCase();
   if (/guidance|outlook/.test(table.columns.map((c) => c.header).join(' ').toLowerCase())) return 'guidance';
   if (/balance sheet/.test(t)) return 'balance_sheet';
   if (/operations|income/.test(t)) return 'operations';
   if (/reconciliation|non-gaap/.test(t)) return 'non_gaap';
-  return concept?.statement ?? 'table';
+  return undefined;
 }
 
 /** Durations the filing names, by end date: a flow printed under a bare date takes one of these. */
@@ -68,16 +69,27 @@ function memberOf(column: TableColumn): string | undefined {
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
-function rowFacts(filing: Filing, table: Table, row: TableRow, durations: Map<string, Period>): Fact[] {
-  const out: Fact[] = [];
+/** What every fact of one filing, or of one table, shares: worked out once, not per cell. */
+interface FactContext {
+  filing: Filing;
+  company: Company;
+  catalogue: boolean;
+  durations: Map<string, Period>;
+  /** The table's statement when its title or headers name one (see `tableStatement`). */
+  statement: string | undefined;
+  /** Each column's member, by column index. */
+  members: (string | undefined)[];
+}
+
+function rowFacts(ctx: FactContext, table: Table, row: TableRow, out: Fact[]): void {
+  const { filing, company, catalogue, durations } = ctx;
   const costSection = COST_SECTION.test(row.section);
-  const company = companyOf(filing);
-  const catalogue = usesCatalogue(filing);
+  let slugs: Partial<Record<string, string>> | undefined;
   for (const cell of row.cells) {
     const column = table.columns[cell.column];
     let period = column?.period;
     if (!period) continue;
-    const member = memberOf(column);
+    const member = ctx.members[cell.column];
     const concept = catalogue && !member ? conceptForLabel(row.label, cell.amount.kind, filing.date) : undefined;
     if (concept?.periodType === 'duration' && period.type === 'instant') {
       period = durations.get(period.end) ?? duration(3, period.end);
@@ -86,7 +98,8 @@ function rowFacts(filing: Filing, table: Table, row: TableRow, durations: Map<st
     const value = canonicalValue(cell.amount.value, nature, costSection);
     // Unmapped rows under a section heading keep it in their id (Alabama Power's Operating Revenues);
     // a segment's or a change column's figures keep their member in it.
-    const slug = slugOf(row.section ? `${row.section} ${row.label}` : row.label, cell.amount.kind);
+    const kind = cell.amount.kind;
+    const slug = ((slugs ??= {})[kind] ??= slugOf(row.section ? `${row.section} ${row.label}` : row.label, kind));
     out.push({
       company,
       concept: concept?.id ?? (member ? `${slug}__${member.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '').toLowerCase()}` : slug),
@@ -99,11 +112,10 @@ function rowFacts(filing: Filing, table: Table, row: TableRow, durations: Map<st
       amount: cell.amount,
       scale: cell.amount.kind === 'money' ? (column.scale ?? table.scale) : (row.scale ?? 'units'),
       source: { file: filing.file, line: cell.line, column: cell.span, table: table.id, tableTitle: table.title, text: row.text },
-      statement: statementOf(table, concept),
+      statement: ctx.statement ?? concept?.statement ?? 'table',
       ...(member ? { member } : {}),
     });
   }
-  return out;
 }
 
 /** A fact from a figure in running text, built by a narrative rule. */
@@ -151,7 +163,12 @@ export function textFact(filing: Filing, lines: string[], spec: TextFactSpec): F
 export function factsOf(filing: Filing): FilingFacts {
   const durations = durationsByEnd(filing);
   const facts: Fact[] = [];
-  for (const table of filing.tables) for (const row of table.rows) facts.push(...rowFacts(filing, table, row, durations));
+  const company = companyOf(filing);
+  const catalogue = usesCatalogue(filing);
+  for (const table of filing.tables) {
+    const ctx: FactContext = { filing, company, catalogue, durations, statement: tableStatement(table), members: table.columns.map(memberOf) };
+    for (const row of table.rows) rowFacts(ctx, table, row, facts);
+  }
   const lines = filing.sentences.length > 0 ? filing.text.split(/\r\n|\r|\n/) : [];
   for (const sentence of usesCatalogue(filing) ? filing.sentences : []) {
     for (const rule of NARRATIVE_RULES) {

@@ -16,20 +16,36 @@ import { DERIVED_RULE, RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRu
 
 const ZERO = new Decimal(0);
 
-/** `convert` turns a fact into the operand's value (its scale in this check); applied to one printed unit it gives `unit`. */
-function operand(concept: string, coefficient: number, fact: Fact | undefined, convert: (f: Fact) => Decimal = (f) => f.value): CheckOperand {
+/** One printed unit (`sign` 1 or -1) of a figure of `from` scale, in `to` scale (money; other kinds as printed). Cached: a handful of values. */
+const UNITS = new Map<string, Decimal>();
+function unitOf(sign: number, money: boolean, from: Scale, to: Scale | undefined): Decimal {
+  const key = `${sign}|${money && to !== undefined && from !== to ? `${from}>${to}` : ''}`;
+  let u = UNITS.get(key);
+  if (!u) {
+    u = new Decimal(sign);
+    if (money && to !== undefined && from !== to) u = u.times(SCALE_FACTOR[from]).dividedBy(SCALE_FACTOR[to]);
+    UNITS.set(key, u);
+  }
+  return u;
+}
+
+/**
+ * A check's operand: the fact's value in `scale` (as `valueIn` converts it; the fact's own value
+ * when no scale is given), and `unit`, the value one printed unit of it stands for there.
+ */
+function operand(concept: string, coefficient: number, fact: Fact | undefined, scale?: Scale): CheckOperand {
   const out: CheckOperand = {
     concept,
     label: fact?.label ?? concept,
     coefficient,
-    value: fact ? convert(fact) : null,
+    value: fact ? (scale === undefined ? fact.value : valueIn(fact, scale)) : null,
     file: fact?.source.file ?? '',
     line: fact?.source.line ?? null,
     text: fact?.source.text ?? '',
   };
   if (fact && fact.source.table !== 'narrative') {
     out.column = fact.source.column;
-    out.unit = convert({ ...fact, value: new Decimal(fact.presentedSign) });
+    out.unit = unitOf(fact.presentedSign, fact.amount.kind === 'money', fact.scale, scale);
   }
   return out;
 }
@@ -56,8 +72,7 @@ function evalSum(rule: SumRule, period: string, scenario: Scenario, facts: Slice
   const scale: Scale = reported?.scale ?? facts.get(rule.terms.find(([c]) => facts.has(c))?.[0] ?? '')?.scale ?? 'units';
   let computed: Decimal | null = ZERO;
   let tolerance = rule.tolerance === 'printed' && reported ? halfUnit(reported.amount.decimals) : ZERO;
-  const inScale = (f: Fact): Decimal => valueIn(f, scale);
-  const ops: CheckOperand[] = [operand(rule.reported, 1, reported, inScale)];
+  const ops: CheckOperand[] = [operand(rule.reported, 1, reported, scale)];
   for (const [concept, coefficient] of rule.terms) {
     const f = facts.get(concept);
     if (!f) {
@@ -68,7 +83,7 @@ function evalSum(rule: SumRule, period: string, scenario: Scenario, facts: Slice
     const v = valueIn(f, scale);
     if (computed !== null) computed = computed.plus(v.times(coefficient));
     if (rule.tolerance === 'printed') tolerance = tolerance.plus(halfUnit(f.amount.decimals));
-    ops.push(operand(concept, coefficient, f, inScale));
+    ops.push(operand(concept, coefficient, f, scale));
   }
   return makeCheck(rule, period, scenario, reported ? valueIn(reported, scale) : null, computed, tolerance, ops);
 }
@@ -85,7 +100,7 @@ function evalRatio(rule: RatioRule, period: string, scenario: Scenario, facts: S
   const tolerance = reported ? halfUnit(reported.amount.decimals) : ZERO;
   return makeCheck(rule, period, scenario, reported?.value ?? null, computed, tolerance, [
     operand(rule.reported, 1, reported),
-    operand(rule.numerator, rule.factor, num, numOf),
+    operand(rule.numerator, rule.factor, num, numScale),
     operand(rule.denominator, -1, den),
   ]);
 }
@@ -105,7 +120,7 @@ function evalRollForward(rule: RollForwardRule, dataset: Dataset): Check[] {
     out.push(makeCheck(rule, p.key, 'actual', reported, computed, ZERO, [
       operand(rule.balance, 1, end),
       operand(rule.balance, -1, start),
-      operand(rule.flow, 1, flow, (f) => valueIn(f, end.scale)),
+      operand(rule.flow, 1, flow, end.scale),
     ]));
   }
   return out;
@@ -131,7 +146,6 @@ function sameFactChecks(dataset: Dataset): Check[] {
     // Unmapped rows are slugs of labels: two alike labels need not be one quantity.
     if (occ.length < 2 || !occ[0].mapped) continue;
     const first = occ[0];
-    const inFirst = (f: Fact): Decimal => valueIn(f, first.scale);
     let worst = -1;
     let worstExcess: Decimal | undefined;
     const values: Decimal[] = [];
@@ -149,10 +163,10 @@ function sameFactChecks(dataset: Dataset): Check[] {
     }
     const shown = occ[worst];
     const ops = [
-      operand(first.concept, 1, shown, inFirst),
+      operand(first.concept, 1, shown, first.scale),
       operand(first.concept, 1, first),
-      ...occ.slice(1).flatMap((o, k) => (k + 1 === worst ? [] : [operand(first.concept, 1, o, inFirst)])),
     ];
+    for (let i = 1; i < occ.length; i++) if (i !== worst) ops.push(operand(first.concept, 1, occ[i], first.scale));
     const lines = occ.map((o) => o.source.line).join(', ');
     out.push(makeCheck(
       { id: `${SAME_FACT_RULE.id}:${first.concept}`, description: `${SAME_FACT_RULE.description}: ${first.label} (lines ${lines})` },
@@ -196,7 +210,7 @@ function agreementChecks(derived: DerivedFacts): Check[] {
       printed.value,
       valueIn(d, scale),
       tolerance,
-      [operand(printed.concept, 1, printed), ...ops.map((o) => operand(o.fact.concept, o.coefficient, o.fact, (f) => valueIn(f, scale)))],
+      [operand(printed.concept, 1, printed), ...ops.map((o) => operand(o.fact.concept, o.coefficient, o.fact, scale))],
     );
   });
 }

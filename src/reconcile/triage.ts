@@ -90,14 +90,21 @@ interface Use { check: Check; index: number }
 export function markCulprits(checks: Check[]): Check[] {
   const breaks = checks.filter((c) => c.status === 'break');
   if (breaks.length === 0) return checks;
+  // Where each printed number of a break is used (only those: the other cells are never changed).
   const uses = new Map<string, Use[]>();
+  const lines = new Set<number>();
+  for (const b of breaks) {
+    for (const o of b.operands) {
+      const k = cellKey(o);
+      if (k && o.line !== null) { uses.set(k, []); lines.add(o.line); }
+    }
+  }
   for (const check of checks) {
     check.operands.forEach((o, index) => {
-      const k = cellKey(o);
-      if (!k) return;
-      const list = uses.get(k);
+      // The cheap test first: most operands of a long document are no break's.
+      if (!o.column || o.line === null || !lines.has(o.line) || !o.unit || o.value === null) return;
+      const list = uses.get(`${o.file}\u0000${o.line}\u0000${o.column[0]}`);
       if (list) list.push({ check, index });
-      else uses.set(k, [{ check, index }]);
     });
   }
   for (const b of breaks) {
