@@ -5,6 +5,7 @@
  */
 import { looksLikeHtml, wrappedPlainText } from './html';
 import type { Diagnostic } from './types';
+import { lineIndex, lineStarts } from './lines';
 
 export interface SourceLine {
   /** 1-based line number in the source text. */
@@ -85,8 +86,7 @@ export function readDocument(text: string, file: string): DocumentText {
   const diagnostics: Diagnostic[] = [];
   const envelope: Envelope = { company: '', cik: '', fiscalYearEnd: 0, filers: [], accession: '', filedAs: '' };
   // Offsets of line starts in `text` (the HTML reader reads documents from the source itself).
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(text);
   const lineOffset = (no: number) => (no - 1 < starts.length ? starts[no - 1] : text.length);
   /** Line number of the `<TEXT>` of an HTML document being skipped over, or 0. */
   let htmlFrom = 0;
@@ -200,22 +200,10 @@ export function readDocument(text: string, file: string): DocumentText {
     const html = text.slice(from, to);
     const plain = wrappedPlainText(html);
     if (plain !== undefined) {
-      const first = lineIndexOf(from);
+      const first = lineIndex(starts, from);
       regions.push({ tagged: false, lines: sourceLines(plain).map((l) => ({ no: l.no + first, text: l.text })) });
       return;
     }
     regions.push({ tagged: false, lines: [], html: { from, to } });
-  }
-
-  /** 0-based index of the line holding `offset`. */
-  function lineIndexOf(offset: number): number {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { SourceLine } from './document';
+import { lineIndex, lineStarts } from './lines';
 
 /** One `<td>`/`<th>` as written. */
 export interface HtmlCell {
@@ -111,24 +112,6 @@ interface OpenTable {
   table: HtmlTable;
   row: HtmlRow | undefined;
   cell: OpenCell | undefined;
-}
-
-/** Offsets of line starts, for offset → (line, column). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineIndex(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**

@@ -345,8 +345,7 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
   const signAt = (at: At): 1 | -1 => at.grid.signs.get(`${at.row},${at.col}`) ?? 1;
 
   // Where a (concept, period, scenario) lives: the cell a formula references.
-  const locate = (concept: string, period: string, scenario: Scenario): At | undefined => {
-    const f = dataset.get(concept, period, scenario);
+  const cellOf = (f: Fact | undefined): At | undefined => {
     if (!f) return undefined;
     const where = placeFact(f);
     const g = byId[where.grid];
@@ -354,16 +353,9 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
     const col = g.colIndex.get(where.col);
     return row === undefined || col === undefined ? undefined : { grid: g, row, col };
   };
+  const locate = (concept: string, period: string, scenario: Scenario): At | undefined => cellOf(dataset.get(concept, period, scenario));
   /** Where a printed or derived fact lives (reconciliation formulas use `locate`: the engine checks printed figures only). */
-  const locateAny = (concept: string, period: string): At | undefined => {
-    const f = anyFact(concept, period);
-    if (!f) return undefined;
-    const where = placeFact(f);
-    const g = byId[where.grid];
-    const row = g.rowIndex.get(where.row);
-    const col = g.colIndex.get(where.col);
-    return row === undefined || col === undefined ? undefined : { grid: g, row, col };
-  };
+  const locateAny = (concept: string, period: string): At | undefined => cellOf(anyFact(concept, period));
   const refFrom = (from: { name: string }, to: CellRef): string =>
     to.grid.name === from.name ? cellAddress(to.row, to.col) : sheetCell(to.grid.name, to.row, to.col);
 
