@@ -55,6 +55,18 @@ describe('a break is a filing that does not add up', () => {
     expect(broken[0].lines).toContain(1734);
   });
 
+  test("Apple's Gross margin misprinted 569 breaks both totals it takes part in, and is named their likely culprit", () => {
+    const lines = read('apple-2004q3-8k.txt').split('\n');
+    expect(lines[1765]).toContain('>559<');
+    lines[1765] = lines[1765].replace('>559<', '>569<');
+    const checks = subtotals('apple-2004q3-8k.txt', lines.join('\n'));
+    const broken = checks.filter((c) => c.status === 'break');
+    // Three months ended June 26, 2004: Gross margin 569 against Net sales 2,014 − Cost of sales 1,455 = 559,
+    // and Operating income 72 against 569 − Total operating expenses 487 = 82. Only 569 → 559 mends both.
+    expect(broken.map((c) => [c.period, c.reported?.toString(), c.computed?.toString()])).toEqual([['2004Q2', '569', '559'], ['2004Q2', '72', '82']]);
+    for (const c of broken) expect(c.culprit && [c.culprit.line, c.culprit.printed.toString(), c.culprit.wouldTie.toString()]).toEqual([1766, '569', '559']);
+  });
+
   test('an ambiguous structure is unverified with its candidate sums, never a break', () => {
     const text = [
       'Example Corp (NYSE: EX)', '', 'SUMMARY (in millions)', '',

@@ -19,7 +19,7 @@
  * precision (half a unit of each figure), and money totals foot exactly as printed.
  */
 import Decimal from 'decimal.js';
-import type { Table, TableRow } from '../filing/types';
+import type { Cell, Table, TableRow } from '../filing/types';
 import type { Check, CheckOperand } from '../model/types';
 import { halfUnit, makeCheck, ZERO } from './check';
 
@@ -52,6 +52,21 @@ function isSubtotal(rows: TableRow[], i: number): boolean {
 /** The kind of a row's figures (money, shares, per-share...): a sum adds figures of one kind. */
 function kindOf(r: TableRow): string {
   return r.cells[0]?.amount.kind ?? '';
+}
+
+/**
+ * A printed cell as a check's operand, at the cell's own line (an HTML row's cells may stand on
+ * lines of their own). The check is in the table's printed scale, so one unit of
+ * the printed number is worth ±1 (its printed sign): `column` and `unit` let triage change a
+ * printed digit exactly to name a break's likely culprit.
+ */
+function cellOperand(row: TableRow, cell: Cell | undefined, coefficient: number, file: string): CheckOperand {
+  const out: CheckOperand = { concept: row.label, label: row.label || `(line ${row.line})`, coefficient, value: cell?.amount.value ?? null, file, line: cell?.line ?? row.line, text: row.text };
+  if (cell) {
+    out.column = cell.span;
+    out.unit = new Decimal(cell.amount.value.isNegative() ? -1 : 1);
+  }
+  return out;
 }
 
 /** Coefficient of a row in the layout's reading: `Less allowance  31` is taken away; `Less ... (365,241)` is already negative. */
@@ -185,11 +200,8 @@ export function inferredSubtotals(table: Table, file: string): Check[] {
       const coeffs = chosen.reading === 'layout' || chosen.reading === 'added' ? chosen.rows.map((i) => layoutSign(rows[i], cell.column)) : chosen.coefficients;
       const e = evaluate(rows, { ...chosen, coefficients: coeffs }, cell.column, cell.amount.decimals, cell.amount.kind === 'per-share');
       const operands: CheckOperand[] = [
-        { concept: row.label, label: row.label || `(line ${row.line})`, coefficient: 1, value: cell.amount.value, file, line: row.line, text: row.text },
-        ...chosen.rows.map((i, k) => {
-          const c = rows[i].cells.find((x) => x.column === cell.column);
-          return { concept: rows[i].label, label: rows[i].label || `(line ${rows[i].line})`, coefficient: coeffs[k], value: c?.amount.value ?? null, file, line: rows[i].line, text: rows[i].text };
-        }),
+        cellOperand(row, cell, 1, file),
+        ...chosen.rows.map((i, k) => cellOperand(rows[i], rows[i].cells.find((x) => x.column === cell.column), coeffs[k], file)),
       ];
       const structure = describe(rows, { ...chosen, coefficients: coeffs });
       const description = established
