@@ -159,13 +159,19 @@ async function runImport(args: string[], io: Io): Promise<number> {
     const c = analysis.checks.find((x) => x.id === id);
     if (c && c.status !== 'break') io.err(`mpwr: ${id} is not a break (${c.status}); accepting it changes nothing`);
   }
-  if (xlsx) {
-    const { buildPlan } = await import('./workbook/layout');
+  const layout = xlsx ? await import('./workbook/layout') : undefined;
+  const noWorkbook = layout?.whyNoWorkbook(analysis);
+  if (xlsx && layout && !noWorkbook) {
+    const { buildPlan } = layout;
     const { planToXlsx } = await import('./xlsx/write-xlsx');
     writeFileSync(xlsx, await planToXlsx(buildPlan(analysis, { accepted })));
   }
   if (json) writeChunks(io, renderJsonChunks(analysis, accepted));
   else io.out(renderReport(analysis, { all, accepted }));
+  if (noWorkbook) {
+    io.err(`mpwr: ${xlsx} not written: ${noWorkbook}`);
+    return 1;
+  }
   if (xlsx && !json) io.out(`Workbook written: ${xlsx}`);
   return failOnBreak && openBreaks(analysis.checks, accepted).length > 0 ? 1 : 0;
 }

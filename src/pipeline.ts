@@ -75,7 +75,7 @@ export function companyAnalysis(analysis: Analysis, keep: (filing: Filing) => bo
       return (derived ??= derivePeriods(dataset));
     },
     get checks(): Check[] {
-      return (checks ??= reconcile(dataset, this.derived));
+      return (checks ??= markCulprits(reconcile(dataset, this.derived)));
     },
   };
 }

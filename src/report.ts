@@ -56,7 +56,7 @@ export function renderReport(analysis: Analysis, options: ReportOptions = {}): s
     out.push(`Filing: ${info.file}`);
     out.push(`  Company:  ${info.company || '(not stated)'}${info.ticker ? ` (${info.ticker})` : ''}${info.date ? `, dated ${info.date}` : ''}${info.accession ? `, accession ${info.accession}` : ''}`);
     if (!isMpower({ name: info.company, ticker: info.ticker })) {
-      out.push(`  Note:     not an Mpower Holding release; the =MPWR.* functions do not use its figures (shown and exported as read)`);
+      out.push(`  Note:     not an Mpower Holding release: shown as read, not written to the workbook, and the =MPWR.* functions do not use its figures`);
     }
     out.push(`  Tables:   ${info.tables}${filing ? ` — ${filing.tables.map((t) => t.title).join('; ')}` : ''}`);
     out.push(`  Periods:  ${info.periods.join(', ') || '(none)'}`);

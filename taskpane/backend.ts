@@ -5,7 +5,7 @@
 import { checkCounts, type Analysis, type SourceText } from '../src/pipeline';
 import type { SheetPlan } from '../src/workbook/plan';
 import { setImported } from '../src/formulas/store';
-import { buildPlan } from '../src/workbook/layout';
+import { buildPlan, whyNoWorkbook } from '../src/workbook/layout';
 import { loadStoredFilings } from '../src/excel/filing-store';
 import { describeError } from './sources';
 
@@ -106,6 +106,8 @@ export class BrowserBackend implements Backend {
   async commit(job: Job, progress: Progress): Promise<string> {
     progress(0.1, 'Laying out the sheets…');
     await nextFrame();
+    const refusal = whyNoWorkbook(job.analysis);
+    if (refusal) throw new Error(refusal);
     const plan = buildPlan(job.analysis);
     progress(0.3, 'Loading the .xlsx writer…');
     const { planToXlsx } = await import(/* webpackChunkName: "xlsx" */ '../src/xlsx/write-xlsx');

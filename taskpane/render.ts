@@ -312,7 +312,7 @@ export function renderPreview(p: Preview): HTMLElement {
   root.append(h('p', { class: 'filing-name', 'data-testid': 'company' }, [...new Set(names)].join(', ') || p.company));
   root.append(summary(p));
   if (p.otherCompanies.length > 0) {
-    root.append(h('p', { class: 'note', 'data-testid': 'other-company' }, `Not an Mpower Holding release (${p.otherCompanies.join(', ')}): shown and exported as read; the MPWR functions do not use its figures.`));
+    root.append(h('p', { class: 'note', 'data-testid': 'other-company' }, `Not an Mpower Holding release (${p.otherCompanies.join(', ')}): shown as read; it is not written to the workbook and the MPWR functions do not use its figures.`));
   }
   if (p.unmappedLabels.length > 0) {
     root.append(h('p', { class: 'note' }, `Not recognised (kept under their printed labels): ${p.unmappedLabels.join('; ')}${p.unmappedRows > p.unmappedLabels.length ? '; …' : '.'}`));

@@ -3,12 +3,16 @@
  * answer, their facts are reported as another company's, and a release that names no company is
  * never mapped to Mpower concepts.
  */
-import { readFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { runCall } from '../src/formulas/call';
 import { readFiling } from '../src/filing/reader';
 import { factsOf } from '../src/model/facts';
+import { main } from '../src/cli';
 import { analyze } from '../src/pipeline';
+import { SHEET_NAMES } from '../src/workbook/format';
+import { buildPlan } from '../src/workbook/layout';
 import { renderReport } from '../src/report';
 import { previewOf } from '../taskpane/preview';
 import { SEED } from './support/formulas-seed';
@@ -65,7 +69,7 @@ describe('other companies next to Mpower', () => {
     // Sears's and Apple's Q2 2004 figures are not each other's restatements.
     expect(a.dataset.restatements.filter((r) => r.previous.company.name !== r.current.company.name)).toEqual([]);
     const report = renderReport(a);
-    expect(report).toMatch(/Filing: sears-2004q2-8k\.txt\n {2}Company: {2}Sears, Roebuck and Co\. \(S\).*\n {2}Note: {5}not an Mpower Holding release; the =MPWR\.\* functions do not use its figures/);
+    expect(report).toMatch(/Filing: sears-2004q2-8k\.txt\n {2}Company: {2}Sears, Roebuck and Co\. \(S\).*\n {2}Note: {5}not an Mpower Holding release: shown as read, not written to the workbook, and the =MPWR\.\* functions do not use its figures/);
     expect(report.match(/not an Mpower Holding release/g)).toHaveLength(2);
     expect(previewOf(a, ['sears-2004q2-8k.txt']).otherCompanies).toEqual(['Sears, Roebuck and Co.']);
     expect(previewOf(a, ['mpwr-2004q2-ex99-1.txt']).otherCompanies).toEqual([]);
@@ -94,5 +98,28 @@ describe('a release that names no company', () => {
     expect(facts.length).toBeGreaterThan(5);
     expect(facts.some((x) => x.mapped)).toBe(false);
     expect(runCall('VALUE', ['Total Assets', 'June 30, 2004'], [{ name: 'pasted text', text: rows }], []).code).not.toBe(0);
+  });
+});
+
+describe("the workbook is Mpower's model", () => {
+  test('Sears and Apple loaded next to Mpower change nothing in the workbook (scale, rows, cells, names, checks)', () => {
+    const alone = buildPlan(analyze([SEED]));
+    const mixed = buildPlan(analyze([SEARS, APPLE], [SEED]));
+    expect(JSON.stringify(mixed)).toBe(JSON.stringify(alone));
+    // Mpower's Total Operating Revenues for the quarter, $38,496 thousand (seed line 22), in thousands.
+    const ops = mixed.sheets.find((s) => s.name === SHEET_NAMES.operations);
+    const cells = ops?.blocks.flatMap((b) => b.cells.flat()) ?? [];
+    expect(cells.some((c) => c?.value === 38496)).toBe(true);
+    expect(cells.some((c) => c?.value === 38.496)).toBe(false);
+  });
+
+  test('mpwr import --xlsx with no Mpower release writes nothing and says why', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mpwr-sep-'));
+    const out = path.join(dir, 'sears.xlsx');
+    const err: string[] = [];
+    const code = await main(['import', path.join(FILINGS, 'sears-2004q2-8k.txt'), '--xlsx', out], { out: () => undefined, err: (s) => err.push(s) });
+    expect(code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect(err.join('\n')).toMatch(/sears\.xlsx not written: none of these releases is Mpower Holding's/);
   });
 });

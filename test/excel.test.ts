@@ -433,6 +433,15 @@ describe('a failure midway leaves the workbook as it was', () => {
     await expect(importIntoWorkbook(excelContext(wb), [{ name: 'empty.txt', text: 'nothing to see here' }], { notes: true })).rejects.toThrow(/Nothing was written/);
     expectSameState(wb, state);
   });
+
+  test("another company's release alone writes nothing: the workbook is Mpower's model", async () => {
+    const wb = new FakeWorkbook();
+    userSheet(wb, false);
+    const state = wb.state();
+    const sears = { name: 'sears-2004q2-8k.txt', text: readFileSync(join(__dirname, 'fixtures/filings/sears-2004q2-8k.txt'), 'latin1') };
+    await expect(importIntoWorkbook(excelContext(wb), [sears], { notes: true })).rejects.toThrow(/^Nothing was written: none of these releases is Mpower Holding's/);
+    expectSameState(wb, state);
+  });
 });
 
 describe('stored filings', () => {

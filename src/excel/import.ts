@@ -5,7 +5,7 @@
  * must be split to stay under Excel on the web's 5 MB limit.
  */
 import { analyze, checkCounts, type Analysis, type SourceText } from '../pipeline';
-import { buildPlan, SHEET_NAMES } from '../workbook/layout';
+import { buildPlan, SHEET_NAMES, whyNoWorkbook } from '../workbook/layout';
 import { acceptancesFromSheet } from '../workbook/checks-sheet';
 import type { Acceptances } from '../reconcile/triage';
 import type { SheetPlan } from '../workbook/plan';
@@ -84,6 +84,8 @@ export async function importIntoWorkbook(context: Excel.RequestContext, sources:
   if (analysis.dataset.facts().length === 0) {
     throw new WorkbookWriteError(`Nothing was written: ${errors.map((e) => `${e.file}: ${e.message}`).join('; ') || 'no figures could be read'}.`, true);
   }
+  const refusal = whyNoWorkbook(analysis);
+  if (refusal) throw new WorkbookWriteError(`Nothing was written: ${refusal}.`, true);
   // Breaks the user accepted on the Checks sheet are kept across the refresh.
   const checksSnap = snapshot.sheets.get(SHEET_NAMES.checks);
   const accepted: Acceptances = new Map([...(checksSnap ? acceptancesFromSheet(checksSnap.used.formulas as unknown[][]) : []), ...(options.accepted ?? [])]);

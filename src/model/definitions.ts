@@ -13,6 +13,7 @@
 import { addMonthsToEnd, isoDate, lastDayOfMonth } from '../filing/periods';
 import { conceptById, datedAlias } from './concepts';
 import type { Dataset } from './dataset';
+import { usesCatalogue } from './facts';
 import type { Fact, Period } from './types';
 
 export interface DefinitionChange {
@@ -57,6 +58,8 @@ export function definitionChanges(dataset: Dataset): DefinitionChange[] {
   const out: DefinitionChange[] = [];
   const seen = new Set<string>();
   for (const { filing, facts } of dataset.filingFacts()) {
+    // The measures are the catalogue's: another company's sentence never changes Mpower's definitions.
+    if (!usesCatalogue(filing)) continue;
     for (const s of filing.sentences) {
       if (s.kind !== 'narrative') continue;
       const change = CHANGE.exec(s.text);

@@ -19,7 +19,7 @@ import { CONCEPTS, conceptById, type ConceptDef } from '../model/concepts';
 import { signNote } from '../model/signs';
 import { valueIn, type Dataset } from '../model/dataset';
 import { SCALE_FACTOR, type AmountKind, type Check, type Fact, type Period, type Scale, type Scenario } from '../model/types';
-import type { Analysis } from '../pipeline';
+import { mpowerAnalysis, type Analysis } from '../pipeline';
 import type { Acceptances } from '../reconcile/triage';
 import { DERIVED_RULE, RULES, type Rule } from '../reconcile/rules';
 import { definitionChanges, valueNotes } from '../model/definitions';
@@ -167,8 +167,15 @@ function nameOf(prefix: string, key: string): string {
 
 
 
+/** Why no workbook can be written for `analysis` (none of its releases is Mpower's), or undefined. */
+export function whyNoWorkbook(analysis: Analysis): string | undefined {
+  return mpowerAnalysis(analysis).dataset.filings.length === 0 ? "none of these releases is Mpower Holding's, and the workbook is Mpower's model" : undefined;
+}
+
 /** Builds the plan every writer applies. */
-export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetPlan {
+export function buildPlan(whole: Analysis, options: PlanOptions = {}): SheetPlan {
+  // The workbook is Mpower Holding's model: another company's release is previewed, never written here.
+  const analysis = mpowerAnalysis(whole);
   const { dataset, checks } = analysis;
   const moneyScale = moneyScaleOf(dataset);
   const facts = dataset.facts();
@@ -592,7 +599,7 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
       refresh,
       print: printSpec(g.name, dataset, `$2:$${FIRST_ROW}`, `$A:$${columnLetter(LABEL_COL)}`),
     };
-    if (g.id === 'chart') spec.charts = g.columns.length ? [chartSpec(g)] : [];
+    if (g.id === 'chart') spec.charts = g.columns.length ? [chartSpec(g, SCALE_WORDS[moneyScale])] : [];
     sheets.push(spec);
   }
   names.push(...checksBuilt.names);
@@ -604,14 +611,14 @@ export function buildPlan(analysis: Analysis, options: PlanOptions = {}): SheetP
   return plan;
 }
 
-function chartSpec(g: Grid): ChartSpec {
+function chartSpec(g: Grid, scaleWords: string): ChartSpec {
   const n = g.columns.length;
   const rowOf = (key: string): number => g.rowIndex.get(key) as number;
   return {
     title: 'Revenue and Adjusted EBITDA margin by quarter',
     categories: sheetRange(g.name, HEADER_ROW, FIRST_COL, 1, n, true),
     series: [
-      { name: 'Total Operating Revenues ($ thousands)', values: sheetRange(g.name, rowOf('revenue_total'), FIRST_COL, 1, n, true), type: 'column' },
+      { name: `Total Operating Revenues (${scaleWords})`, values: sheetRange(g.name, rowOf('revenue_total'), FIRST_COL, 1, n, true), type: 'column' },
       { name: 'Adjusted EBITDA margin', values: sheetRange(g.name, rowOf('adjusted_ebitda_margin'), FIRST_COL, 1, n, true), type: 'line', secondaryAxis: true },
     ],
     anchor: { row: FIRST_ROW + g.rows.length + 2, col: LABEL_COL },
