@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { decodeText } from './filing/encoding';
 import { MAX_FILING_BYTES } from './filing/reader';
-import { analyze, type Analysis, type SourceText } from './pipeline';
+import { analyze, uniqueNames, type Analysis, type SourceText } from './pipeline';
 import { renderJsonChunks, renderReport } from './report';
 import { openBreaks, parseAcceptances, type Acceptances } from './reconcile/triage';
 
@@ -89,7 +89,7 @@ function writeChunks(io: Io, chunks: Iterable<string>): void {
 
 function readSources(files: string[]): SourceText[] {
   const list = files.length > 0 ? files : [BUILT_IN_FILING];
-  return list.map((f) => {
+  const read = list.map((f): SourceText => {
     if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
     const size = statSync(f).size;
     if (size > MAX_FILING_BYTES) {
@@ -98,6 +98,8 @@ function readSources(files: string[]): SourceText[] {
     const buf = readFileSync(f);
     return { name: path.basename(f), text: decodeText(buf) };
   });
+  // Two releases named alike in different folders are told apart as analyze tells them apart.
+  return uniqueNames(read);
 }
 
 /** The first error that leaves a file unusable (nothing could be read from it), as one line. */

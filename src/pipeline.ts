@@ -28,11 +28,27 @@ export interface Analysis {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The sources with names that tell releases apart: a release is known by its file name (provenance,
+ * release dates, guidance history, restatements), and EDGAR names every exhibit alike, so a second
+ * release under a name already taken becomes `ex99-1.htm (2)`. The same text under the same name
+ * is the same release. Idempotent: names already distinct are kept.
+ */
+export function uniqueNames(sources: SourceText[]): SourceText[] {
+  const seen = new Map<string, string>();
+  return sources.map((s) => {
+    let name = s.name;
+    for (let k = 2; seen.has(name) && seen.get(name) !== s.text; k++) name = `${s.name} (${k})`;
+    seen.set(name, s.text);
+    return name === s.name ? s : { ...s, name };
+  });
+}
+
 /** Reads, maps and reconciles the given filings, on top of `base` when given (which is left unchanged). */
 export function analyze(sources: SourceText[], base: SourceText[] = []): Analysis {
   const dataset = new Dataset();
   const diagnostics: Diagnostic[] = [];
-  for (const s of [...base, ...sources]) {
+  for (const s of uniqueNames([...base, ...sources])) {
     const filing = readFiling(s.text, s.name);
     const set = factsOf(filing);
     for (const d of filing.diagnostics) diagnostics.push(d);

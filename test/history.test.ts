@@ -354,3 +354,27 @@ describe('guidance revised by a later release', () => {
     expect(a.dataset.restatements.filter((r) => r.scenario !== 'actual')).toEqual([]);
   });
 });
+
+describe('releases saved under one name (EDGAR names every exhibit alike)', () => {
+  const alike = (s: SourceText): SourceText => ({ name: s.name.endsWith('.htm') ? 'ex99-1.htm' : 'ex99-1.txt', text: s.text });
+
+  test('each is a release of its own: named apart, guidance revisions, restatements and checks as with their own names', () => {
+    const a = analyze(ALL.map(alike));
+    expect(a.dataset.filings.map((f) => f.file)).toEqual(['ex99-1.txt', 'ex99-1.txt (2)', 'ex99-1.txt (3)', 'ex99-1.txt (4)', 'ex99-1.htm']);
+    // FY2004 revenue: $152.6–$155.6 million (Q4 2003, Q1 2004 and Q2 2004 releases), revised to $150.0–$152.0 million by the Q3 2004 release.
+    const h = guidanceHistory(a.dataset, 'revenue_total', 'FY2004');
+    expect(h.map((r) => [r.low && valueIn(r.low, 'millions').toString(), r.high && valueIn(r.high, 'millions').toString(), r.releases.map((x) => x.date)])).toEqual([
+      ['152.6', '155.6', ['2004-02-26', '2004-04-29', '2004-07-29']],
+      ['150', '152', ['2004-10-28']],
+    ]);
+    const named = analyze(ALL);
+    // The Q3 2004 release restates 2004Q2 interest and other expense (its first lines).
+    expect(a.dataset.restatements.length).toBe(named.dataset.restatements.length);
+    expect(a.dataset.restatements.length).toBeGreaterThan(0);
+    expect(a.checks.map((c) => `${c.id} ${c.status}`)).toEqual(named.checks.map((c) => `${c.id} ${c.status}`));
+  });
+
+  test('the same text under the same name twice is one release', () => {
+    expect(analyze([SEED, SEED]).dataset.filings.map((f) => f.file)).toEqual(['mpwr-2004q2-ex99-1.txt']);
+  });
+});
