@@ -366,7 +366,7 @@ export function source(item: unknown, period: unknown): number | string | boolea
  * The imported periods in time order, one per row.
  * @customfunction PERIODS
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
- * @param [kind] "actual" (default), "guidance", "quarters", "instants" (balance sheet dates) or "all".
+ * @param [kind] "actual" (default), "guidance", "derived" (periods no release prints), "quarters", "instants" (balance sheet dates) or "all".
  * @returns A column of period keys (2004Q2, 2004-06-30, FY2005).
  */
 export function periods(kind?: unknown): Array<Array<number | string | boolean | CustomFunctions.Error>> {

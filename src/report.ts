@@ -186,7 +186,3 @@ export function* renderJsonChunks(analysis: Analysis, accepted: Acceptances = ne
   }
   yield '\n}';
 }
-
-export function renderJson(analysis: Analysis, accepted: Acceptances = new Map()): string {
-  return [...renderJsonChunks(analysis, accepted)].join('');
-}

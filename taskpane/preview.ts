@@ -6,6 +6,7 @@ import type Decimal from 'decimal.js';
 import type { Analysis } from '../src/pipeline';
 import { checkCounts } from '../src/pipeline';
 import { isMpower } from '../src/filing/company';
+import { sortChecks } from '../src/reconcile/triage';
 import type { Check, CheckStatus, Diagnostic, Fact } from '../src/model/types';
 
 export interface FilingSummary {
@@ -130,8 +131,6 @@ export interface Preview {
   writable: boolean;
 }
 
-const STATUS_ORDER: Record<CheckStatus, number> = { break: 0, unverified: 1, incomplete: 2, rounding: 3, tie: 4 };
-
 const SCENARIO_SHORT: Record<string, string> = { 'guidance-low': ' low', 'guidance-high': ' high' };
 
 const SCENARIO_TEXT: Record<string, string> = {
@@ -255,12 +254,9 @@ export function previewOf(analysis: Analysis, names: string[]): Preview {
   const alreadyImported = names.filter((n) => !readNames.has(n) && !failed.has(n));
   const index = factIndex(analysis);
   const derivedCheck = (c: Check): boolean => c.rule.startsWith('derived');
-  const nonTies = analysis.checks
-    .filter((c) => c.status !== 'tie' && !derivedCheck(c))
-    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
-    .map((c) => checkView(c, index));
+  const nonTies = sortChecks(analysis.checks.filter((c) => c.status !== 'tie' && !derivedCheck(c))).map((c) => checkView(c, index));
   const ties = analysis.checks.filter((c) => c.status === 'tie' && !derivedCheck(c)).map((c) => checkView(c, index));
-  const derived = analysis.checks.filter(derivedCheck).sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]).map((c) => checkView(c, index));
+  const derived = sortChecks(analysis.checks.filter(derivedCheck)).map((c) => checkView(c, index));
   const tableViews: TableView[] = analysis.dataset.filings.flatMap((f) => f.tables.map((t) => ({
     id: t.id,
     file: f.file,

@@ -5,6 +5,7 @@
  * line marked. Every line number is a link that opens the text view at that line.
  */
 import type { CheckStatus } from '../src/model/types';
+import { STATUS_ORDER } from '../src/reconcile/triage';
 import { h } from './dom';
 import { diagnosticText, type CheckView, type Preview, type TableView } from './preview';
 
@@ -78,11 +79,10 @@ function summary(p: Preview): HTMLElement {
 
 /** The tiles: one button per status; pressing one shows that status alone (again: all). */
 function counts(p: Preview): HTMLElement {
-  const order: CheckStatus[] = ['break', 'unverified', 'incomplete', 'rounding', 'tie'];
   return h(
     'div',
     { class: 'counts', role: 'group', 'aria-label': 'Checks by status: choose one to list it alone', 'data-testid': 'counts' },
-    order.filter((s) => s !== 'unverified' || p.counts[s] > 0).map((s) =>
+    STATUS_ORDER.filter((s) => s !== 'unverified' || p.counts[s] > 0).map((s) =>
       h(
         'button',
         { type: 'button', class: 'count', 'data-status': s, 'data-zero': String(p.counts[s] === 0), 'aria-pressed': 'false', title: `${STATUS_HELP[s]}: show only these` },

@@ -1,5 +1,6 @@
 // `mpwr call NAME [ARG...]`: arguments typed as in a cell, output as Excel would show it.
 import { formatResult, parseCellInput, runCall } from '../src/formulas/call';
+import { functionHelp } from '../src/formulas/help';
 import { formulaError } from '../src/formulas/values';
 import { SEED, syntheticQ3 } from './support/formulas-seed';
 
@@ -78,5 +79,34 @@ describe('runCall', () => {
       ['b', formulaError('#N/A', 'No b')],
     ]);
     expect(out).toEqual({ stdout: 'a\t1\nb\t#N/A\n', stderr: 'row 2, column 2: #N/A No b\n', code: 0 });
+  });
+});
+
+describe("help's examples answer what the help says (mpwr help, the pane's help)", () => {
+  // An answer's head is what the example gives for the built-in release (before any " (" or " with "
+  // remark); rows of a spill are separated by " / ", a row with "…" is abridged and not compared.
+  const cases = functionHelp().filter((f) => f.answer).map((f) => [f.name, f.example, f.answer] as const);
+  test.each(cases)('%s: %s', (name, example, answer) => {
+    const m = /^=MPWR\.(\w+)\((.*)\)$/.exec(example);
+    expect(m?.[1]).toBe(name);
+    const args = (m?.[2] ?? '').match(/"[^"]*"|[^,\s][^,]*/g) ?? [];
+    const out = call(name, ...args.map((a) => a.trim()));
+    const cells = out.stdout.split('\n')[0] === '' ? [] : out.stdout.trim().split('\n').map((line) => line.split('\t'));
+    const head = answer.split(/ \(| with /)[0];
+    const rows = head.split(' / ').filter((r) => !r.includes('…'));
+    // A number in the help stands for the answer rounded to its digits (0.0195 for 0.019545…).
+    const same = (word: string, token: string): boolean => {
+      if (word === token) return true;
+      const digits = /^-?\d+\.(\d+)$/.exec(token)?.[1].length;
+      return digits !== undefined && /^-?\d+(\.\d+)?$/.test(word) && Number(word).toFixed(digits) === token;
+    };
+    for (const row of rows) {
+      const tokens = row.split(' ');
+      const found = cells.some((c) => {
+        const words = c.join(' ').split(' ');
+        return tokens.every((t) => words.some((w) => same(w, t)));
+      });
+      expect([row, found]).toEqual([row, true]);
+    }
   });
 });

@@ -248,7 +248,7 @@ export function growth(d: FormulaData, item: unknown, period: unknown, basis?: u
 // ---------------------------------------------------------------------------------------------
 // Spilled results
 
-/** MPWR.SERIES(item, [from], [to], [scale]): a header row of period keys over a row of values, in time order. */
+/** MPWR.SERIES(item, [from], [to], [scale]): a header row of period keys, a row of values and a row saying `printed` or `derived: <formula>`, in time order. */
 export function series(d: FormulaData, item: unknown, from?: unknown, to?: unknown, scale?: unknown): MatrixResult {
   const it = itemArg(d, item);
   if (isFormulaError(it)) return it;

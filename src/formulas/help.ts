@@ -30,7 +30,7 @@ const TEXT: Record<string, { summary: string; example: string; answer: string }>
   LTM: {
     summary: 'The last twelve months to the end of a quarter (default: the latest), printed or derived from quarters and years to date; the item\'s own sign.',
     example: '=MPWR.LTM("Revenue", "Q2 2004")',
-    answer: '',
+    answer: '#N/A with the built-in release alone (it prints three quarters); 149451 with the Q4 2003 and Q1 2004 releases imported (2003Q3 derived from FY2003)',
   },
   GROWTH: {
     summary: 'The change from a year earlier (basis "yoy", default) or a quarter earlier ("qoq"), as a fraction of the earlier value\'s size.',
@@ -38,9 +38,9 @@ const TEXT: Record<string, { summary: string; example: string; answer: string }>
     answer: '0.0195 (2.0%, as the release says on line 22)',
   },
   SERIES: {
-    summary: 'An item over periods, spilled: a row of period keys over a row of values, in time order.',
+    summary: 'An item over periods, spilled: a row of period keys, a row of values and a row saying which are printed and which derived, in time order.',
     example: '=MPWR.SERIES("Revenue", "Q2 2003", "Q2 2004")',
-    answer: '2003Q2 2004Q1 2004Q2 / 37758 37153 38496',
+    answer: '2003Q2 2004Q1 2004Q2 / 37758 37153 38496 / printed printed printed',
   },
   RECON: {
     summary: 'The reconciliation of a non-GAAP measure to GAAP, spilled as rows of label, amount (the item\'s own sign) and effect (as the reconciliation prints it).',
@@ -63,7 +63,7 @@ const TEXT: Record<string, { summary: string; example: string; answer: string }>
     answer: 'mpwr-2004q2-ex99-1.txt, line 238: Total Operating Revenues 38,496 37,153 37,758',
   },
   PERIODS: {
-    summary: 'The imported period keys, spilled down: kind "actual" (default), "guidance", "quarters", "instants" or "all".',
+    summary: 'The imported period keys, spilled down: kind "actual" (default), "guidance", "derived" (periods no release prints), "quarters", "instants" or "all".',
     example: '=MPWR.PERIODS("quarters")',
     answer: '2003Q2 / 2004Q1 / 2004Q2',
   },
