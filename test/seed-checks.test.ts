@@ -88,11 +88,12 @@ describe('mutation: every digit of every printed figure changed, the checks are 
     const seed = oracleSummary(text);
     const wrong: string[] = [];
     const unseen: string[] = [];
-    for (const site of sites) {
+    // Under mutation testing (npm run mutate sets MPWR_MUTATION) this reruns for each mutant of
+    // the checks' code: there, the last digit of one figure in twenty (12 of the 240 figures).
+    const sample = process.env.MPWR_MUTATION ? sites.filter((_, i) => i % 20 === 0) : sites;
+    for (const site of sample) {
       const all = [...site.text].map((ch, i) => (/\d/.test(ch) ? i : -1)).filter((i) => i >= 0);
-      // Under mutation testing (npm run mutate sets MPWR_MUTATION) each mutant reruns this: the
-      // first and last digit of each figure only.
-      const digits = process.env.MPWR_MUTATION ? [...new Set([all[0], all[all.length - 1]])] : all;
+      const digits = process.env.MPWR_MUTATION ? [all[all.length - 1]] : all;
       for (const pos of digits) {
         const changed = site.text.slice(0, pos) + String((Number(site.text[pos]) + 5) % 10) + site.text.slice(pos + 1);
         const lines = text.split('\n');
