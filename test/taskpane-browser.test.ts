@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { sharedAddinBuild } from './support/build-addin';
+import { oracleCounts } from './support/seed-oracle';
 import { contentType, serveDirectory, type StaticServer } from './support/static-server';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -17,6 +18,8 @@ const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
 const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const OUTPUT = path.join(ROOT, 'test-output');
 const SEED_FILE = path.join(ROOT, 'assets/filings/mpwr-2004q2-ex99-1.txt');
+/** The seed's checks by status from the independent oracle (test/support/seed-oracle.ts): 111 tie, 14 rounding, 1 break, 126 in all. */
+const SEED_COUNTS = oracleCounts(fs.readFileSync(SEED_FILE, 'utf8'));
 /** The task pane's default width in Excel is about 320-350 px; a browser window at a laptop's size. */
 const PANE = { width: 350, height: 800 };
 const WIDE = { width: 1366, height: 768 };
@@ -218,10 +221,10 @@ describeBrowser('task pane in a browser (outside Excel)', () => {
     await page.click('[data-testid="counts"] [data-status="rounding"]');
     expect(await groups()).toEqual(['rounding']);
     expect(await page.locator('[data-testid="counts"] [data-status="rounding"]').getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('details[data-group="rounding"] [data-testid="non-ties"] > li').count()).toBe(14);
+    expect(await page.locator('details[data-group="rounding"] [data-testid="non-ties"] > li').count()).toBe(SEED_COUNTS.rounding);
     await page.click('[data-testid="counts"] [data-status="tie"]');
     expect(await groups()).toEqual(['tie']);
-    expect(await page.locator('[data-testid="ties"] > li').count()).toBe(111);
+    expect(await page.locator('[data-testid="ties"] > li').count()).toBe(SEED_COUNTS.tie);
     await page.click('[data-testid="counts"] [data-status="tie"]');
     expect(await groups()).toEqual(['break', 'rounding', 'tie']);
     // Fold them back for the screenshots to come.
@@ -271,7 +274,7 @@ describeBrowser('task pane in a browser (outside Excel)', () => {
     expect(names).toEqual(expect.arrayContaining(['MPWR Balance Sheet', 'MPWR Operations', 'MPWR Non-GAAP', 'MPWR Checks']));
     const result = page.locator('#result');
     await expect(result.getAttribute('data-intent')).resolves.toBe('success');
-    expect(await result.textContent()).toMatch(/^Downloaded mpwr-2004Q2\.xlsx \(\d+ sheets, \d+ KB; 126 checks: \d+ tie, 14 rounding, 1 break\)\.$/);
+    expect(await result.textContent()).toMatch(new RegExp(`^Downloaded mpwr-2004Q2\\.xlsx \\(\\d+ sheets, \\d+ KB; ${SEED_COUNTS.all} checks: ${SEED_COUNTS.tie} tie, ${SEED_COUNTS.rounding} rounding, 1 break\\)\\.$`));
     expect(await page.locator('#progress').isHidden()).toBe(true);
   });
 

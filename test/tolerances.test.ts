@@ -186,3 +186,42 @@ describe('a printed period against the same period derived from others', () => {
     expect(sixMonths(q1, q2v, h1)).toBe(expected);
   });
 });
+
+describe('what a check lists: the printed line and every line it is computed from', () => {
+  test('a derived period: the six months printed, and the two quarters it is derived from, each with its coefficient', () => {
+    const text = releaseText([{
+      title: OPERATIONS,
+      headers: [['Three Months Ended', 'June 30, 2004'], ['Three Months Ended', 'March 31, 2004'], ['Six Months Ended', 'June 30, 2004']],
+      rows: [['Total Operating Revenues', '38,496', '37,153', '75,649']],
+    }]);
+    const line = text.split('\n').findIndex((l) => l.startsWith('Total Operating Revenues')) + 1;
+    const c = checksOf(text).get('derived:revenue_total@6M2004-06-30');
+    // 75,649 printed = 37,153 (Q1) + 38,496 (Q2), all three on the one row: the printed figure
+    // first, then the quarters it is derived from.
+    const ops = c?.operands.map((o) => [o.concept, o.coefficient, o.value?.toString(), o.line]) ?? [];
+    expect(ops[0]).toEqual(['revenue_total', 1, '75649', line]);
+    expect(ops.slice(1).sort()).toEqual([['revenue_total', 1, '37153', line], ['revenue_total', 1, '38496', line]]);
+    expect(c?.lines).toEqual([line]);
+  });
+});
+
+describe('a percentage with its operands missing', () => {
+  test('printed with neither Adjusted EBITDA nor revenue: no check (nothing to recompute it from)', () => {
+    expect(checksOf(q2([['  Adjusted EBITDA (% of Revenue)', '6.6%']])).has('adjusted-ebitda-margin@2004Q2')).toBe(false);
+  });
+
+  test('printed with revenue but no Adjusted EBITDA: incomplete, naming what is missing; its lines are the two printed', () => {
+    const text = q2([['Total Operating Revenues', '40,000'], ['  Adjusted EBITDA (% of Revenue)', '6.6%']]);
+    const lineOf = (label: string) => text.split('\n').findIndex((l) => l.startsWith(label)) + 1;
+    const c = checksOf(text).get('adjusted-ebitda-margin@2004Q2');
+    expect(c?.lines).toEqual([lineOf('  Adjusted EBITDA (%'), lineOf('Total Operating Revenues')]);
+    expect(c?.status).toBe('incomplete');
+    expect(c?.computed).toBeNull();
+    // Each operand traceable: its label as printed, file and line; the missing one named by its concept.
+    expect(c?.operands.map((o) => [o.concept, o.label, o.value?.toString() ?? null, o.file, o.line])).toEqual([
+      ['adjusted_ebitda_margin', 'Adjusted EBITDA (% of Revenue)', '6.6', 'test.txt', lineOf('  Adjusted EBITDA (%')],
+      ['adjusted_ebitda', 'adjusted_ebitda', null, '', null],
+      ['revenue_total', 'Total Operating Revenues', '40000', 'test.txt', lineOf('Total Operating Revenues')],
+    ]);
+  });
+});

@@ -47,8 +47,9 @@ interface Printed {
 function readFigure(text: string): Printed | undefined {
   const t = text.trim();
   if (t === '-') return { value: new Decimal(0), decimals: 0, perThousand: 1 };
-  const m = /^(\(?)\$?\s*(\(?)(-?)([\d,]+(?:\.(\d+))?)%?\)?$/.exec(t);
-  if (!m) return undefined;
+  const m = /^(\(?)\$?\s*(\(?)(-?)([\d,]+(?:\.(\d+))?)%?(\)?)$/.exec(t);
+  // `(5` or `5)` is no figure a person reads (nor is `(-5)`: a minus inside parentheses).
+  if (!m || (m[1] === '(' || m[2] === '(') !== (m[6] === ')') || (m[1] === '(' && m[2] === '(') || ((m[1] || m[2]) && m[3])) return undefined;
   const negative = m[1] === '(' || m[2] === '(' || m[3] === '-';
   const value = new Decimal(m[4].replace(/,/g, ''));
   return { value: negative ? value.negated() : value, decimals: m[5]?.length ?? 0, perThousand: 1 };
@@ -311,4 +312,14 @@ export function oracleChecks(text: string): Map<string, OracleCheck> {
     }
   }
   return out;
+}
+
+/** How many of the oracle's checks have each status, and all of them (the seed: 111 ties, 14 roundings, 1 break, 126 checks). */
+export function oracleCounts(text: string): Record<Status | 'all', number> {
+  const counts: Record<Status | 'all', number> = { tie: 0, rounding: 0, break: 0, incomplete: 0, all: 0 };
+  for (const c of oracleChecks(text).values()) {
+    counts[c.status]++;
+    counts.all++;
+  }
+  return counts;
 }
