@@ -223,5 +223,39 @@ describe('a percentage with its operands missing', () => {
       ['adjusted_ebitda', 'adjusted_ebitda', null, '', null],
       ['revenue_total', 'Total Operating Revenues', '40000', 'test.txt', lineOf('Total Operating Revenues')],
     ]);
+    // And the text of its line (none for the missing one).
+    expect(c?.operands.map((o) => o.text)).toEqual([text.split('\n')[lineOf('  Adjusted EBITDA (%') - 1], '', text.split('\n')[lineOf('Total Operating Revenues') - 1]]);
+  });
+});
+
+describe('each operand points at its printed figure', () => {
+  const lines = SEED.split('\n');
+  /** Where `printed` stands on line `no` (1-based), as [start, end) characters. */
+  const span = (no: number, printed: string): [number, number] => {
+    const at = lines[no - 1].indexOf(printed);
+    return [at, at + printed.length];
+  };
+
+  test('a table figure: its line, its characters, and what one printed unit stands for (−1 where printed in parentheses as an expense)', () => {
+    // FY2004 guidance, low end (lines 317-322): Adjusted EBITDA $8,000 − D&A (16,000) + gain on
+    // sale 300 − stock-based compensation (200) = (7,900). D&A and stock-based compensation are
+    // expenses (positive amounts) printed in parentheses: one printed unit is −1 of them.
+    const c = checksOf(SEED).get('bridge-adjusted-ebitda@FY2004#guidance-low');
+    expect(c?.operands.map((o) => [o.line, o.column, o.unit?.toString(), o.coefficient])).toEqual([
+      [322, span(322, '(7,900)'), '1', 1], // a loss, printed negative as it is: +1
+      [317, span(317, '$8,000'), '1', 1],
+      [318, span(318, '(16,000)'), '-1', -1],
+      [319, span(319, '300'), '1', 1],
+      [320, span(320, '(200)'), '-1', -1],
+    ]);
+  });
+
+  test('a figure in the text: its line only (no column, no printed unit)', () => {
+    // "$8.0 million" (line 76) against $8,000 in the guidance table (line 317).
+    const c = checksOf(SEED).get('same-fact:adjusted_ebitda@FY2004#guidance-low');
+    expect(c?.operands.map((o) => [o.line, o.column ?? null, o.unit?.toString() ?? null])).toEqual([
+      [76, null, null],
+      [317, span(317, '$8,000'), '1'],
+    ]);
   });
 });
