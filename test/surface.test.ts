@@ -104,7 +104,7 @@ const DYNAMIC_CODE = /(?<![\w$.])eval\s*\(|\bnew\s+Function\s*\(/g;
 
 describe('the built add-in', () => {
   let dist = '';
-  beforeAll(async () => { dist = await sharedAddinBuild(); }, 300_000);
+  beforeAll(async () => { dist = await sharedAddinBuild(); }, 600_000);
 
   test('the task pane carries a CSP allowing only its own origin and Office.js, in the source and in the build', () => {
     expectStrictCsp(cspOf(fs.readFileSync(path.join(ROOT, 'taskpane', 'taskpane.html'), 'utf8')));
