@@ -351,6 +351,17 @@ export function checks(period?: unknown): Array<Array<number | string | boolean 
 }
 
 /**
+ * The numeric statements of the releases' text, each checked against the tables: a header row, then text, claimed, actual, status and line per claim.
+ * @customfunction CLAIMS
+ * @helpurl https://mpwr-addin.example.com/taskpane.html#functions
+ * @param [period] The period the statements are about ("Q2 2004"); default: all periods.
+ * @returns One row per claim (status tie, rounding, break or unlinked), with a header row.
+ */
+export function claims(period?: unknown): Array<Array<number | string | boolean | CustomFunctions.Error>> {
+  return matrix((d) => mpwr.claims(d, period));
+}
+
+/**
  * Where a number came from: the filing, the line and the line as printed.
  * @customfunction SOURCE
  * @helpurl https://mpwr-addin.example.com/taskpane.html#functions

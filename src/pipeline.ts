@@ -1,15 +1,16 @@
 /**
  * The pipeline: one call from filing texts to everything the front ends show (read → facts →
- * Dataset → checks), with the diagnostics of each filing. It sits above the layers it composes
- * (`src/filing`, `src/model`, `src/reconcile`), inside none of them.
+ * Dataset → checks → claims), with the diagnostics of each filing. It sits above the layers it
+ * composes (`src/filing`, `src/model`, `src/reconcile`, `src/narrative`), inside none of them.
  */
 import { isMpower } from './filing/company';
 import { readFiling } from './filing/reader';
 import type { Filing } from './filing/types';
-import { factsOf } from './model/facts';
+import { factsOf, type FilingFacts } from './model/facts';
 import { Dataset } from './model/dataset';
 import { derivePeriods, type DerivedFacts } from './model/derived';
 import type { Check, Diagnostic } from './model/types';
+import { judgeFilingClaims, readFilingClaims, type FilingClaims, type JudgedClaim } from './narrative';
 import { reconcile } from './reconcile/engine';
 import { markCulprits } from './reconcile/triage';
 
@@ -25,6 +26,8 @@ export interface Analysis {
   readonly derived: DerivedFacts;
   /** Every check, evaluated on first use (a formula answering a value needs none of them). */
   readonly checks: Check[];
+  /** The numeric statements of the filings' prose, each judged against the facts (on first use). */
+  readonly claims: JudgedClaim[];
   diagnostics: Diagnostic[];
 }
 
@@ -48,6 +51,7 @@ export function uniqueNames(sources: SourceText[]): SourceText[] {
 export function analyze(sources: SourceText[], base: SourceText[] = []): Analysis {
   const dataset = new Dataset();
   const diagnostics: Diagnostic[] = [];
+  const read: { set: FilingFacts; claims: FilingClaims }[] = [];
   for (const s of uniqueNames([...base, ...sources])) {
     const filing = readFiling(s.text, s.name);
     const set = factsOf(filing);
@@ -58,10 +62,15 @@ export function analyze(sources: SourceText[], base: SourceText[] = []): Analysi
       }
       continue;
     }
+    const claims = readFilingClaims(filing);
+    for (const f of claims.facts) set.facts.push(f);
+    const before = dataset.filingFacts().length;
     dataset.add(set);
+    if (dataset.filingFacts().length > before) read.push({ set, claims });
   }
   let checks: Check[] | undefined;
   let derived: DerivedFacts | undefined;
+  let claims: JudgedClaim[] | undefined;
   return {
     dataset,
     diagnostics,
@@ -70,6 +79,9 @@ export function analyze(sources: SourceText[], base: SourceText[] = []): Analysi
     },
     get checks(): Check[] {
       return (checks ??= markCulprits(reconcile(dataset, this.derived)));
+    },
+    get claims(): JudgedClaim[] {
+      return (claims ??= read.flatMap((r) => judgeFilingClaims(r.claims, r.set.facts, dataset)));
     },
   };
 }
@@ -84,6 +96,7 @@ export function companyAnalysis(analysis: Analysis, keep: (filing: Filing) => bo
   const dataset = new Dataset(sets.filter((s) => keep(s.filing)));
   let checks: Check[] | undefined;
   let derived: DerivedFacts | undefined;
+  let claims: JudgedClaim[] | undefined;
   return {
     dataset,
     diagnostics: analysis.diagnostics.filter((d) => dataset.filings.some((f) => f.file === d.file)),
@@ -92,6 +105,10 @@ export function companyAnalysis(analysis: Analysis, keep: (filing: Filing) => bo
     },
     get checks(): Check[] {
       return (checks ??= markCulprits(reconcile(dataset, this.derived)));
+    },
+    // A kept filing's claims were judged by its own company's facts only: the same here.
+    get claims(): JudgedClaim[] {
+      return (claims ??= analysis.claims.filter((c) => dataset.filings.some((f) => f.file === c.file)));
     },
   };
 }

@@ -7,6 +7,7 @@ import type Decimal from 'decimal.js';
 import { isMpower } from './filing/company';
 import { checkCounts, type Analysis } from './pipeline';
 import type { Check } from './model/types';
+import { claimCoverage, claimSubject, claimWords, type ClaimStatus, type JudgedClaim } from './narrative';
 import { STATUS_ORDER, type Acceptances } from './reconcile/triage';
 
 export interface ReportOptions {
@@ -45,6 +46,38 @@ function checkLine(c: Check, accepted?: string): string {
   if (printedAt.length > MAX_LINES_SHOWN) lines.push(`      … and ${printedAt.length - MAX_LINES_SHOWN} more places`);
   const culprit = c.culprit ? [`      likely culprit: line ${c.culprit.line}, ${c.culprit.label}: printed ${c.culprit.printed.toString()}; ${c.culprit.wouldTie.toString()} would add up`] : [];
   return [`  ${what}`, `      ${c.description}`, `      ${nums}`, ...culprit, ...lines].join('\n');
+}
+
+const CLAIM_ORDER: ClaimStatus[] = ['break', 'unlinked', 'rounding', 'tie'];
+
+function claimLine(c: JudgedClaim): string {
+  const head = `  ${c.status.toUpperCase().padEnd(10)} line ${String(c.line).padStart(4)}  "${claimWords(c)}"  ${c.form}: ${claimSubject(c)}`;
+  if (c.status === 'tie' || c.status === 'rounding') {
+    const facts = c.operands.map((o) => `line ${o.line}`).join(', ');
+    return `${head}${c.actual ? ` = ${num(c.actual)}` : ''}${facts ? ` (${facts})` : ''}`;
+  }
+  const out = [head, `      ${c.reason ?? ''}`, `      line ${String(c.sentenceLine).padStart(4)}: ${c.sentence}`];
+  for (const o of c.operands) out.push(`      line ${String(o.line).padStart(4)}: ${o.text.trim()}`);
+  return out.join('\n');
+}
+
+/** The claims section: counts, then breaks and unlinked claims with their reasons, then one line per claim that holds. */
+export function renderClaims(claims: JudgedClaim[], all = false): string[] {
+  const out: string[] = [];
+  const k = claimCoverage(claims);
+  out.push(`Claims in the text: ${k.found} — ${k.linked} linked (${k.tie} tie, ${k.rounding} rounding, ${k.break} break), ${k.unlinked} unlinked`);
+  for (const status of CLAIM_ORDER) {
+    const group = claims.filter((c) => c.status === status);
+    if (group.length === 0) continue;
+    out.push('');
+    if (status === 'tie' && !all) {
+      out.push(`CLAIMS TIE (${group.length}): each says exactly what the tables print; --all lists them`);
+      continue;
+    }
+    out.push(`CLAIMS ${status.toUpperCase()} (${group.length})`);
+    for (const c of group) out.push(claimLine(c));
+  }
+  return out;
 }
 
 export function renderReport(analysis: Analysis, options: ReportOptions = {}): string {
@@ -98,6 +131,10 @@ export function renderReport(analysis: Analysis, options: ReportOptions = {}): s
     out.push(`${status.toUpperCase()} (${group.length})`);
     for (const c of group) out.push(checkLine(c, accepted.get(c.id)));
   }
+  if (analysis.claims.length > 0) {
+    out.push('');
+    out.push(...renderClaims(analysis.claims, options.all));
+  }
   return out.join('\n');
 }
 
@@ -138,6 +175,28 @@ function jsonDocument(analysis: Analysis, accepted: Acceptances): Record<string,
       lines: c.lines,
       ...(c.culprit ? { culprit: { line: c.culprit.line, label: c.culprit.label, printed: c.culprit.printed.toString(), wouldTie: c.culprit.wouldTie.toString() } } : {}),
       ...(accepted.has(c.id) ? { accepted: accepted.get(c.id) } : {}),
+    })),
+    claims: analysis.claims.map((c) => ({
+      id: c.id,
+      file: c.file,
+      text: c.sentence,
+      line: c.line,
+      column: c.span,
+      words: claimWords(c),
+      form: c.form,
+      quantity: c.quantity.text,
+      concept: c.quantity.concept ?? null,
+      period: c.period ?? null,
+      base: c.base ?? null,
+      scenario: c.scenario,
+      direction: c.direction ?? null,
+      claimed: c.stated?.toString() ?? null,
+      claimedHigh: c.high ? c.high.value.toString() : null,
+      scale: c.claimed?.scale ?? null,
+      fact: c.actual?.toString() ?? null,
+      status: c.status,
+      reason: c.reason ?? null,
+      facts: c.operands.map((o) => ({ concept: o.concept, period: o.period, scenario: o.scenario, value: o.value.toString(), file: o.file, line: o.line })),
     })),
     unmapped: dataset.unmapped().map((f) => ({ concept: f.concept, label: f.label, period: f.period.key, line: f.source.line })),
     // Values no release prints, each with its derivation: the operands' periods, coefficients, files and lines.

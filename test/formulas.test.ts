@@ -86,7 +86,9 @@ describe('VALUE and the shortcuts', () => {
   test('missing facts are #N/A naming what exists; wrong arguments #VALUE!', () => {
     expect(err(shortcut(d, 'ADJ_EBITDA', 'Q3 2005'))).toEqual({ code: '#N/A', message: 'No Adjusted EBITDA for 2005Q3; imported periods: 2003Q2, 2004Q1, 2004Q2; not derivable: needs 9M2005-09-30 and 6M2005-06-30 (the years to date with and without it)' });
     expect(err(shortcut(d, 'CASH', 'Q3 2005'))).toEqual({ code: '#N/A', message: 'No Cash & Cash Equivalents for 2005-09-30; imported periods: 2003-12-31, 2004-03-31, 2004-06-30' });
-    expect(err(value(d, 'Capital Expenditures', 'Q2 2004')).code).toBe('#VALUE!');
+    expect(err(value(d, 'Capital Spending', 'Q2 2004')).code).toBe('#VALUE!');
+    // Stated only in the text (line 66: "Capital expenditures were $1.8 million"): a narrative fact.
+    expect(value(d, 'Capital Expenditures', 'Q2 2004')).toBe(1800);
     expect(err(value(d, 42, 'Q2 2004')).message).toBe('item must be text such as "Adjusted EBITDA", not 42');
     expect(err(shortcut(d, 'ADJ_EBITDA', true)).code).toBe('#VALUE!');
     expect(err(shortcut(d, 'ADJ_EBITDA', null)).code).toBe('#VALUE!');
@@ -286,7 +288,7 @@ describe('callFunction', () => {
 
   test('the registry lists every function of the issue', () => {
     expect(FUNCTIONS.map((f) => f.name).sort()).toEqual(
-      ['VALUE', ...Object.keys(SHORTCUTS), 'GUIDANCE', 'LTM', 'GROWTH', 'SERIES', 'RECON', 'CHECK', 'CHECKS', 'SOURCE', 'PERIODS', 'ITEMS'].sort(),
+      ['VALUE', ...Object.keys(SHORTCUTS), 'GUIDANCE', 'LTM', 'GROWTH', 'SERIES', 'RECON', 'CHECK', 'CHECKS', 'CLAIMS', 'SOURCE', 'PERIODS', 'ITEMS'].sort(),
     );
     expect(Object.keys(SHORTCUTS).sort()).toEqual(
       ['ADJ_EBITDA', 'ADJ_EBITDA_MARGIN', 'ADJ_GROSS_MARGIN', 'ADJ_GROSS_MARGIN_PCT', 'GROSS_MARGIN', 'REVENUE', 'CORE_REVENUE', 'SWITCHED_ACCESS_REVENUE', 'DA', 'LOSS_FROM_CONTINUING_OPS', 'NET_LOSS', 'EPS', 'CASH', 'TOTAL_ASSETS', 'SHARES'].sort(),

@@ -7,6 +7,8 @@
 import type Decimal from 'decimal.js';
 import { guidanceHistory, type GuidanceRange } from '../model/guidance';
 import type { Check, Fact, Scale, Scenario } from '../model/types';
+import { claimSubject, claimWords, type JudgedClaim } from '../narrative';
+import { SCALE_FACTOR } from '../model/types';
 import { RULES, type SumRule } from '../reconcile/rules';
 import { signNote } from '../model/signs';
 import { type FormulaData, type Item, quarterOfPeriod, scenarioOfBound } from './data';
@@ -356,6 +358,17 @@ export function recon(d: FormulaData, measure: unknown, period: unknown, bound?:
 const FLOW: Item = { id: '', name: 'period', kind: 'money', instant: false, mapped: true };
 const STOCK: Item = { ...FLOW, instant: true };
 
+/** The period keys a period argument means for flows and for balances (`Q2 2004`: 2004Q2 and the June 30 balance sheet). */
+function periodKeys(d: FormulaData, q: PeriodQuery): Set<string> | FormulaError {
+  const keys = new Set<string>();
+  for (const item of [FLOW, STOCK]) {
+    const k = d.periodKey(item, q);
+    if (isFormulaError(k)) return k;
+    keys.add(k);
+  }
+  return keys;
+}
+
 /** The checks a period argument selects (all when empty), or an error. */
 function selectChecks(d: FormulaData, period: unknown): { checks: Check[]; what: string } | FormulaError {
   const all = d.mpower.checks;
@@ -366,12 +379,8 @@ function selectChecks(d: FormulaData, period: unknown): { checks: Check[]; what:
   }
   const q = readPeriod(a as Arg, 'period');
   if (isFormulaError(q)) return q;
-  const keys = new Set<string>();
-  for (const item of [FLOW, STOCK]) {
-    const k = d.periodKey(item, q);
-    if (isFormulaError(k)) return k;
-    keys.add(k);
-  }
+  const keys = periodKeys(d, q);
+  if (isFormulaError(keys)) return keys;
   const scenarios: Scenario[] | undefined = q.bound === 'low' ? ['guidance-low'] : q.bound === 'high' ? ['guidance-high'] : q.bound === 'mid' ? ['guidance-low', 'guidance-high'] : undefined;
   const checks = all.filter((c) => keys.has(c.period) && (!scenarios || scenarios.includes(c.scenario)));
   if (!checks.length) {
@@ -396,6 +405,43 @@ export function checks(d: FormulaData, period?: unknown): MatrixResult {
   if (isFormulaError(sel)) return sel;
   const rows: Matrix = [['id', 'period', 'status', 'reported', 'computed', 'difference']];
   for (const c of sel.checks) rows.push([c.id, c.period, c.status, num(c.reported), num(c.computed), num(c.difference)]);
+  return rows;
+}
+
+/** A claim's number as formulas return numbers: money in the filings' scale, percentages as fractions, per-share in dollars. */
+function claimNumber(d: FormulaData, c: JudgedClaim, x: Decimal | null): Cell {
+  if (x === null) return '';
+  const kind = c.claimed?.kind;
+  if (kind === 'percent' || c.form === 'comparison') return x.dividedBy(100).toNumber();
+  if (kind === 'money' && c.claimed) return x.times(SCALE_FACTOR[c.claimed.scale]).dividedBy(SCALE_FACTOR[d.moneyScale]).toNumber();
+  return x.toNumber();
+}
+
+/**
+ * MPWR.CLAIMS([period]): a header row, then one row per numeric statement of the filings' text
+ * about the period (or all): what it says, the number claimed, the tables' figure, the status
+ * (tie, rounding, break, unlinked) and the line of the text.
+ */
+export function claims(d: FormulaData, period?: unknown): MatrixResult {
+  const all = d.analysis.claims;
+  const a = scalarArg(period, 'period');
+  if (isFormulaError(a)) return a;
+  let list = all;
+  if (a.type !== 'empty') {
+    const q = readPeriod(a as Arg, 'period');
+    if (isFormulaError(q)) return q;
+    const keys = periodKeys(d, q);
+    if (isFormulaError(keys)) return keys;
+    list = all.filter((c) => (c.period !== undefined && keys.has(c.period)) || (c.base !== undefined && keys.has(c.base)));
+    if (!list.length) {
+      const periods = [...new Set(all.map((c) => c.period).filter((p): p is string => !!p))];
+      return notAvailable(`No claims about ${[...keys].join(' / ')}; the text states figures for ${periods.join(', ') || 'no period'}`);
+    }
+  } else if (!list.length) return notAvailable('No claims: the imported filings state no figures in their text');
+  const rows: Matrix = [['text', 'claimed', 'actual', 'status', 'line']];
+  for (const c of list) {
+    rows.push([`${claimSubject(c)}: "${claimWords(c)}"`, claimNumber(d, c, c.stated), claimNumber(d, c, c.actual), c.status, c.line]);
+  }
   return rows;
 }
 
@@ -519,6 +565,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   { name: 'RECON', params: [p('measure'), p('period'), p('bound', true)], matrix: true, run: (d, a) => recon(d, a[0], a[1], a[2]) },
   { name: 'CHECK', params: [p('period', true)], matrix: false, run: (d, a) => check(d, a[0]) },
   { name: 'CHECKS', params: [p('period', true)], matrix: true, run: (d, a) => checks(d, a[0]) },
+  { name: 'CLAIMS', params: [p('period', true)], matrix: true, run: (d, a) => claims(d, a[0]) },
   { name: 'SOURCE', params: [p('item'), p('period')], matrix: false, run: (d, a) => source(d, a[0], a[1]) },
   { name: 'PERIODS', params: [p('kind', true)], matrix: true, run: (d, a) => periods(d, a[0]) },
   { name: 'ITEMS', params: [], matrix: true, run: (d) => items(d) },

@@ -1,0 +1,598 @@
+/**
+ * The claims reader: every numeric statement of a release's running text read into claims (see
+ * `types.ts`), with the words of `vocabulary.ts`. A sentence is read as mentions in order
+ * (numbers, quantity words, period words, direction words, words that introduce the period
+ * compared with); each number becomes a claim whose quantity, period, form and direction are the
+ * mentions bound to it, and a direction word bound to no number (`down from`, `essentially even
+ * with`, `exceeds ... guidance`) becomes a comparison. Pure: no Office, DOM or Node APIs.
+ */
+import Decimal from 'decimal.js';
+import { conceptById } from '../model/concepts';
+import { datesIn, duration, isoDate, lastDayOfMonth } from '../filing/periods';
+import type { Filing, Sentence } from '../filing/types';
+import type { Period, Scale } from '../model/types';
+import type { Claim, ClaimedNumber, ClaimQuantity, Direction, TextSpan } from './types';
+import {
+  AFTER_NUMBER, ANNUAL_WORDS, BASE_WORDS, BEFORE_NUMBER, BOTH_PERIODS, BOUND_WORDS, CATALOGUE_QUANTITIES, CHANGE_AFTER_MONEY,
+  ASIDE, CHANGE_BY, DIRECTION_WORDS, GENERIC_WORDS, NARRATIVE_CONCEPTS, PERIOD_WORDS, SEQUENTIAL_WORDS, SHARE_OF_REVENUE, SHARE_SENTENCE,
+  type PeriodRef, type QuantityWords,
+} from './vocabulary';
+
+// ---------------------------------------------------------------------------------------------
+// Mentions
+
+interface Mention {
+  start: number;
+  end: number;
+}
+interface NumberMention extends Mention {
+  text: string;
+  value: Decimal;
+  decimals: number;
+  percent: boolean;
+  scale?: Scale;
+}
+interface QuantityMention extends Mention {
+  words: QuantityWords;
+  /** `negative Adjusted EBITDA`: a sign word right before the quantity. */
+  sign?: { start: number; end: number; negative: boolean };
+}
+interface PeriodMention extends Mention {
+  ref: PeriodRef;
+}
+interface DirectionMention extends Mention {
+  direction: Direction;
+}
+
+const FIGURE = /\$\s?((?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)(?:\s+(million|billion|thousand)\b)?|(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/gi;
+const SCALES: Record<string, Scale> = { million: 'millions', billion: 'billions', thousand: 'thousands' };
+
+function numbersIn(text: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (const m of text.matchAll(FIGURE)) {
+    const start = m.index ?? 0;
+    const digits = m[3] ?? m[1];
+    if (!digits || !/\d/.test(digits)) continue;
+    const plain = digits.replace(/,/g, '');
+    // A money figure inside a longer number (`1-866-...`) or a date is not a figure.
+    if (m[3] !== undefined && /[\d.,]$/.test(text.slice(0, start))) continue;
+    out.push({
+      start,
+      end: start + m[0].length,
+      text: m[0],
+      value: new Decimal(plain.startsWith('.') ? `0${plain}` : plain),
+      decimals: (plain.split('.')[1] ?? '').length,
+      percent: m[3] !== undefined,
+      scale: m[2] ? SCALES[m[2].toLowerCase()] : undefined,
+    });
+  }
+  return out;
+}
+
+const compiled = new WeakMap<QuantityWords, RegExp>();
+function quantityRegex(q: QuantityWords): RegExp {
+  let re = compiled.get(q);
+  if (!re) {
+    re = new RegExp(`(?<![a-z0-9&])(?:${q.words})(?![a-z0-9&])`, 'gi');
+    compiled.set(q, re);
+  }
+  return re;
+}
+
+/** Non-overlapping matches: earliest first, the longest where two start together (then the first listed). */
+function pick<T extends Mention>(found: (T & { order: number })[]): T[] {
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.order - b.order);
+  const out: T[] = [];
+  let end = -1;
+  for (const f of found) {
+    if (f.start < end) continue;
+    out.push(f);
+    end = f.end;
+  }
+  return out;
+}
+
+const SIGN_BEFORE = /\b(positive|negative)\s+$/i;
+
+/** Asides (`, which consists of ... ,`, `, excluding depreciation and amortization,`): their words are not what the sentence states. */
+function asidesIn(text: string): Mention[] {
+  return [...text.matchAll(ASIDE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+}
+
+function quantitiesIn(text: string, vocabulary: QuantityWords[], asides: Mention[]): QuantityMention[] {
+  const found: (QuantityMention & { order: number })[] = [];
+  vocabulary.forEach((words, order) => {
+    for (const m of text.matchAll(quantityRegex(words))) {
+      const start = m.index ?? 0;
+      if (asides.some((a) => start >= a.start && start < a.end)) continue;
+      found.push({ start, end: start + m[0].length, words, order });
+    }
+  });
+  return pick(found).map((q) => {
+    const s = SIGN_BEFORE.exec(text.slice(Math.max(0, q.start - 12), q.start));
+    if (!s) return q;
+    const at = q.start - (text.slice(Math.max(0, q.start - 12), q.start).length - (s.index ?? 0));
+    return { ...q, sign: { start: at, end: at + s[1].length, negative: /^negative$/i.test(s[1]) } };
+  });
+}
+
+function periodsIn(text: string): PeriodMention[] {
+  const found: (PeriodMention & { order: number })[] = [];
+  PERIOD_WORDS.forEach((p, order) => {
+    for (const m of text.matchAll(p.words)) {
+      const ref = p.read(m as RegExpExecArray);
+      if (!ref) continue;
+      const start = m.index ?? 0;
+      found.push({ start, end: start + m[0].length, ref, order });
+    }
+  });
+  return pick(found);
+}
+
+const directionRegexes = DIRECTION_WORDS.map((d) => ({ ...d, re: new RegExp(`\\b(?:${d.words})\\b`, 'gi') }));
+
+function directionsIn(text: string, inside: Mention[]): DirectionMention[] {
+  const found: (DirectionMention & { order: number })[] = [];
+  directionRegexes.forEach((d, order) => {
+    for (const m of text.matchAll(d.re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (inside.some((x) => start < x.end && end > x.start)) continue;
+      if (d.direction === 'up' && /^up$/i.test(m[0]) && /^\s+to\b/i.test(text.slice(end))) continue; // "up to 61 stores"
+      found.push({ start, end, direction: d.direction, order });
+    }
+  });
+  return pick(found);
+}
+
+function basesIn(text: string, inside: Mention[], asides: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(BASE_WORDS)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].trimEnd().length;
+    if (inside.some((x) => start < x.end && end > x.start)) continue;
+    if (asides.some((a) => start >= a.start && start < a.end)) continue;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places: sentence offsets back to lines and columns of the source
+
+/** Maps offsets in a sentence (lines trimmed and joined with one blank) to source lines and columns. */
+function locator(lines: string[], s: Sentence): (offset: number) => { line: number; column: number } {
+  const pieces: { offset: number; line: number; column: number; length: number }[] = [];
+  let offset = 0;
+  let no = s.line;
+  while (offset < s.text.length && no <= lines.length) {
+    const raw = lines[no - 1] ?? '';
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    const rest = s.text.slice(offset);
+    // On the first line the sentence may start after another one's end.
+    let at = 0;
+    if (pieces.length === 0) {
+      // The place on the line from which the line's rest and the sentence agree.
+      at = -1;
+      for (let i = trimmed.indexOf(rest[0]); i >= 0; i = trimmed.indexOf(rest[0], i + 1)) {
+        const tail = trimmed.slice(i);
+        if (rest.startsWith(tail) || tail.startsWith(rest)) { at = i; break; }
+      }
+      if (at < 0) at = 0;
+    }
+    const length = Math.min(trimmed.length - at, rest.length);
+    if (length <= 0 && pieces.length > 0) break;
+    pieces.push({ offset, line: no, column: lead + at, length });
+    offset += length + 1;
+    no++;
+  }
+  return (o) => {
+    let p = pieces[0] ?? { offset: 0, line: s.line, column: 0, length: 0 };
+    for (const x of pieces) if (x.offset <= o) p = x;
+    return { line: p.line, column: p.column + (o - p.offset) };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Periods: what a phrase means for this release
+
+export interface PeriodContext {
+  /** The release's own quarter (`2004Q2`): the newest quarter of its tables. */
+  current?: { year: number; quarter: number };
+  /** Balance sheet dates the filing prints (a quarter's end for a balance maps to the nearest). */
+  instants: string[];
+}
+
+function quarterEndDate(year: number, quarter: number): string {
+  return isoDate(year, quarter * 3, lastDayOfMonth(year, quarter * 3));
+}
+
+function nearestInstant(date: string, instants: string[]): string {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  let best = date;
+  let bestDays = 8;
+  for (const i of instants) {
+    const d = Math.abs(Date.parse(`${i}T00:00:00Z`) - t) / 86400000;
+    if (d < bestDays) { best = i; bestDays = d; }
+  }
+  return best;
+}
+
+/** The period key a reference means for a flow (`2004Q2`) or a balance (`2004-06-30`), relative to the claim's own period where it is relative. */
+function resolvePeriod(ref: PeriodRef, instant: boolean, ctx: PeriodContext, relativeTo?: { year: number; quarter: number }): string | undefined {
+  const here = relativeTo ?? ctx.current;
+  let yq: { year: number; quarter: number } | undefined;
+  switch (ref.kind) {
+    case 'quarter': {
+      const year = ref.year ?? here?.year;
+      if (year === undefined) return undefined;
+      yq = { year, quarter: ref.quarter };
+      break;
+    }
+    case 'year':
+      return instant ? nearestInstant(`${ref.year}-12-31`, ctx.instants) : `FY${ref.year}`;
+    case 'ended': {
+      const date = datesIn(ref.date)[0];
+      if (!date) return undefined;
+      return instant ? date : duration(ref.months, date).key;
+    }
+    case 'date': {
+      const date = datesIn(ref.date)[0];
+      if (!date) return undefined;
+      return instant ? date : duration(3, date).key;
+    }
+    case 'year-ago':
+      if (!here) return undefined;
+      yq = { year: here.year - 1, quarter: here.quarter };
+      break;
+    case 'prior-quarter':
+      if (!here) return undefined;
+      yq = here.quarter === 1 ? { year: here.year - 1, quarter: 4 } : { year: here.year, quarter: here.quarter - 1 };
+      break;
+    case 'current':
+      yq = here;
+      break;
+  }
+  if (!yq) return undefined;
+  return instant ? nearestInstant(quarterEndDate(yq.year, yq.quarter), ctx.instants) : `${yq.year}Q${yq.quarter}`;
+}
+
+function quarterOfRef(ref: PeriodRef, ctx: PeriodContext): { year: number; quarter: number } | undefined {
+  if (ref.kind === 'quarter') {
+    const year = ref.year ?? ctx.current?.year;
+    return year === undefined ? undefined : { year, quarter: ref.quarter };
+  }
+  if (ref.kind === 'current') return ctx.current;
+  const key = resolvePeriod(ref, false, ctx);
+  const m = key ? /^(\d{4})Q([1-4])$/.exec(key) : null;
+  return m ? { year: Number(m[1]), quarter: Number(m[2]) } : undefined;
+}
+
+/** The context of a filing: its newest quarter and its balance sheet dates, from its tables' columns. */
+export function periodContext(filing: Filing): PeriodContext {
+  const periods: Period[] = [];
+  for (const t of filing.tables) for (const c of t.columns) if (c.period && c.scenario === 'actual') periods.push(c.period);
+  let current: { year: number; quarter: number } | undefined;
+  for (const p of periods) {
+    const m = /^(\d{4})Q([1-4])$/.exec(p.key);
+    if (!m) continue;
+    const yq = { year: Number(m[1]), quarter: Number(m[2]) };
+    if (!current || yq.year * 4 + yq.quarter > current.year * 4 + current.quarter) current = yq;
+  }
+  const instants = [...new Set(periods.filter((p) => p.type === 'instant').map((p) => p.key))];
+  return { current, instants };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a sentence
+
+const GUIDANCE_SENTENCE = /\b(?:guidance|forecast(?:ing)?|outlook|expects?|projects?)\b/i;
+const RANGE_JOINER = /^\s*(?:to|and|-|–)\s*$/i;
+const RANGE_LEAD = /\b(?:between|range of|from)\s*$/i;
+const PER_SHARE_AFTER = /^\s*(?:per\s+(?:basic\s+and\s+diluted\s+|diluted\s+|basic\s+)?share|a\s+share)\b/i;
+const LEVEL_BEFORE = /\b(?:to|at)\s+$/i;
+
+interface Reading {
+  sentence: Sentence;
+  text: string;
+  numbers: NumberMention[];
+  quantities: QuantityMention[];
+  periods: PeriodMention[];
+  directions: DirectionMention[];
+  bases: Mention[];
+}
+
+function between(text: string, a: Mention, b: Mention): string {
+  return text.slice(a.end, b.start);
+}
+
+/** The period a base word introduces: the first period after it (`from the $17.5 million ... in the first quarter of 2004`). */
+function isBasePeriod(r: Reading, p: PeriodMention): boolean {
+  return r.bases.some((b) => b.end <= p.start && r.periods.find((x) => x.start >= b.end) === p);
+}
+
+export interface ReadOptions {
+  /** Mpower's release (the catalogue applies) or another company's (plain words only). */
+  catalogue: boolean;
+  /** Lines of the source file, for column spans. */
+  lines: string[];
+  context: PeriodContext;
+}
+
+interface Draft {
+  at: Mention;
+  form: Claim['form'];
+  quantity?: QuantityMention;
+  numberIndex?: number;
+  number?: NumberMention;
+  high?: NumberMention;
+  periodRefs: PeriodRef[];
+  baseRef?: PeriodRef;
+  direction?: DirectionMention;
+  signWord?: Mention;
+  bound?: 'more' | 'less';
+  guidance: boolean;
+}
+
+function quantityFor(r: Reading, n: Mention, previous: QuantityMention | undefined, share = false): QuantityMention | undefined {
+  // Words right after the number (`$17.5 million in SG&A expenses`, `2.0% revenue increase`); not the `of revenue` of a share.
+  const after = share ? undefined : r.quantities.find((q) => q.start >= n.end && AFTER_NUMBER.test(r.text.slice(n.end, q.start)));
+  if (after) return after;
+  // Words right before it (`Capital expenditures were $1.8 million`, `cash by more than $3 million`).
+  const before = [...r.quantities].reverse().find((q) => q.end <= n.start && BEFORE_NUMBER.test(r.text.slice(q.end, n.start)));
+  if (before) return before;
+  // The sentence's subject, else the one before.
+  return r.quantities.find((q) => q.end <= n.start) ?? previous ?? r.quantities[0];
+}
+
+function boundOf(r: Reading, n: NumberMention): 'more' | 'less' | undefined {
+  const lead = r.text.slice(Math.max(0, n.start - 24), n.start);
+  for (const b of BOUND_WORDS) if (b.words.test(lead)) return b.bound;
+  return undefined;
+}
+
+/** A direction word bound to number `i`: right after it (`3.8% increase`), or right before (`up 2.5%`, `increased revenue ... by 3.6%`). */
+function directionFor(r: Reading, i: number, used: Set<DirectionMention>): DirectionMention | undefined {
+  const n = r.numbers[i];
+  const next = r.numbers[i + 1];
+  const prev = r.numbers[i - 1];
+  const after = r.directions.find((d) => d.start >= n.end && (!next || d.start < next.start) && /^\s*(?:(?:annual|year-over-year|sequential|[a-z&]+)\s+)?$/i.test(stripQuantities(r, n.end, d.start)));
+  if (after && !used.has(after)) return after;
+  const before = [...r.directions].reverse().find((d) => d.end <= n.start && (!prev || d.start > prev.end));
+  if (before && !used.has(before)) {
+    const gap = stripQuantities(r, before.end, n.start);
+    if (/^\s*(?:by\s+)?(?:(?:more|less) than\s+|approximately\s+|about\s+)?$/i.test(gap)) return before;
+  }
+  return undefined;
+}
+
+/** The text between two offsets with quantity words taken out. */
+function stripQuantities(r: Reading, from: number, to: number): string {
+  let s = '';
+  let at = from;
+  for (const q of r.quantities) {
+    if (q.end <= from || q.start >= to) continue;
+    s += r.text.slice(at, Math.max(at, q.start));
+    at = Math.min(to, q.end);
+  }
+  return s + r.text.slice(at, to);
+}
+
+/** Periods stated for number `i`: after it, before the next number (all of them after `for both`); else none. */
+function periodsAfter(r: Reading, i: number): PeriodMention[] {
+  const n = r.numbers[i];
+  const next = r.numbers[i + 1];
+  const list = r.periods.filter((p) => p.start >= n.end && (!next || p.start < next.start));
+  // `net income of $309 million, or $1.04 per share ... in the second quarter of 2003`: one statement, one period.
+  if (list.length === 0 && next && /^\s*,?\s*or\s*$/i.test(between(r.text, n, next))) return periodsAfter(r, i + 1);
+  if (list.length === 0) return [];
+  if (BOTH_PERIODS.test(r.text.slice(n.end, list[0].start))) return list;
+  return [list[0]];
+}
+
+/** The base of a change bound to number `i`: the first period after the next base word (`over`, `from`), or the year before (`annual`). */
+function baseFor(r: Reading, from: number, lead: number): PeriodRef | undefined {
+  if (ANNUAL_WORDS.test(r.text.slice(Math.max(0, lead), from + 24))) return { kind: 'year-ago' };
+  if (SEQUENTIAL_WORDS.test(r.text.slice(Math.max(0, lead), from + 24))) return { kind: 'prior-quarter' };
+  const b = r.bases.find((x) => x.start >= from);
+  if (!b) return undefined;
+  return r.periods.find((p) => p.start >= b.end)?.ref;
+}
+
+function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; subject?: QuantityMention }): Draft[] {
+  const drafts: Draft[] = [];
+  const used = new Set<DirectionMention>();
+  const guidance = GUIDANCE_SENTENCE.test(r.text);
+  const shareSentence = SHARE_SENTENCE.test(r.text);
+  // The sentence's own period: the first one not introduced by a base word.
+  const mainMention = r.periods.find((p) => !isBasePeriod(r, p));
+  const main: PeriodRef = mainMention?.ref ?? state.main ?? { kind: 'current' };
+  let lastPercentForm: Claim['form'] | undefined;
+  let lastChange: Draft | undefined;
+  for (let i = 0; i < r.numbers.length; i++) {
+    const n = r.numbers[i];
+    const next = r.numbers[i + 1];
+    const quantity = quantityFor(r, n, state.subject);
+    const bound = boundOf(r, n);
+    // A guidance range: two money figures joined by `to` / `and`.
+    if (!n.percent && next && !next.percent && RANGE_JOINER.test(between(r.text, n, next)) && (guidance || RANGE_LEAD.test(r.text.slice(Math.max(0, n.start - 12), n.start)))) {
+      const before = [...r.periods].reverse().find((p) => p.end <= n.start);
+      const q = [...r.quantities].reverse().find((x) => x.end <= n.start) ?? quantity;
+      drafts.push({ at: n, form: 'range', quantity: q, number: n, high: next, numberIndex: i, periodRefs: before ? [before.ref] : main ? [main] : [], guidance: true });
+      i++;
+      continue;
+    }
+    if (n.percent) {
+      const afterText = r.text.slice(n.end);
+      const dir = directionFor(r, i, used);
+      const share = SHARE_OF_REVENUE.test(afterText) || (shareSentence && !dir) || (!dir && lastPercentForm === 'share');
+      if (share) {
+        const own = periodsAfter(r, i);
+        drafts.push({ at: n, form: 'share', quantity: quantityFor(r, n, state.subject, true), number: n, numberIndex: i, periodRefs: own.length ? own.map((p) => p.ref) : main ? [main] : [], guidance: false });
+        lastPercentForm = 'share';
+        continue;
+      }
+      const inherited = !dir && lastChange && /^\s*(?:over|from|compared|versus|than)\b/i.test(afterText) ? lastChange.direction : undefined;
+      if (dir || inherited || /^\s*(?:over|from)\b/i.test(afterText)) {
+        if (dir) used.add(dir);
+        const lead = dir && dir.end <= n.start ? dir.start : n.start;
+        const d: Draft = { at: n, form: 'change', quantity, number: n, numberIndex: i, periodRefs: main ? [main] : [], baseRef: baseFor(r, n.end, lead), direction: dir ?? inherited, bound, guidance: false };
+        drafts.push(d);
+        lastChange = d;
+        lastPercentForm = 'change';
+        continue;
+      }
+      // A percentage level (`increased to 27.9 percent in the current year`).
+      const own = periodsAfter(r, i);
+      drafts.push({ at: n, form: 'amount', quantity, number: n, numberIndex: i, periodRefs: own.length ? own.map((p) => p.ref) : main ? [main] : [], bound, guidance: false });
+      lastPercentForm = 'amount';
+      continue;
+    }
+    // Money: a change (`$3.1 million higher than`, `increased cash by more than $3 million`) or a level.
+    const afterText = r.text.slice(n.end);
+    const changeAfter = CHANGE_AFTER_MONEY.test(afterText);
+    const dir = directionFor(r, i, used);
+    const byBefore = CHANGE_BY.test(r.text.slice(Math.max(0, n.start - 30), n.start));
+    if ((changeAfter && dir && dir.start >= n.end) || (dir && dir.end <= n.start && byBefore)) {
+      used.add(dir);
+      const lead = dir.end <= n.start ? dir.start : n.start;
+      const d: Draft = { at: n, form: 'change', quantity, number: n, numberIndex: i, periodRefs: main ? [main] : [], baseRef: baseFor(r, n.end, lead), direction: dir, bound, guidance: false };
+      drafts.push(d);
+      lastChange = d;
+      continue;
+    }
+    const own = periodsAfter(r, i);
+    const before = own.length === 0 ? [...r.periods].reverse().find((p) => p.end <= n.start && !isBasePeriod(r, p)) : undefined;
+    const refs = own.length ? own.map((p) => p.ref) : before ? [before.ref] : main ? [main] : [];
+    drafts.push({ at: n, form: 'amount', quantity, number: n, numberIndex: i, periodRefs: refs, bound, guidance: guidance && !!quantity?.words.guidance, signWord: quantity?.sign });
+  }
+  // Direction words bound to no number: comparisons (`down from`, `essentially even with`, `exceeds ... guidance`).
+  for (const d of r.directions) {
+    if (used.has(d)) continue;
+    const rest = r.text.slice(d.end);
+    if (d.direction === 'above' || d.direction === 'below') {
+      const q = r.quantities.find((x) => x.start >= d.end && x.words.guidance && x.start - d.end < 40);
+      if (!q) continue;
+      const p = r.periods.find((x) => Math.abs(x.start - q.end) < 20 || Math.abs(q.start - x.end) < 12);
+      drafts.push({ at: d, form: 'comparison', quantity: q, periodRefs: p ? [p.ref] : main ? [main] : [], direction: d, guidance: true });
+      continue;
+    }
+    const isComparison = d.direction === 'even' || /^\s*(?:from|over|compared (?:to|with)|than)\b/i.test(rest);
+    if (!isComparison) continue;
+    const q = r.quantities.find((x) => x.start >= d.end) && d.direction !== 'even' ? quantityAfterBase(r, d) : undefined;
+    const subject = r.quantities[0] ?? state.subject;
+    drafts.push({ at: d, form: 'comparison', quantity: q ?? subject, periodRefs: main ? [main] : [], baseRef: r.periods.find((p) => p.start >= d.end)?.ref, direction: d, guidance: false });
+  }
+  drafts.sort((a, b) => a.at.start - b.at.start);
+  if (mainMention) state.main = mainMention.ref;
+  if (r.quantities[0]) state.subject = r.quantities[0];
+  return drafts;
+}
+
+/** `down from the $3.2 million in Adjusted EBITDA`: the quantity named with the base, when it is named there. */
+function quantityAfterBase(r: Reading, d: Mention): QuantityMention | undefined {
+  const n = r.numbers.find((x) => x.start >= d.end && x.start - d.end < 20);
+  if (!n) return undefined;
+  return r.quantities.find((q) => q.start >= n.end && AFTER_NUMBER.test(r.text.slice(n.end, q.start)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// From drafts to claims
+
+function concept(q: QuantityMention | undefined): string | undefined {
+  return q?.words.concept;
+}
+
+function isInstant(conceptId: string | undefined): boolean {
+  if (!conceptId) return false;
+  const c = conceptById(conceptId) ?? NARRATIVE_CONCEPTS.find((x) => x.id === conceptId);
+  return c?.periodType === 'instant';
+}
+
+function quantityName(q: QuantityMention): string {
+  const id = q.words.concept;
+  const c = id ? conceptById(id) ?? NARRATIVE_CONCEPTS.find((x) => x.id === id) : undefined;
+  return c?.name ?? q.words.name ?? '';
+}
+
+function span(r: Reading, at: (o: number) => { line: number; column: number }, m: Mention): TextSpan {
+  const a = at(m.start);
+  // Words wrapped onto the next line: the span covers their part on the first line.
+  let last = m.end - 1;
+  while (last > m.start && at(last).line !== a.line) last--;
+  while (last > m.start && /\s/.test(r.text[last])) last--;
+  return { line: a.line, span: [a.column, at(last).column + 1], text: r.text.slice(m.start, m.end) };
+}
+
+function claimedNumber(r: Reading, at: (o: number) => { line: number; column: number }, n: NumberMention, q: QuantityMention | undefined, bound?: 'more' | 'less'): ClaimedNumber {
+  const c = q?.words.concept ? conceptById(q.words.concept) : undefined;
+  const perShare = !n.percent && n.scale === undefined && (c?.kind === 'per-share' || PER_SHARE_AFTER.test(r.text.slice(n.end)));
+  const reader = r.sentence.numbers.find((x) => x.amount.text === n.text.trim());
+  return {
+    ...span(r, at, n),
+    value: n.value,
+    kind: n.percent ? 'percent' : perShare ? 'per-share' : 'money',
+    decimals: n.decimals,
+    scale: n.percent || perShare ? 'units' : n.scale ?? reader?.scale ?? 'units',
+    ...(bound ? { bound } : {}),
+  };
+}
+
+/** Reads every claim of a filing's narrative (notes under tables are facts, not claims). */
+export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
+  const vocabulary = opts.catalogue ? CATALOGUE_QUANTITIES : GENERIC_WORDS;
+  const out: Claim[] = [];
+  const state: { main?: PeriodRef; subject?: QuantityMention } = {};
+  for (const sentence of filing.sentences) {
+    if (sentence.kind !== 'narrative') continue;
+    const text = sentence.text;
+    if (!/\d|\b(?:even|flat|unchanged|exceed|down|up|improv)/i.test(text)) continue;
+    const numbers = numbersIn(text);
+    const asides = asidesIn(text);
+    const quantities = quantitiesIn(text, vocabulary, asides);
+    const periods = periodsIn(text);
+    const directions = directionsIn(text, [...quantities, ...periods]);
+    const bases = basesIn(text, [...quantities, ...periods], asides);
+    if (numbers.length === 0 && directions.length === 0) continue;
+    const r: Reading = { sentence, text, numbers, quantities, periods, directions, bases };
+    const at = locator(opts.lines, sentence);
+    for (const d of readSentence(r, opts, state)) {
+      const q = d.quantity;
+      const conceptId = concept(q);
+      const instant = isInstant(conceptId);
+      const refs = d.periodRefs.length ? d.periodRefs : [undefined];
+      for (const ref of refs) {
+        const period = ref ? resolvePeriod(ref, instant, opts.context) : undefined;
+        const here = ref ? quarterOfRef(ref, opts.context) : undefined;
+        const base = d.baseRef ? resolvePeriod(d.baseRef, instant, opts.context, here) : undefined;
+        const where = span(r, at, d.at);
+        const quantity: ClaimQuantity = q
+          ? { ...span(r, at, q), concept: conceptId, name: quantityName(q) || q.words.name || r.text.slice(q.start, q.end), loss: !!q.words.loss || !!q.sign?.negative }
+          : { line: where.line, span: where.span, text: '', name: '', loss: false };
+        const unread = !q ? 'no quantity named' : !period ? 'no period stated or implied' : (d.form === 'change' || d.form === 'comparison') && !base && d.direction?.direction !== 'above' && d.direction?.direction !== 'below' ? 'no period compared with' : undefined;
+        const claim: Claim = {
+          id: `c${out.length + 1}`,
+          file: filing.file,
+          sentence: text,
+          sentenceLine: sentence.line,
+          line: where.line,
+          span: where.span,
+          form: d.form,
+          quantity,
+          ...(period ? { period } : {}),
+          ...(base ? { base } : {}),
+          scenario: d.form === 'range' ? 'guidance-low' : 'actual',
+          ...(d.number ? { claimed: claimedNumber(r, at, d.number, q, d.bound) } : {}),
+          ...(d.high ? { high: claimedNumber(r, at, d.high, q) } : {}),
+          ...(d.direction ? { direction: d.direction.direction, directionWord: span(r, at, d.direction) } : {}),
+          ...(d.signWord ? { directionWord: span(r, at, d.signWord) } : {}),
+          ...(unread ? { unread } : {}),
+        };
+        if (d.guidance && d.form === 'comparison') claim.scenario = 'guidance-high';
+        out.push(claim);
+      }
+    }
+  }
+  return out;
+}

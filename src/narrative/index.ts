@@ -1,0 +1,82 @@
+/**
+ * The narrative pass: a filing's claims read (`claims.ts`), the figures no table prints kept as
+ * narrative facts, and the claims judged against the facts (`judge.ts`). The pipeline calls
+ * `readFilingClaims` for each filing before its facts join the Dataset, and `judgeFilingClaims`
+ * once the Dataset is complete.
+ */
+import { duration, instant } from '../filing/periods';
+import type { Filing } from '../filing/types';
+import type { Dataset } from '../model/dataset';
+import { textFact, usesCatalogue } from '../model/facts';
+import type { Fact, Period } from '../model/types';
+import { periodContext, readClaims } from './claims';
+import { judgeClaims } from './judge';
+import type { Claim, JudgedClaim } from './types';
+import { NARRATIVE_CONCEPTS } from './vocabulary';
+
+export type { Claim, ClaimCoverage, ClaimForm, ClaimStatus, JudgedClaim } from './types';
+export { claimCoverage } from './judge';
+
+
+/** The Period of a key a claim resolved (`2004Q2`, `FY2004`, `2004-06-30`). */
+function periodOfKey(key: string): Period | undefined {
+  const q = /^(\d{4})Q([1-4])$/.exec(key);
+  if (q) {
+    const month = Number(q[2]) * 3;
+    const day = new Date(Date.UTC(Number(q[1]), month, 0)).getUTCDate();
+    return duration(3, `${q[1]}-${String(month).padStart(2, '0')}-${day}`);
+  }
+  const y = /^FY(\d{4})$/.exec(key);
+  if (y) return duration(12, `${y[1]}-12-31`);
+  if (/^\d{4}-\d\d-\d\d$/.test(key)) return instant(key);
+  return undefined;
+}
+
+export interface FilingClaims {
+  filing: Filing;
+  claims: Claim[];
+  /** Figures stated only in the text (capital expenditures), as facts with their line. */
+  facts: Fact[];
+}
+
+export function readFilingClaims(filing: Filing): FilingClaims {
+  const catalogue = usesCatalogue(filing);
+  const lines = filing.sentences.length > 0 ? filing.text.split(/\r\n|\r|\n/) : [];
+  const claims = readClaims(filing, { catalogue, lines, context: periodContext(filing) });
+  const facts: Fact[] = [];
+  if (catalogue) {
+    for (const c of claims) {
+      const def = NARRATIVE_CONCEPTS.find((x) => x.id === c.quantity.concept);
+      const period = c.period ? periodOfKey(c.period) : undefined;
+      if (!def || c.form !== 'amount' || !c.claimed || !period || c.claimed.bound) continue;
+      if (facts.some((f) => f.concept === def.id && f.period.key === period.key)) continue;
+      const n = c.claimed;
+      facts.push(textFact(filing, lines, {
+        concept: def, period, scenario: 'actual', amount: { value: n.value, kind: n.kind, text: n.text, decimals: n.decimals },
+        scale: n.scale, line: n.line, span: n.span, label: def.name, kind: 'narrative', costSection: def.nature === 'expense',
+      }));
+    }
+  }
+  return { filing, claims, facts };
+}
+
+/** Judges a filing's claims once every filing is in the Dataset (`own`: the facts its own filing reported). */
+export function judgeFilingClaims(read: FilingClaims, own: Fact[], dataset: Dataset): JudgedClaim[] {
+  return judgeClaims(read.claims, { own, dataset, catalogue: usesCatalogue(read.filing) });
+}
+
+/** What a claim is about, in a few words: `Total Operating Revenues 2004Q2 vs 2004Q1`. */
+export function claimSubject(c: JudgedClaim): string {
+  const what = c.quantity.name || c.quantity.text || '(no quantity)';
+  const when = c.period ? `${c.period}${c.base ? ` vs ${c.base}` : ''}` : '(no period)';
+  return `${what} ${when}${c.form === 'range' ? ' guidance' : ''}`;
+}
+
+/** The words of a claim as printed: its number (a range: both ends) or its direction word. */
+export function claimWords(c: JudgedClaim): string {
+  if (c.high && c.claimed) return `${c.claimed.text} to ${c.high.text}`;
+  const bound = c.claimed?.bound === 'more' ? 'more than ' : c.claimed?.bound === 'less' ? 'less than ' : '';
+  if (c.claimed) return `${c.directionWord && c.form === 'change' ? `${c.directionWord.text} ` : ''}${bound}${c.claimed.text}`;
+  return c.directionWord?.text ?? '';
+}
+

@@ -1,0 +1,140 @@
+// Claims shown everywhere a person looks (the import report and JSON, =MPWR.CLAIMS), a text that
+// contradicts its tables, and other companies' releases: their claims are judged by their own
+// tables only, never by Mpower's facts, and a disagreement found by words alone is not a break.
+import * as fs from 'fs';
+import * as path from 'path';
+import { main } from '../src/cli';
+import { FormulaData } from '../src/formulas/data';
+import { callFunction } from '../src/formulas/functions-impl';
+import { claimCoverage } from '../src/narrative';
+import { analyze } from '../src/pipeline';
+
+const SEED_NAME = 'mpwr-2004q2-ex99-1.txt';
+const SEED = fs.readFileSync(path.resolve(__dirname, '../assets/filings', SEED_NAME), 'utf8');
+const FILINGS = path.resolve(__dirname, 'fixtures/filings');
+const filing = (name: string) => ({ name, text: fs.readFileSync(path.join(FILINGS, name), 'latin1') });
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => { out += `${s}\n`; }, err: (s) => { err += `${s}\n`; } });
+  return { code, out, err };
+}
+
+describe('a text that contradicts its tables', () => {
+  // Line 21 says revenue was $38.5 million; make it say $39.5 million (the table still prints 38,496 on line 238).
+  const text = SEED.replace('to $38.5 million in the second quarter of 2004', 'to $39.5 million in the second quarter of 2004');
+  const analysis = analyze([{ name: SEED_NAME, text }]);
+
+  test('the claim breaks with both numbers and both lines', () => {
+    const c = analysis.claims.find((x) => x.claimed?.text === '$39.5 million');
+    expect(c?.status).toBe('break');
+    expect(c?.line).toBe(21);
+    expect(c?.stated?.toString()).toBe('39.5');
+    expect(c?.actual?.toString()).toBe('38.496');
+    expect(c?.operands.map((o) => o.line)).toEqual([238]);
+    expect(c?.reason).toBe('the text says $39.5 million; the table prints Total Operating Revenues 2004Q2 38,496 (line 238)');
+  });
+
+  test('the report shows it first, with the sentence and the table line', async () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'mpwr-claims-'));
+    const file = path.join(dir, 'contradicts.txt');
+    fs.writeFileSync(file, text);
+    const r = await run(['import', file]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Claims in the text: 47 — 42 linked \(\d+ tie, \d+ rounding, 1 break\), 5 unlinked/);
+    const section = r.out.slice(r.out.indexOf('CLAIMS BREAK (1)'));
+    expect(section.split('\n').slice(0, 5)).toEqual([
+      'CLAIMS BREAK (1)',
+      '  BREAK      line   21  "$39.5 million"  amount: Total Operating Revenues 2004Q2',
+      '      the text says $39.5 million; the table prints Total Operating Revenues 2004Q2 38,496 (line 238)',
+      expect.stringMatching(/^ {6}line {3}20: Mpower increased revenue from continuing operations by 3\.6% over the first quarter of 2004 to \$39\.5 million/),
+      '      line  238: Total Operating Revenues                                                      38,496                37,153                 37,758',
+    ]);
+  });
+});
+
+describe('the import report and JSON of the seed', () => {
+  test('the report counts the claims and lists the unlinked ones with their reasons', async () => {
+    const r = await run(['import']);
+    expect(r.out).toMatch(/Claims in the text: 47 — 42 linked \(9 tie, 33 rounding, 0 break\), 5 unlinked/);
+    expect(r.out).toContain('  UNLINKED   line   66  "$1.8 million"  amount: Capital expenditures 2004Q2');
+    expect(r.out).toContain('no table prints capital expenditures: kept as a narrative fact (=MPWR.VALUE("capital_expenditures", "2004Q2"))');
+    expect(r.out).toContain('  ROUNDING   line   20  "increased 3.6%"  change: Total Operating Revenues 2004Q2 vs 2004Q1 = 3.6147821 (line 238, line 238)');
+  });
+
+  test('JSON claims carry text, line, concept, period, claimed, fact value and status', async () => {
+    const r = await run(['import', '--json']);
+    const doc = JSON.parse(r.out) as { claims: Record<string, unknown>[] };
+    expect(doc.claims).toHaveLength(47);
+    expect(doc.claims.find((c) => c.line === 53)).toMatchObject({
+      text: 'Loss from continuing operations was $1.3 million in the second quarter of 2004, up from a $0.5 million loss from continuing operations in the first quarter of 2004 and a 72% improvement over the $4.6 million loss from continuing operations in the second quarter of 2003.',
+      line: 53, column: [36, 48], form: 'amount', concept: 'loss_from_continuing_operations', period: '2004Q2',
+      claimed: '-1.3', scale: 'millions', fact: '-1.312', status: 'rounding',
+      facts: [{ concept: 'loss_from_continuing_operations', period: '2004Q2', scenario: 'actual', value: '-1312', file: SEED_NAME, line: 251 }],
+    });
+  });
+});
+
+describe('=MPWR.CLAIMS([period])', () => {
+  const d = new FormulaData(analyze([{ name: SEED_NAME, text: SEED }]));
+
+  test('spills a header row, then text, claimed, actual, status and line; money in $ thousands, percentages as fractions', () => {
+    const rows = callFunction(d, 'CLAIMS', []) as unknown[][];
+    expect(rows[0]).toEqual(['text', 'claimed', 'actual', 'status', 'line']);
+    expect(rows).toHaveLength(48);
+    expect(rows.find((r) => r[4] === 21)).toEqual(['Total Operating Revenues 2004Q2: "$38.5 million"', 38500, 38496, 'rounding', 21]);
+    const pct = rows.find((r) => r[4] === 20) as unknown[];
+    expect(pct.slice(0, 2)).toEqual(['Total Operating Revenues 2004Q2 vs 2004Q1: "increased 3.6%"', 0.036]);
+    expect(pct[2]).toBeCloseTo(0.0361478, 6);
+    expect(rows.find((r) => r[4] === 66)).toEqual(['Capital expenditures 2004Q2: "$1.8 million"', 1800, '', 'unlinked', 66]);
+  });
+
+  test('a period selects the claims about it (or compared with it); no claim is #N/A', () => {
+    const q1 = callFunction(d, 'CLAIMS', ['Q1 2004']) as unknown[][];
+    // Every claim about 2004Q1 or its balance sheet, or comparing with them.
+    expect(q1.slice(1).map((r) => r[4])).toEqual([16, 20, 25, 28, 31, 35, 41, 41, 48, 48, 54, 54, 57, 68]);
+    const none = callFunction(d, 'CLAIMS', ['Q3 2005']);
+    expect(none).toMatchObject({ code: '#N/A' });
+    expect(callFunction(d, 'CLAIMS', ['nonsense'])).toMatchObject({ code: '#VALUE!' });
+  });
+});
+
+describe("other companies' releases", () => {
+  test('claims are judged by their own tables only, never by Mpower facts', () => {
+    const sears = filing('sears-2004q2-8k.txt');
+    const a = analyze([sears], [{ name: SEED_NAME, text: SEED }]);
+    const claims = a.claims.filter((c) => c.file === sears.name);
+    expect(claims.length).toBeGreaterThan(40);
+    for (const c of claims) {
+      expect(c.quantity.concept).toBeUndefined();
+      for (const o of c.operands) expect(o.file).toBe(sears.name);
+    }
+    // "net income of $53 million, or $0.24 per share ... compared with net income of $309 million,
+    // or $1.04 per share ... in the second quarter of 2003" (lines 153–156) against NET INCOME/ (LOSS)
+    // $53 and $309 and Earnings/ (loss) per share $1.04 (lines 382, 394).
+    const held = claims.filter((c) => c.status === 'tie' || c.status === 'rounding').map((c) => [c.line, c.claimed?.text, c.period, c.operands[0]?.line]);
+    expect(held).toEqual([[153, '$53 million', '2004Q2', 382], [155, '$309 million', '2003Q2', 382], [155, '$1.04', '2003Q2', 394]]);
+  });
+
+  test('a disagreement found by words alone is not a break (the Domestic segment is not the company)', () => {
+    const a = analyze([filing('sears-2004q2-8k.txt')]);
+    expect(a.claims.filter((c) => c.status === 'break')).toEqual([]);
+    // "The Domestic segment ... reported operating income of $42 million" (line 182) against the consolidated 53 (line 365).
+    const domestic = a.claims.find((c) => c.line === 182 && c.claimed?.text === '$42 million');
+    expect(domestic?.status).toBe('unlinked');
+    expect(domestic?.reason).toMatch(/matched by its words only, and it disagrees .*Operating income 2004Q2 53 \(line 365\).*not asserted/);
+  });
+
+  test('coverage is counted per filing (claims found, linked, judged)', () => {
+    for (const name of ['sears-2004q2-8k.txt', 'southern-2004q4-8k.txt', 'astafunding-2005q3-8k.txt']) {
+      const a = analyze([filing(name)]);
+      const k = claimCoverage(a.claims);
+      expect(k.found).toBeGreaterThan(0);
+      expect(k.found).toBe(k.linked + k.unlinked);
+      expect(k.linked).toBe(k.tie + k.rounding + k.break);
+      expect(k.break).toBe(0);
+    }
+  });
+});
