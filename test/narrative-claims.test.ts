@@ -127,8 +127,22 @@ describe("other companies' releases", () => {
     expect(domestic?.reason).toMatch(/matched by its words only, and it disagrees .*Operating income 2004Q2 53 \(line 365\).*not asserted/);
   });
 
+  test("an HTML exhibit's sentences are read too: Apple's revenue and per-share figures against its own Net sales and Diluted lines", () => {
+    const apple = filing('apple-2004q3-8k.txt');
+    const claims = analyze([apple]).claims;
+    // "Revenue for the quarter was $2.014 billion, up 30 percent from the year-ago quarter" (lines 592–593):
+    // Net sales $2,014 against $1,545 a year earlier (30.4%).
+    const revenue = claims.find((c) => c.claimed?.text === '$2.014 billion');
+    expect([revenue?.status, revenue?.period, revenue?.operands[0]?.label, revenue?.operands[0]?.value.toString()]).toEqual(['tie', '2004Q2', 'Net sales', '2014']);
+    const growth = claims.find((c) => c.claimed?.text === '30 percent' && c.line === 593);
+    expect([growth?.status, growth?.base, growth?.direction]).toEqual(['rounding', '2003Q2', 'up']);
+    // "a net profit of $61 million, or $.16 per diluted share" (line 590).
+    expect(claims.filter((c) => c.line === 590).map((c) => [c.claimed?.text, c.status])).toEqual([['$61 million', 'tie'], ['$.16', 'tie']]);
+    for (const c of claims) expect(c.quantity.concept).toBeUndefined();
+  });
+
   test('coverage is counted per filing (claims found, linked, judged)', () => {
-    for (const name of ['sears-2004q2-8k.txt', 'southern-2004q4-8k.txt', 'astafunding-2005q3-8k.txt']) {
+    for (const name of ['sears-2004q2-8k.txt', 'southern-2004q4-8k.txt', 'astafunding-2005q3-8k.txt', 'apple-2004q3-8k.txt', 'apple-2011q1-8k.txt', 'buckle-2024q3-ex99.html']) {
       const a = analyze([filing(name)]);
       const k = claimCoverage(a.claims);
       expect(k.found).toBeGreaterThan(0);

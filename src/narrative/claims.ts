@@ -568,7 +568,7 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
         const base = d.baseRef ? resolvePeriod(d.baseRef, instant, opts.context, here) : undefined;
         const where = span(r, at, d.at);
         const quantity: ClaimQuantity = q
-          ? { ...span(r, at, q), concept: conceptId, name: quantityName(q) || q.words.name || r.text.slice(q.start, q.end), loss: !!q.words.loss || !!q.sign?.negative }
+          ? { ...span(r, at, q), concept: conceptId, name: quantityName(q) || q.words.name || r.text.slice(q.start, q.end), loss: !!q.words.loss || !!q.sign?.negative, ...(q.words.labels ? { labels: q.words.labels } : {}) }
           : { line: where.line, span: where.span, text: '', name: '', loss: false };
         const unread = !q ? 'no quantity named' : !period ? 'no period stated or implied' : (d.form === 'change' || d.form === 'comparison') && !base && d.direction?.direction !== 'above' && d.direction?.direction !== 'below' ? 'no period compared with' : undefined;
         const claim: Claim = {

@@ -7,6 +7,7 @@
  * counterpart of a claim (they are the claim). Pure: no Office, DOM or Node APIs.
  */
 import Decimal from 'decimal.js';
+import { isMpower } from '../filing/company';
 import { conceptById, normalizeLabel } from '../model/concepts';
 import { valueIn, type Dataset } from '../model/dataset';
 import { SCALE_FACTOR, type Fact, type Scenario } from '../model/types';
@@ -33,17 +34,41 @@ function plainLabel(label: string): string {
   return normalizeLabel(label).replace(/\bloss\b/g, ' ').replace(/^total\s+/, '').replace(/\s+expenses$/, '').replace(/\s+/g, ' ').trim();
 }
 
+/** End date and length of a period key (`2004Q2`, `FY2004`, `3M2024-11-02`, `13W2024-11-02`, `2004-06-30`). */
+function spanOfKey(key: string): { end: string; months: number } | undefined {
+  const q = /^(\d{4})Q([1-4])$/.exec(key);
+  if (q) {
+    const m = Number(q[2]) * 3;
+    return { end: `${q[1]}-${String(m).padStart(2, '0')}-${new Date(Date.UTC(Number(q[1]), m, 0)).getUTCDate()}`, months: 3 };
+  }
+  const y = /^FY(\d{4})$/.exec(key);
+  if (y) return { end: `${y[1]}-12-31`, months: 12 };
+  const d = /^(\d+)([MW])(\d{4}-\d\d-\d\d)$/.exec(key);
+  if (d) return { end: d[3], months: d[2] === 'M' ? Number(d[1]) : Math.round((Number(d[1]) * 12) / 52) };
+  if (/^\d{4}-\d\d-\d\d$/.test(key)) return { end: key, months: 0 };
+  return undefined;
+}
+
+/** A fiscal period that is the one meant (`13W2024-11-02` for `3M2024-11-02`; a quarter ending June 26 for `2004Q2`). */
+function samePeriod(f: Fact, wanted: { end: string; months: number }): boolean {
+  const days = Math.abs(Date.parse(`${f.period.end}T00:00:00Z`) - Date.parse(`${wanted.end}T00:00:00Z`)) / 86400000;
+  return f.period.months === wanted.months && days <= 7;
+}
+
 /** Finds table facts of a filing, by concept (Mpower) or by the label words (another company). */
 class FactIndex {
   private readonly byKey = new Map<string, Fact>();
-  private readonly byLabel = new Map<string, Fact>();
+  private readonly byLabel = new Map<string, Fact[]>();
   constructor(private readonly ctx: JudgeContext) {
     for (const f of ctx.own) {
-      if (!fromTable(f)) continue;
+      // A segment's, a pro forma or a change column's figures are not the company's figure for the period.
+      if (!fromTable(f) || f.member) continue;
       const k = `${f.concept}|${f.period.key}|${f.scenario}`;
       if (!this.byKey.has(k)) this.byKey.set(k, f);
-      const l = `${plainLabel(f.label)}|${f.period.key}|${f.scenario}`;
-      if (!this.byLabel.has(l)) this.byLabel.set(l, f);
+      const l = `${plainLabel(f.label)}|${f.scenario}`;
+      const list = this.byLabel.get(l) ?? [];
+      list.push(f);
+      this.byLabel.set(l, list);
     }
   }
 
@@ -52,10 +77,16 @@ class FactIndex {
     if (concept && this.ctx.catalogue) {
       const own = this.byKey.get(`${concept}|${period}|${scenario}`);
       if (own) return own;
-      return this.ctx.dataset.occurrences(concept, period, scenario).find(fromTable);
+      return this.ctx.dataset.occurrences(concept, period, scenario).find((f) => fromTable(f) && !f.member && isMpower(f.company));
     }
     if (this.ctx.catalogue || !claim.quantity.name) return undefined;
-    return this.byLabel.get(`${plainLabel(claim.quantity.name)}|${period}|${scenario}`);
+    const wanted = spanOfKey(period);
+    for (const label of claim.quantity.labels ?? [claim.quantity.name]) {
+      const list = this.byLabel.get(`${plainLabel(label)}|${scenario}`) ?? [];
+      const hit = list.find((f) => f.period.key === period) ?? (wanted && list.find((f) => samePeriod(f, wanted)));
+      if (hit) return hit;
+    }
+    return undefined;
   }
 }
 

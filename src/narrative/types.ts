@@ -51,6 +51,8 @@ export interface ClaimQuantity extends TextSpan {
   name: string;
   /** Named as a loss (`net loss`, `Adjusted EBITDA loss`): the number is a negative amount of the concept. */
   loss: boolean;
+  /** Catalogue-free words: the row labels of the company's own tables they may stand for. */
+  labels?: string[];
 }
 
 export interface Claim {

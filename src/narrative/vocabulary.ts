@@ -18,6 +18,8 @@ export interface QuantityWords {
   loss?: boolean;
   /** The words name guidance (`Adjusted EBITDA guidance`). */
   guidance?: boolean;
+  /** Catalogue-free words: the row labels of another company's tables they may stand for, first match wins. */
+  labels?: string[];
 }
 
 /**
@@ -54,20 +56,22 @@ const MPWR_WORDS: QuantityWords[] = [
 
 /** Plain words of any release, tied to no concept (claims of other companies link only to their own filing's lines). */
 export const GENERIC_WORDS: QuantityWords[] = [
-  { words: 'net sales', name: 'net sales' },
+  { words: 'net sales', name: 'net sales', labels: ['net sales', 'sales net of returns and allowances', 'sales', 'revenues'] },
   { words: 'comparable store sales', name: 'comparable store sales' },
-  { words: 'merchandise sales and services revenues', name: 'merchandise sales and services revenues' },
-  { words: '(?:operating )?revenues?', name: 'revenues' },
+  { words: 'merchandise sales and services revenues', name: 'merchandise sales and services revenues', labels: ['merchandise sales and services'] },
+  { words: '(?:operating )?revenues?', name: 'revenues', labels: ['revenues', 'net sales', 'operating revenues', 'net revenues', 'sales net of returns and allowances'] },
   { words: 'gross margin rate', name: 'gross margin rate' },
-  { words: 'gross margin', name: 'gross margin' },
-  { words: 'selling and administrative expenses', name: 'selling and administrative expenses' },
+  { words: 'gross margin', name: 'gross margin', labels: ['gross margin', 'gross profit'] },
+  { words: 'selling and administrative expenses', name: 'selling and administrative expenses', labels: ['selling and administrative'] },
   { words: 'operating expenses', name: 'operating expenses' },
-  { words: 'operating income', name: 'operating income' },
-  { words: 'operating loss', name: 'operating income', loss: true },
-  { words: 'net income', name: 'net income' },
-  { words: 'net loss', name: 'net income', loss: true },
-  { words: 'earnings', name: 'earnings' },
-  { words: '(?:diluted )?earnings per (?:diluted )?share|per (?:diluted )?share', name: 'earnings per share' },
+  { words: 'operating income', name: 'operating income', labels: ['operating income', 'income from operations'] },
+  { words: 'operating loss', name: 'operating income', loss: true, labels: ['operating income', 'income from operations'] },
+  { words: 'net income|net profit|net earnings', name: 'net income', labels: ['net income', 'consolidated net income', 'net earnings'] },
+  { words: 'net loss', name: 'net income', loss: true, labels: ['net income'] },
+  { words: 'earnings', name: 'earnings', labels: ['net income', 'consolidated net income'] },
+  { words: 'per basic share', name: 'earnings per share (basic)', labels: ['basic', 'basic earnings per share', 'earnings per share basic'] },
+  { words: 'per diluted share|diluted earnings per share', name: 'earnings per share (diluted)', labels: ['diluted', 'diluted earnings per share', 'earnings per share diluted'] },
+  { words: '(?:basic )?earnings per share|per share', name: 'earnings per share', labels: ['earnings per share', 'basic', 'diluted'] },
   { words: 'cash(?:,? cash equivalents)?(?: and (?:short-term )?investments)?', name: 'cash' },
   { words: 'capital expenditures', name: 'capital expenditures' },
 ];
