@@ -8,6 +8,7 @@ import { checkCounts } from '../src/pipeline';
 import { isMpower } from '../src/filing/company';
 import { sortChecks } from '../src/reconcile/triage';
 import type { Check, CheckStatus, Diagnostic, Fact } from '../src/model/types';
+import { claimsPreviewOf, type ClaimsPreview } from './claims-view';
 
 export interface FilingSummary {
   file: string;
@@ -125,6 +126,8 @@ export interface Preview {
   tableViews: TableView[];
   /** The text of each filing, line by line, for the text view. */
   texts: { file: string; lines: string[] }[];
+  /** The numeric statements of the releases' prose, judged against the tables. */
+  claims: ClaimsPreview;
   errors: Diagnostic[];
   warnings: Diagnostic[];
   /** True when there is something to write. */
@@ -305,6 +308,7 @@ export function previewOf(analysis: Analysis, names: string[]): Preview {
     restatements,
     tableViews,
     texts,
+    claims: claimsPreviewOf(analysis, names),
     errors: analysis.diagnostics.filter((d) => d.severity === 'error'),
     warnings: analysis.diagnostics.filter((d) => d.severity === 'warning'),
     writable: analysis.dataset.facts().length > 0,

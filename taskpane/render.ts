@@ -6,6 +6,7 @@
  */
 import type { CheckStatus } from '../src/model/types';
 import { STATUS_ORDER } from '../src/reconcile/triage';
+import { renderClaims } from './claims-render';
 import { h } from './dom';
 import { diagnosticText, type CheckView, type Preview, type TableView } from './preview';
 
@@ -249,8 +250,16 @@ function textPanel(): HTMLElement {
   );
 }
 
+function claimsPanel(p: Preview): HTMLElement {
+  const panel = h('div', { class: 'panel', id: 'panel-claims', role: 'tabpanel', 'aria-labelledby': 'tab-claims', 'data-panel': 'claims', hidden: '' });
+  panel.append(renderClaims(p.claims));
+  if (p.claims.counts.found === 0) panel.append(h('p', { class: 'note' }, 'The text of this release states no figure.'));
+  return panel;
+}
+
 const TABS: { key: string; label: string }[] = [
   { key: 'checks', label: 'Checks' },
+  { key: 'claims', label: 'Claims' },
   { key: 'tables', label: 'Tables' },
   { key: 'text', label: 'Text' },
 ];
@@ -294,7 +303,7 @@ function show(root: HTMLElement, p: Preview, key: string, at?: { file: string; l
 
 /** The tile filter: one status alone, or all again. */
 function filter(root: HTMLElement, status: string): void {
-  const tiles = Array.from(root.querySelectorAll<HTMLElement>('.count'));
+  const tiles = Array.from(root.querySelectorAll<HTMLElement>('[data-panel="checks"] .count'));
   const pressed = tiles.find((t) => t.dataset.status === status)?.getAttribute('aria-pressed') === 'true';
   for (const t of tiles) t.setAttribute('aria-pressed', String(!pressed && t.dataset.status === status));
   for (const g of Array.from(root.querySelectorAll<HTMLDetailsElement>('[data-panel="checks"] details.group'))) {
@@ -321,7 +330,7 @@ export function renderPreview(p: Preview): HTMLElement {
 
   root.append(h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views' }, TABS.map((t, i) =>
     h('button', { type: 'button', role: 'tab', id: `tab-${t.key}`, class: 'tab', 'data-tab': t.key, 'aria-controls': `panel-${t.key}`, 'aria-selected': String(i === 0) }, t.label))));
-  root.append(checksPanel(p), tablesPanel(p), textPanel());
+  root.append(checksPanel(p), claimsPanel(p), tablesPanel(p), textPanel());
 
   if (p.warnings.length > 0) {
     root.append(h('details', { class: 'more' }, h('summary', {}, `Reader warnings (${p.warnings.length})`), h('ul', { class: 'warnings' }, p.warnings.map((w) => h('li', {}, diagnosticText(w))))));
@@ -338,7 +347,7 @@ export function renderPreview(p: Preview): HTMLElement {
     }
     const tab = target?.closest<HTMLElement>('[role="tab"]');
     if (tab?.dataset.tab) { show(root, p, tab.dataset.tab); return; }
-    const tile = target?.closest<HTMLElement>('.count');
+    const tile = target?.closest<HTMLElement>('[data-panel="checks"] .count');
     if (tile?.dataset.status) filter(root, tile.dataset.status);
   });
   return root;

@@ -211,6 +211,15 @@ describeBrowser('task pane in a browser (outside Excel)', () => {
     await shots(page, 'preview');
     await shots(page, 'break-card', '[data-testid="non-ties"] > li[data-status="break"]');
 
+    // The prose's claims, in their own tab: 47 read off lines 10–77, the 5 unlinked ones open with their reasons.
+    await page.click('#tab-claims');
+    expect(await page.locator('[data-testid="claim-counts"] .count[data-status="unlinked"] .count-number').textContent()).toBe('5');
+    const unlinked = page.locator('[data-testid="claims-unlinked"] > li');
+    expect(await unlinked.count()).toBe(5);
+    expect(await unlinked.nth(2).locator('mark').allTextContents()).toEqual(['$1.8 million']);
+    expect(await unlinked.nth(2).locator('.tolerance').textContent()).toMatch(/^no table prints capital expenditures/);
+    await page.click('#tab-checks');
+
     expect(await page.locator('#commit').textContent()).toBe('Download .xlsx');
     expect(await page.locator('#commit').isEnabled()).toBe(true);
   });

@@ -576,6 +576,7 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
           file: filing.file,
           sentence: text,
           sentenceLine: sentence.line,
+          sentenceSpan: [d.at.start, d.high ? d.high.end : d.at.end],
           line: where.line,
           span: where.span,
           form: d.form,

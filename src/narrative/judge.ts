@@ -93,7 +93,7 @@ class FactIndex {
 function operandOf(f: Fact): ClaimOperand {
   return {
     concept: f.concept, label: f.label, period: f.period.key, scenario: f.scenario, value: f.value, scale: f.scale,
-    file: f.source.file, line: f.source.line, text: f.source.text,
+    file: f.source.file, line: f.source.line, column: f.source.column, text: f.source.text,
   };
 }
 

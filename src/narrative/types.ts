@@ -63,6 +63,8 @@ export interface Claim {
   sentence: string;
   /** Line the sentence starts on. */
   sentenceLine: number;
+  /** Offsets [start, end) of the claim's number (or word) in `sentence`. */
+  sentenceSpan: [number, number];
   /** Line of the claim's number (or of its direction word when it has no number). */
   line: number;
   /** Column span of that number (or word) on its line. */
@@ -96,6 +98,9 @@ export interface ClaimOperand {
   scale: Scale;
   file: string;
   line: number;
+  /** Column span of the figure on its line. */
+  column: [number, number];
+  /** The whole printed line. */
   text: string;
 }
 
