@@ -102,6 +102,12 @@ describe('=MPWR.CLAIMS([period])', () => {
 });
 
 describe("other companies' releases", () => {
+  test('=MPWR.CLAIMS answers Mpower only: a Sears release imported beside the seed adds no row', () => {
+    const alone = callFunction(new FormulaData(analyze([{ name: SEED_NAME, text: SEED }])), 'CLAIMS', []) as unknown[][];
+    const beside = callFunction(new FormulaData(analyze([filing('sears-2004q2-8k.txt')], [{ name: SEED_NAME, text: SEED }])), 'CLAIMS', []) as unknown[][];
+    expect(beside).toEqual(alone);
+  });
+
   test('claims are judged by their own tables only, never by Mpower facts', () => {
     const sears = filing('sears-2004q2-8k.txt');
     const a = analyze([sears], [{ name: SEED_NAME, text: SEED }]);

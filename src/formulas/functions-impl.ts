@@ -423,7 +423,7 @@ function claimNumber(d: FormulaData, c: JudgedClaim, x: Decimal | null): Cell {
  * (tie, rounding, break, unlinked) and the line of the text.
  */
 export function claims(d: FormulaData, period?: unknown): MatrixResult {
-  const all = d.analysis.claims;
+  const all = d.mpower.claims;
   const a = scalarArg(period, 'period');
   if (isFormulaError(a)) return a;
   let list = all;
