@@ -57,6 +57,11 @@ const TEXT: Record<string, { summary: string; example: string; answer: string }>
     example: '=MPWR.CHECKS("Q1 2004")',
     answer: 'id period status reported computed difference / …',
   },
+  CLAIMS: {
+    summary: 'The numeric statements of the release\'s text about a period (or all), spilled: text, claimed, actual (money in $ thousands, percentages as fractions), status (tie, rounding, break, unlinked) and line.',
+    example: '=MPWR.CLAIMS("Q2 2004")',
+    answer: 'text claimed actual status line / Core Customer 2004Q2 vs 2003Q2: "increase 4.5%" 0.045 0.04499 rounding 10 / …',
+  },
   SOURCE: {
     summary: 'Where a number came from: file, line and the printed line (and a word on its sign where the filing prints it the other way).',
     example: '=MPWR.SOURCE("Total Operating Revenues", "Q2 2004")',
