@@ -117,7 +117,7 @@ function worst(a: ClaimStatus, b: ClaimStatus): ClaimStatus {
 }
 
 /** +1 when an increase of the concept is better for the company (income), -1 when worse (a cost). */
-function betterSign(concept: string | undefined): 1 | -1 {
+export function betterSign(concept: string | undefined): 1 | -1 {
   const c = concept ? conceptById(concept) ?? NARRATIVE_CONCEPTS.find((x) => x.id === concept) : undefined;
   return c?.nature === 'expense' ? -1 : 1;
 }

@@ -13,7 +13,9 @@ import type { AmountKind, Check, CheckStatus, Fact, Scale, Scenario } from '../m
 import type { Analysis } from '../pipeline';
 import type { Rule } from '../reconcile/rules';
 import { sortChecks, type Acceptances } from '../reconcile/triage';
+import { usesCatalogue } from '../model/facts';
 import { cellAddress, sheetCell } from './a1';
+import { appendClaimsSection, CLAIM_COLUMNS, type ClaimsSection } from './claims-section';
 import { CHECK_FORMATS, FORMATS, FORMULA_COLOR, INPUT_COLOR, RESTATED_FILL, cellNumber, columnWidths, normalize, printSpec, provenance, SHEET_NAMES } from './format';
 import type { CellStyle, CheckCells, ConditionalFormatSpec, NameSpec, PlanCell, SheetSpec } from './plan';
 
@@ -142,7 +144,14 @@ export function buildChecksSheet(
   let filter: string | undefined;
   let titleRow = 0;
   const remaining = new Set(checks);
+  let narrative: ClaimsSection | undefined;
   for (const section of SECTIONS) {
+    // The text's claims stand before the full list of checks (which keeps its filter at the sheet's end).
+    if (section.key === 'checks') {
+      const mpower = new Set(dataset.filingFacts().filter((s) => usesCatalogue(s.filing)).map((s) => s.filing.file));
+      narrative = appendClaimsSection(rows, analysis.claims.filter((c) => mpower.has(c.file)), dataset, loc, self);
+      conditional.push(...narrative.conditional);
+    }
     const list = sortChecks(checks.filter((c) => remaining.has(c) && section.has(c)));
     for (const c of list) remaining.delete(c);
     if (list.length === 0) continue;
@@ -268,7 +277,7 @@ export function buildChecksSheet(
     name: 'MPWR_CHECKS_OK',
     refersTo: `=${sheetCell(name, okRow, 1, true)}`,
     comment: 'TRUE when no check of the MPWR Checks sheet is an open break (accepted breaks do not count)',
-  }];
+  }, ...(narrative?.names ?? [])];
   return { sheet, names, cells };
 }
 
@@ -280,6 +289,8 @@ export function acceptancesFromSheet(grid: unknown[][]): Acceptances {
   for (const row of grid) {
     const first = text(row[0]);
     if (first === CHECK_COLUMNS[0]) { reasonCol = row.findIndex((v) => text(v) === 'Accepted (reason)'); continue; }
+    // The narrative section's rows are claims, not checks: nothing there to accept.
+    if (first === CLAIM_COLUMNS[0]) { reasonCol = -1; continue; }
     if (reasonCol < 0 || !first) continue;
     const reason = text(row[reasonCol]);
     if (reason && !reason.startsWith('=')) out.set(first, reason);
