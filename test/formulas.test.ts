@@ -89,6 +89,9 @@ describe('VALUE and the shortcuts', () => {
     expect(err(value(d, 'Capital Spending', 'Q2 2004')).code).toBe('#VALUE!');
     // Stated only in the text (line 66: "Capital expenditures were $1.8 million"): a narrative fact.
     expect(value(d, 'Capital Expenditures', 'Q2 2004')).toBe(1800);
+    expect(source(d, 'Capital Expenditures', 'Q2 2004')).toBe('mpwr-2004q2-ex99-1.txt, line 66: Capital expenditures were $1.8 million in the second quarter of 2004. The');
+    // The text's "approximately $32.4 million in unrestricted cash" (line 67) is the balance sheet's Cash & Cash Equivalents $32,356 (line 194).
+    expect(value(d, 'Unrestricted cash', 'Q2 2004')).toBe(32356);
     expect(err(value(d, 42, 'Q2 2004')).message).toBe('item must be text such as "Adjusted EBITDA", not 42');
     expect(err(shortcut(d, 'ADJ_EBITDA', true)).code).toBe('#VALUE!');
     expect(err(shortcut(d, 'ADJ_EBITDA', null)).code).toBe('#VALUE!');

@@ -78,7 +78,7 @@ const percent = (id: string, name: string, ...aliases: string[]): ConceptDef => 
 });
 
 export const CONCEPTS: ConceptDef[] = [
-  bs('cash_and_equivalents', 'Cash & Cash Equivalents', 'Cash and Cash Equivalents'),
+  bs('cash_and_equivalents', 'Cash & Cash Equivalents', 'Cash and Cash Equivalents', 'Unrestricted Cash'),
   bs('accounts_receivable_net', 'Accounts Receivable, net'),
   bs('other_receivables', 'Other Receivables'),
   bs('prepaid_and_other_current_assets', 'Prepaid Expenses and Other Current Assets'),
