@@ -11,6 +11,7 @@ import * as path from 'path';
 import { bundleSizes, buildInto } from './bundles';
 import { benchFunctions } from './functions';
 import { benchHistory } from './history';
+import { benchNarrative } from './narrative';
 import { coldRuns, peakRssMb } from './measure';
 import { benchHtml, benchParse, SEED_FILE, synthetic } from './parse';
 import { benchWorkbook } from './workbook';
@@ -53,6 +54,12 @@ async function main(): Promise<void> {
       say(`  synthetic ${label} (${fixed(s.mb)} MB), steady (median of ${s.runs} after ${s.warmup}): ${fixed(s.subjectMs, 0)} ms (${fixed(s.subjectWallMs, 0)}), ${fixed(s.mb / (s.subjectMs / 1000))} MB/s; baseline ${fixed(s.baselineMs, 1)} ms (${fixed(s.baselineWallMs, 1)}); ratio ${fixed(s.ratio, 1)}x${label === '10 MB' ? ' (goal <= 10x)' : ''}`);
     }
     say(`  growth 1 MB -> 10 MB, steady: ${fixed(p.growth)}x (goal <= 11x)`);
+
+    // The narrative pass on the seed: the full analysis with and without it.
+    const n = benchNarrative();
+    put({ narrative_seed_with_ms: n.steady.subjectMs, narrative_seed_without_ms: n.steady.baselineMs, narrative_seed_cost_ms: n.costMs, narrative_seed_ratio: n.steady.ratio });
+    say(`Narrative pass on the seed (${n.claims} claims read and judged): read + checks + claims vs read + checks, steady (median of ${n.steady.runs} after ${n.steady.warmup}, interleaved)`);
+    say(`  with ${fixed(n.steady.subjectMs, 3)} ms; without ${fixed(n.steady.baselineMs, 3)} ms; the pass costs ${fixed(n.costMs, 3)} ms (${fixed(n.steady.ratio, 2)}x)`);
 
     // An HTML exhibit against the text seed.
     const x = benchHtml();

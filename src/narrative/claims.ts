@@ -69,14 +69,46 @@ function numbersIn(text: string): NumberMention[] {
   return out;
 }
 
-const compiled = new WeakMap<QuantityWords, RegExp>();
-function quantityRegex(q: QuantityWords): RegExp {
-  let re = compiled.get(q);
-  if (!re) {
-    re = new RegExp(`(?<![a-z0-9&])(?:${q.words})(?![a-z0-9&])`, 'gi');
-    compiled.set(q, re);
+interface CompiledWords {
+  re: RegExp;
+  /** Lower-case words one of which a sentence must contain for `re` to match (each alternative's first literal word), or undefined when an alternative starts otherwise. */
+  anchors?: string[];
+}
+
+/** `core customer revenues?|cash` → `core`, `cash`; undefined when an alternative does not start with a literal word of 3 letters or more. */
+function anchorsOf(words: string): string[] | undefined {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  const alternatives: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const ch = words[i];
+    if (ch === '\\') { i++; continue; }
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) { alternatives.push(words.slice(from, i)); from = i + 1; }
   }
-  return re;
+  alternatives.push(words.slice(from));
+  for (const alt of alternatives) {
+    const m = /^[a-z0-9&]+/i.exec(alt);
+    if (!m) return undefined;
+    // A letter followed by a quantifier is optional: the literal stops before it.
+    const quantified = /^[?*{]/.test(alt.slice(m[0].length));
+    const word = (quantified ? m[0].slice(0, -1) : m[0]).toLowerCase();
+    if (word.length < 3) return undefined;
+    out.push(word);
+  }
+  return out;
+}
+
+const compiled = new WeakMap<QuantityWords, CompiledWords>();
+function quantityRegex(q: QuantityWords): CompiledWords {
+  let c = compiled.get(q);
+  if (!c) {
+    c = { re: new RegExp(`(?<![a-z0-9&])(?:${q.words})(?![a-z0-9&])`, 'gi'), anchors: anchorsOf(q.words) };
+    compiled.set(q, c);
+  }
+  return c;
 }
 
 /** Non-overlapping matches: earliest first, the longest where two start together (then the first listed). */
@@ -101,8 +133,12 @@ function asidesIn(text: string): Mention[] {
 
 function quantitiesIn(text: string, vocabulary: QuantityWords[], asides: Mention[]): QuantityMention[] {
   const found: (QuantityMention & { order: number })[] = [];
+  const lower = text.toLowerCase();
   vocabulary.forEach((words, order) => {
-    for (const m of text.matchAll(quantityRegex(words))) {
+    const { re, anchors } = quantityRegex(words);
+    // Most phrases are not in a given sentence: a substring test rules them out before the regular expression runs.
+    if (anchors && !anchors.some((a) => lower.includes(a))) return;
+    for (const m of text.matchAll(re)) {
       const start = m.index ?? 0;
       if (asides.some((a) => start >= a.start && start < a.end)) continue;
       found.push({ start, end: start + m[0].length, words, order });
