@@ -148,8 +148,11 @@ export function buildChecksSheet(
   for (const section of SECTIONS) {
     // The text's claims stand before the full list of checks (which keeps its filter at the sheet's end).
     if (section.key === 'checks') {
-      const mpower = new Set(dataset.filingFacts().filter((s) => usesCatalogue(s.filing)).map((s) => s.filing.file));
-      narrative = appendClaimsSection(rows, analysis.claims.filter((c) => mpower.has(c.file)), dataset, loc, self);
+      // Mpower's releases in release order, each one's claims in the order of its text (whatever the import order).
+      const rank = new Map(dataset.filingFacts().filter((s) => usesCatalogue(s.filing)).map((s, i) => [s.filing.file, i]));
+      const claims = analysis.claims.filter((c) => rank.has(c.file))
+        .sort((a, b) => (rank.get(a.file) as number) - (rank.get(b.file) as number) || Number(a.id.slice(1)) - Number(b.id.slice(1)));
+      narrative = appendClaimsSection(rows, claims, dataset, loc, self);
       conditional.push(...narrative.conditional);
     }
     const list = sortChecks(checks.filter((c) => remaining.has(c) && section.has(c)));
