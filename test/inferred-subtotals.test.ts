@@ -43,6 +43,36 @@ describe('structures the layout supports', () => {
   });
 });
 
+describe('per-share subtotals: half a cent of each figure, a dash a zero to the cent', () => {
+  // Sears, Summary of Certain Significant Items, 13 weeks (lines 669-696) and 26 weeks (lines
+  // 721-758): every per-share figure is printed to the cent, so each adds $0.005 to a sum's
+  // tolerance, the dashes (`-`) standing in those columns included.
+  const perShare = (checks: ReturnType<typeof subtotals>, line: number) =>
+    checks.filter((c) => c.lines[0] === line && c.id.includes(':earnings@')).map((c) => [c.period, c.status, c.reported?.toString(), c.tolerance.toString()]);
+
+  test('Sears: the totals of the per-share columns and their tolerances', () => {
+    const checks = subtotals('sears-2004q2-8k.txt');
+    // 13 weeks 2004: $0.29 = 0.05 + 0.12 + 0.12 + 0 (total divested) + 0 (retirement plan): six
+    // figures, 6 × 0.005 = 0.03. 2003: $(0.46) = 0 + 0.06 + 0 + (0.56) + 0.04, also 0.03.
+    expect(perShare(checks, 696)).toEqual([['2004Q2', 'tie', '0.29', '0.03'], ['2003Q2', 'tie', '-0.46', '0.03']]);
+    // 26 weeks 2004: $4.18 = 3.86 − 0.09 + 0.17 + 0.12 + 0.12 + 0 + 0: eight figures, 0.04.
+    expect(perShare(checks, 758)).toEqual([['26W2004-07-03', 'tie', '4.18', '0.04'], ['26W2003-06-28', 'tie', '-1.07', '0.04']]);
+    // Total divested businesses, 13 weeks: four figures (all dashes in 2004) to the cent, 0.02.
+    const divested = checks.filter((c) => c.lines[0] === 691 && c.id.includes(':earnings@'));
+    expect(divested.map((c) => [c.period, c.status, c.tolerance.toString()])).toEqual([['2004Q2', 'tie', '0.02'], ['2003Q2', 'tie', '0.02']]);
+  });
+
+  test('Sears: a per-share total 99 cents off is a break, not rounding', () => {
+    const lines = read('sears-2004q2-8k.txt').split('\n');
+    expect(lines[695]).toContain('$0.29');
+    lines[695] = lines[695].replace('$0.29', '$1.28');
+    const checks = subtotals('sears-2004q2-8k.txt', lines.join('\n'));
+    const total = checks.find((c) => c.lines[0] === 696 && c.period === '2004Q2' && c.id.includes(':earnings@'));
+    // $1.28 against 0.05 + 0.12 + 0.12 = 0.29: 0.99 out, tolerance 0.03.
+    expect([total?.status, total?.difference?.toString(), total?.tolerance.toString()]).toEqual(['break', '0.99', '0.03']);
+  });
+});
+
 describe('a break is a filing that does not add up', () => {
   test("one digit changed in Apple's Cost of sales breaks Gross margin in that column only", () => {
     const lines = read('apple-2004q3-8k.txt').split('\n');

@@ -118,6 +118,10 @@ describe('per-share sums: half a unit of the last digit of each figure in the su
     // The total to a tenth ($0.05) and two terms to the cent ($0.005 each): tolerance $0.06.
     ['($0.1)', '($0.02)', '($0.02)', 'rounding -0.06'],
     ['($0.1)', '($0.02)', '($0.01)', 'break -0.07'],
+    // A dash is a zero to the cent of its column ($0.005), not to the dollar ($0.5): tolerance
+    // 3 × $0.005 = $0.015, so ($0.04) against ($0.02) + 0 is two cents out.
+    ['($0.03)', '($0.02)', '-', 'rounding -0.01'],
+    ['($0.04)', '($0.02)', '-', 'break -0.02'],
   ])('net loss per share %s = %s + %s: %s', (total, before, discontinued, expected) => {
     expect(sum(total, before, discontinued)).toBe(expected);
   });

@@ -10,6 +10,7 @@ import { looksLikeHtml, readHtml, wrappedPlainText, type HtmlTable } from './htm
 import { readHtmlTable } from './html-table';
 import { datesIn } from './periods';
 import { readSentences } from './sentences';
+import { settleDashes } from './table-context';
 import { readTables } from './text-table';
 import type { Diagnostic, Filing, Scale, Sentence, Table } from './types';
 
@@ -197,6 +198,7 @@ function readFilingText(input: string, file: string): Filing {
     diagnostics.push({ severity: 'warning', message: `the running text could not be read (${failure(e)}); figures stated in it are left out`, file });
   }
   const date = doc.envelope.filedAs || datesIn(headText.split(/\n/).slice(0, 40).join('\n'))[0] || datesIn(headText.slice(0, 8000))[0] || '';
+  for (const t of tables) settleDashes(t);
   distinguishTitles(tables);
   if (tables.length === 0) {
     diagnostics.push({ severity: 'warning', message: 'no tables found: no column of numbers under period headers', file });

@@ -6,7 +6,7 @@
  */
 import { describeColumn, type ColumnContext } from './columns';
 import { findScaleStatement, scaleOf } from './numbers';
-import type { AmountKind, Scale, TableColumn } from './types';
+import type { Amount, AmountKind, Scale, Table, TableColumn } from './types';
 
 export interface RowUnits {
   /** The table's scale statement as printed (`In millions, except share amounts which are reflected in thousands`). */
@@ -136,4 +136,33 @@ export function settleColumns(columns: TableColumn[], titleText: string, ctx: Co
     if (!c.period && latest?.period) c.period = latest.period;
   }
   return columns;
+}
+
+/** A printed dash (`-`, `$ -`, `—`): a zero written without digits. */
+function isDash(a: Amount): boolean {
+  return !/\d/.test(a.text);
+}
+
+/**
+ * A dash takes the precision of the figures it stands among: a `-` in a per-share column printed
+ * to the cent is a zero to the cent (half a unit of it is half a cent, not half a dollar). The
+ * precision is that of the row's other figures of the dash's kind, else of its column's figures of
+ * that kind; a dash among no figures of its kind keeps 0 decimals. Settled once for the text and
+ * the HTML reader alike, so nothing downstream treats a dash apart.
+ */
+export function settleDashes(table: Table): void {
+  const most = (amounts: Amount[]): number | undefined =>
+    amounts.length === 0 ? undefined : amounts.reduce((m, a) => Math.max(m, a.decimals), 0);
+  const figures = table.rows.flatMap((r) => r.cells.filter((c) => !isDash(c.amount)));
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      if (!isDash(cell.amount)) continue;
+      const kind = cell.amount.kind;
+      const decimals =
+        most(row.cells.filter((c) => c.amount.kind === kind && !isDash(c.amount)).map((c) => c.amount)) ??
+        most(figures.filter((c) => c.column === cell.column && c.amount.kind === kind).map((c) => c.amount)) ??
+        cell.amount.decimals;
+      if (decimals !== cell.amount.decimals) cell.amount = { ...cell.amount, decimals };
+    }
+  }
 }
