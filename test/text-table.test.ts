@@ -59,6 +59,6 @@ describe('a header names the column it stands over or beside', () => {
     // Line 683 (Significant Factors Impacting EPS): Consolidated Earnings $2.04 and $1.97 (12 months), change $0.07.
     expect(at(683, 'FY2003')).toEqual(['1.97']);
     // The twelve months of 2003 foot: 8,875 + 1,358 + 373 + 142 + 438 = 11,186 (lines 753-759).
-    expect(a.checks.find((c) => c.id === 'table-subtotal:t3:L759@FY2003')?.status).toBe('tie');
+    expect(a.checks.find((c) => c.id === 'table-subtotal:southern.txt:t3:L759@FY2003')?.status).toBe('tie');
   });
 });

@@ -151,10 +151,41 @@ function summable(table: Table, column: number): boolean {
   return m === 'value' || m === 'change';
 }
 
+/**
+ * The part of a check id that names a subtotal row: the file (its name, blanks as `_`), the table
+ * and the row's line, and where rows share a line (an HTML table written on one line) the row's
+ * place among them: `buckle.html:t1:L10:r3`. Ids are unique per check, across releases too, so
+ * accepting one accepts that check only.
+ */
+function rowIds(table: Table, file: string): string[] {
+  const name = file.replace(/^.*[\\/]/, '').replace(/\s+/g, '_');
+  const onLine = new Map<number, number>();
+  for (const r of table.rows) onLine.set(r.line, (onLine.get(r.line) ?? 0) + 1);
+  const seen = new Map<number, number>();
+  return table.rows.map((r) => {
+    const k = (seen.get(r.line) ?? 0) + 1;
+    seen.set(r.line, k);
+    return `${name}:${table.id}:L${r.line}${(onLine.get(r.line) ?? 0) > 1 ? `:r${k}` : ''}`;
+  });
+}
+
+/**
+ * The part of a check id that names a column beside its period and scenario (which the check id
+ * ends with): its member and measure (`:Domestic`, `:change`), and its place (`:c3`) where two
+ * columns would otherwise read alike.
+ */
+function columnIds(table: Table): string[] {
+  const tags = table.columns.map((c) => `${c.member ? `:${c.member.replace(/\s+/g, '-')}` : ''}${c.measure && c.measure !== 'value' ? `:${c.measure}` : ''}`);
+  const keys = table.columns.map((c, i) => `${tags[i]}@${c.period?.key ?? ''}#${c.scenario}`);
+  return tags.map((tag, i) => (keys.indexOf(keys[i]) !== keys.lastIndexOf(keys[i]) ? `${tag}:c${i + 1}` : tag));
+}
+
 /** The inferred subtotal checks of one table (see the module comment). */
 export function inferredSubtotals(table: Table, file: string): Check[] {
   const rows = table.rows;
   const out: Check[] = [];
+  const rowIdOf = rowIds(table, file);
+  const columnIdOf = columnIds(table);
   /** Row index → the subtotal row that stands for it. */
   const consumed = new Map<number, number>();
   /** Rows found to be subtotals (an intermediate subtotal ends the layout reading of the next). */
@@ -208,7 +239,7 @@ export function inferredSubtotals(table: Table, file: string): Check[] {
         ? `${row.label || `The figure on line ${row.line}`} = ${structure} (${table.title}; inferred from the layout${best.ties >= 2 ? `, footing in ${best.ties} columns` : ''})`
         : `${row.label || `The figure on line ${row.line}`}: the rows it adds are not certain (${table.title}); as laid out: ${structure}${candidatesText.length ? `; readings that foot elsewhere: ${candidatesText.join('; ')}` : '; no reading of the rows above foots'}`;
       const check = makeCheck(
-        { id: `table-subtotal:${table.id}:L${row.line}${column.member ? `:${column.member.replace(/\s+/g, '-')}` : ''}${column.measure && column.measure !== 'value' ? `:${column.measure}` : ''}`, description },
+        { id: `table-subtotal:${rowIdOf[at]}${columnIdOf[cell.column]}`, description },
         column.period?.key ?? '',
         column.scenario,
         cell.amount.value,

@@ -148,17 +148,19 @@ export function markCulprits(checks: Check[]): Check[] {
 export type Acceptances = Map<string, string>;
 
 /**
- * An accept file: one check id per line, optionally followed by a reason (after blanks, a tab, `:`
- * or `#`); blank lines and lines starting with `#` are skipped.
+ * An accept file: one check id per line, optionally followed by a reason after blanks or a tab (a
+ * `:` or `#` may stand before it: `id: reason`, `id  # reason`); blank lines and lines starting
+ * with `#` are skipped. The id is the whole first word: ids hold `:` and `#` themselves
+ * (`same-fact:revenue@2004Q2`, `…@2004Q3#guidance-low`).
  */
 export function parseAcceptances(text: string): Acceptances {
   const out: Acceptances = new Map();
   for (const raw of text.split(/\r\n|\r|\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
-    const m = /^(\S+?)(?::?\s+|\s*[:#]\s*|$)(.*)$/.exec(line);
+    const m = /^(\S+?):?(?:\s+[:#]?\s*(.*))?$/.exec(line);
     if (!m) continue;
-    out.set(m[1], m[2].trim() || 'accepted');
+    out.set(m[1], m[2]?.trim() || 'accepted');
   }
   return out;
 }
