@@ -81,6 +81,37 @@ describe('HTML tables into the Table model', () => {
   });
 });
 
+describe('malformed cells: left out with a warning naming the cell and its line, as the text reader does', () => {
+  const html = [
+    '<html><body><p>EXAMPLE CORP. (NYSE: EX)</p><p>(In thousands)</p>',
+    '<table>',
+    '<tr><td></td><td colspan="2">Three Months Ended<br>June 30, 2004</td><td colspan="2">Three Months Ended<br>June 30, 2003</td></tr>',
+    '<tr><td>Revenue</td><td>$</td><td>1,200</td><td>$</td><td>1,000</td></tr>',
+    '<tr><td>Cost of revenue</td><td></td><td>((5))</td><td></td><td>400</td></tr>',
+    '<tr><td>Other expense</td><td></td><td>(5, 5)</td><td></td><td>(5, 5)</td></tr>',
+    '<tr><td>Operating income</td><td></td><td>500</td><td></td><td>600</td></tr>',
+    '</table></body></html>',
+  ].join('\n');
+  const f = readFiling(html, 'bad.htm');
+  const [t] = f.tables;
+
+  test('one warning per malformed cell, with its line', () => {
+    expect(f.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.line, d.file, d.message])).toEqual([
+      [5, 'bad.htm', "cannot read '((5))' as a number; that cell is left out"],
+      [6, 'bad.htm', "cannot read '(5, 5)' as a number; that cell is left out"],
+      [6, 'bad.htm', "cannot read '(5, 5)' as a number; that cell is left out"],
+    ]);
+  });
+
+  test('the row keeps its label and its other cells; a row of malformed cells only stays a row, not a heading', () => {
+    const row = (label: string) => t.rows.find((r) => r.label === label);
+    expect(row('Cost of revenue')?.cells.map((c) => c.amount.text)).toEqual(['400']);
+    expect(row('Other expense')?.cells).toEqual([]);
+    expect(row('Operating income')?.section).toBe('');
+    expect(t.rows.map((r) => r.label)).toEqual(['Revenue', 'Cost of revenue', 'Other expense', 'Operating income']);
+  });
+});
+
 describe('Apple 2004 (full submission, Word-style HTML EX-99.1)', () => {
   const text = readFileSync(path.join(FILINGS, 'apple-2004q3-8k.txt'), 'latin1');
   const f = readFiling(text, 'apple-2004q3-8k.txt');

@@ -32,7 +32,7 @@ describe('well-formed cells', () => {
   });
 });
 
-const MALFORMED = ['(5', '5)', '(-5)', '--', '1,23', '$$5', '((1))', '12,3a4', '1.2.3', '$ --'];
+const MALFORMED = ['(5', '5)', '(-5)', '--', '1,23', '$$5', '((1))', '12,3a4', '1.2.3', '$ --', '(5, 5)', '(1, 234)'];
 
 describe('malformed cells are no numbers', () => {
   test.each(MALFORMED)('%s', (text) => {
@@ -45,6 +45,15 @@ describe('malformed cells are no numbers', () => {
     expect(r.label).toBe('  Accounts Receivable, net');
     expect(r.tokens.map((t) => t.text)).toEqual(['11,611', '14,076']);
     expect(r.malformed.map((m) => [m.text, line.slice(m.start, m.start + m.text.length)])).toEqual([[bad, bad]]);
+  });
+
+  test('number words one blank apart (`(5, 5)`) are one malformed cell, not part of the label', () => {
+    const r = splitTableLine('  Cost of revenue                  (5, 5)          2,600');
+    expect(r.label).toBe('  Cost of revenue');
+    expect(r.tokens.map((t) => t.text)).toEqual(['2,600']);
+    expect(r.malformed.map((m) => m.text)).toEqual(['(5, 5)']);
+    // A valid number among the words is a cell of its own: `5 (3` is not one malformed cell.
+    expect(splitTableLine('  Cost of revenue                  5 (3').malformed).toEqual([]);
   });
 
   test('a word of the label that looks like a number is not a cell (one blank before it)', () => {
@@ -66,7 +75,7 @@ function replaceCell(lineNo: number, old: string, text: string): string {
 
 describe('malformed cells in the seed: a warning with the line, nothing read in their place, no false break', () => {
   // Line 194: Cash & Cash Equivalents $32,356 (June 30, 2004), $29,294 (March 31, 2004), $29,307 (December 31, 2003).
-  test.each(['(5', '5)', '(-5)', '--', '1,23', '$$5'])('%s printed for Cash & Cash Equivalents at June 30, 2004', (bad) => {
+  test.each(['(5', '5)', '(-5)', '--', '1,23', '$$5', '((5))', '(5, 5)'])('%s printed for Cash & Cash Equivalents at June 30, 2004', (bad) => {
     const a = analyze([{ name: 'bad.txt', text: replaceCell(194, '$32,356', bad) }]);
     const warnings = a.diagnostics.filter((d) => d.severity === 'warning');
     expect(warnings.map((d) => [d.line, d.file, d.message])).toEqual([[194, 'bad.txt', `cannot read '${bad}' as a number; that cell is left out`]]);

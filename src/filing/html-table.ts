@@ -8,7 +8,7 @@
  */
 import { describeColumn, type ColumnContext } from './columns';
 import type { HtmlCell, HtmlTable } from './html';
-import { amountKind, findScaleStatement, parseCell, scaleOf, toAmount, type NumberToken } from './numbers';
+import { amountKind, findScaleStatement, isMalformedCell, parseCell, scaleOf, toAmount, type NumberToken } from './numbers';
 import { figureKind, keepsSection, rowKindOf, settleColumns, titleOf, type RowUnits } from './table-context';
 import type { Cell, Diagnostic, Scale, Table, TableColumn, TableRow } from './types';
 
@@ -26,6 +26,8 @@ interface Token {
   placed: Placed;
   /** The cell's text as a number would be read (`(103`, `- 7%` → `-7%`, `—` → `-`). */
   text: string;
+  /** Text that looks like a number but is none (`((5))`, `(5, 5)`): left out with a warning where it stands over the figures. */
+  malformed?: boolean;
 }
 
 /** Dashes that mean zero (`&#151;`, `–`, `-`). */
@@ -49,7 +51,7 @@ function tokenOf(p: Placed): Token {
     .replace(/\*+$/, '');
   const unclosed = /^\(\$?-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?$/.test(n);
   if (DASH.test(n) || /^\$\s*-+$/.test(n) || parseCell(n) || unclosed) return { kind: 'number', placed: p, text: DASH.test(n) ? '-' : n };
-  return { kind: 'text', placed: p, text: raw };
+  return { kind: 'text', placed: p, text: raw, ...(isMalformedCell(n) ? { malformed: true } : {}) };
 }
 
 /** Places the cells of every row on a grid, honouring colspan and rowspan. */
@@ -167,8 +169,8 @@ export function readHtmlTable(html: HtmlTable, ctx: HtmlTableContext, diagnostic
   for (const info of infos) {
     // A number in the first cell of a row is part of its label (`2004 Compared to 2003`, `99.1`).
     const first = info.tokens.findIndex((t) => t.kind !== 'empty');
-    if (first >= 0 && info.tokens[first].kind === 'number' && info.tokens[first].placed.start === 0) {
-      info.tokens[first] = { ...info.tokens[first], kind: 'text' };
+    if (first >= 0 && (info.tokens[first].kind === 'number' || info.tokens[first].malformed) && info.tokens[first].placed.start === 0) {
+      info.tokens[first] = { ...info.tokens[first], kind: 'text', malformed: false };
     }
     // A row of bare years (`2004   2003`) is a header, not figures.
     const numbers = info.tokens.filter((t) => t.kind === 'number');
@@ -288,6 +290,21 @@ function buildSegment(rows: RowInfo[], html: HtmlTable, ctx: HtmlTableContext, d
       prev = r;
       continue;
     }
+    // Cells over the figures that look like numbers but are none: left out, said.
+    const malformed = r.tokens.filter((t) => t.malformed && t.placed.start >= firstValue);
+    for (const t of malformed) {
+      diagnostics.push({ severity: 'warning', message: `cannot read '${t.text}' as a number; that cell is left out`, file: ctx.file, line: t.placed.cell.line });
+    }
+    if (r.joined.length === 0 && malformed.length > 0) {
+      // A row of malformed cells only stays a row (no cells), not a section heading over the rows below.
+      const line = (r.labelCell ?? malformed[0].placed.cell).line;
+      tableRows.push({ label: r.label, indent: Math.max(0, Math.round((r.labelCell?.indentPt ?? 0) / 5)), section, ruleAbove, blankAbove, line, labelLine: line, text: rowText(r.label, malformed), cells: [] });
+      sectionRows++;
+      ruleAbove = false;
+      blankAbove = false;
+      prev = r;
+      continue;
+    }
     if (r.joined.length === 0) {
       if (r.valueText && !r.label) { prev = r; continue; } // a repeated header inside the table
       section = r.label.replace(/:$/, '').trim();
@@ -325,7 +342,6 @@ function buildSegment(rows: RowInfo[], html: HtmlTable, ctx: HtmlTableContext, d
     if (words && /^total\b/i.test(label) && label.toLowerCase().includes(words)) { section = ''; sectionRows = 0; }
     prev = r;
   }
-  void diagnostics;
   const lines = rows.flatMap((r) => r.placed.map((p) => p.cell.line)).filter((l) => l > 0);
   return {
     id: ctx.nextId(),

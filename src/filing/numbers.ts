@@ -115,6 +115,13 @@ export function splitTableLine(line: string): { label: string; tokens: NumberTok
       pos = at;
       continue;
     }
+    // A malformed cell of number words one blank apart (`(5, 5)`): left out as one cell.
+    const spread = spreadMalformed(last, at, w.end);
+    if (spread >= 0) {
+      malformed.unshift({ text: last.slice(spread, w.end), start: spread });
+      pos = spread;
+      continue;
+    }
     break;
   }
   tokens.reverse(); // taken right to left
@@ -152,6 +159,41 @@ function isMalformedNumber(text: string): boolean {
   const t = text.replace(/^\$\s+/, '$');
   const numberLike = /^[($\-]*[\d,.]*\d[\d,.a-zA-Z]*[%)]*$/.test(t) || /^\$?-{2}$/.test(t); // `--`; a longer run of dashes is a rule under a column
   return numberLike && parseCell(text) === undefined;
+}
+
+/** Characters of a printed number (no letters, no blanks). */
+const NUMBER_CHARS = /^[\d,.()$%-]+$/;
+
+/**
+ * A cell's text that looks like a number but is none: a malformed number (`(5`, `((5))`, `--`,
+ * `1,23`) or number words with blanks between (`(5, 5)`, `1 234`). Both readers leave it out
+ * with a warning.
+ */
+export function isMalformedCell(text: string): boolean {
+  const t = text.trim();
+  if (isMalformedNumber(t)) return true;
+  const words = t.split(/\s+/);
+  return words.length > 1 && words.length <= 4 && words.every((w) => NUMBER_CHARS.test(w)) && /\d/.test(t) && parseCell(t) === undefined;
+}
+
+/**
+ * Where a malformed cell of words one blank apart ending at `end` (`(5, 5)`) starts, or -1: the
+ * words before `at` joined while each is number characters and no number itself, until two
+ * blanks stand before them (as before any cell).
+ */
+function spreadMalformed(line: string, at: number, end: number): number {
+  if (!NUMBER_CHARS.test(line.slice(at, end))) return -1;
+  let start = at;
+  for (let n = 0; n < 3; n++) {
+    if (start < 2 || line[start - 1] !== ' ' || line[start - 2] === ' ') return -1;
+    let b = start - 1;
+    while (b > 0 && line[b - 1] !== ' ') b--;
+    const word = line.slice(b, start - 1);
+    if (!NUMBER_CHARS.test(word) || parseCell(word) !== undefined) return -1;
+    start = b;
+    if (start >= 2 && line[start - 1] === ' ' && line[start - 2] === ' ') return isMalformedCell(line.slice(start, end)) ? start : -1;
+  }
+  return -1;
 }
 
 interface RowWords { perShare: boolean; share: boolean; shares: boolean; ratio: boolean }
