@@ -112,6 +112,28 @@ describe('malformed cells: left out with a warning naming the cell and its line,
   });
 });
 
+describe("the company's name from an HTML release's dateline: entities decoded as the HTML reader does", () => {
+  const release = (opening: string) =>
+    `<html><body>\n<p>${opening} today announced results.</p>\n<table><tr><td></td><td>Three Months Ended<br>June 30, 2004</td></tr><tr><td>Revenue</td><td>5</td></tr></table>\n</body></html>`;
+  test.each([
+    // &#151; and &#146; are Windows-1252 (an em dash, a right quote), not the control characters U+0097 and U+0092.
+    ['NEW YORK, NY&#151;March 1, 2005&#151;Macy&#146;s, Inc. (NYSE: M)', 'Macy\u2019s, Inc.', 'M'],
+    // Hexadecimal references and a dateline set off by double hyphens without blanks.
+    ['BASKING RIDGE, NJ &#8212; March 1, 2005 &#8212; Barnes &#x26; Noble, Inc. (NYSE: BKS)', 'Barnes & Noble, Inc.', 'BKS'],
+    ['ROCHESTER, NY--July 29, 2004--Mpower Holding Corporation (AMEX: MPE)', 'Mpower Holding Corporation', 'MPE'],
+    // A hyphen inside a name is no dateline.
+    ['ATLANTA, GA - Coca-Cola Enterprises Inc. (NYSE: CCE)', 'Coca-Cola Enterprises Inc.', 'CCE'],
+  ])('%s', (opening, name, ticker) => {
+    const f = readFiling(release(opening), 'release.htm');
+    expect([f.company, f.ticker]).toEqual([name, ticker]);
+  });
+
+  test('the Mpower Q4 2004 HTML exhibit (dateline `ROCHESTER, NY &#150; February 24, 2005 &#150; Mpower Holding Corporation (AMEX: MPE)`)', () => {
+    const f = readFiling(readFileSync(path.resolve(__dirname, 'fixtures/mpwr-2004q4-ex99-1.htm'), 'latin1'), 'mpwr-2004q4-ex99-1.htm');
+    expect([f.company, f.ticker]).toEqual(['Mpower Holding Corporation', 'MPE']);
+  });
+});
+
 describe('Apple 2004 (full submission, Word-style HTML EX-99.1)', () => {
   const text = readFileSync(path.join(FILINGS, 'apple-2004q3-8k.txt'), 'latin1');
   const f = readFiling(text, 'apple-2004q3-8k.txt');

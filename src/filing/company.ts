@@ -6,10 +6,10 @@
 import type { Company, Filing } from './types';
 
 /** A name followed by its exchange and ticker: `Mpower Holding Corporation (AMEX: MPE)`. */
-const LISTED = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*,?\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE Amex)\s*:\s*([A-Z.]{1,6})\)/;
+const LISTED = /([A-Z][A-Za-z0-9&.,'\u2019 -]{2,80}?)\s*,?\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE Amex)\s*:\s*([A-Z.]{1,6})\)/;
 const LISTED_AT = /\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE Amex)\s*:\s*[A-Z.]{1,6}\)/g;
 /** A name followed by a bare ticker: `Sears, Roebuck and Co. (S)`. */
-const BARE = /([A-Z][A-Za-z0-9&.,' -]{2,80}?)\s*,?\s*\(([A-Z]{1,5})\)/;
+const BARE = /([A-Z][A-Za-z0-9&.,'\u2019 -]{2,80}?)\s*,?\s*\(([A-Z]{1,5})\)/;
 const BARE_AT = /\([A-Z]{1,5}\)/g;
 /** How far before its bracket a name's match can start: 81 name characters and ` , ` (blanks are single here). */
 const NAME_REACH = 90;
@@ -60,10 +60,10 @@ export function detectCompany(
   return { name, ticker, cik: envelope.cik, fiscalFiler: named >= 0 ? named : 0 };
 }
 
-/** `ROCHESTER, NY - July 29, 2004 - Mpower Holding Corporation` → `Mpower Holding Corporation`. */
+/** `ROCHESTER, NY - July 29, 2004 - Mpower Holding Corporation` (or `NY--July 29, 2004--Mpower`) → `Mpower Holding Corporation`. */
 function cleanName(raw: string): string {
   return raw
-    .replace(/^.*\s(?:-{1,2}|–|—)\s*/, '')
+    .replace(/^.*(?:\s-{1,2}|--|–|—)\s*/, '')
     .replace(/^(?:[A-Z][a-z]+-based|today,?)\s+/, '')
     .replace(/,\s*$/, '')
     .trim();

@@ -6,7 +6,7 @@
  */
 import { detectCompany } from './company';
 import { readDocument, type Region, type SourceLine } from './document';
-import { looksLikeHtml, readHtml, wrappedPlainText, type HtmlTable } from './html';
+import { decodeHtmlEntities, looksLikeHtml, readHtml, wrappedPlainText, type HtmlTable } from './html';
 import { readHtmlTable } from './html-table';
 import { datesIn } from './periods';
 import { readSentences } from './sentences';
@@ -129,12 +129,8 @@ function readFilingText(input: string, file: string): Filing {
     : readDocument(text, file);
   const diagnostics: Diagnostic[] = [...doc.diagnostics, ...overlongFigures(doc.regions, file)];
   // The company first: column headers repeat its name (`Mpower Holding`), which names no segment.
-  const headText = text
-    .slice(0, 60000)
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;|&#160;/gi, ' ')
-    .replace(/&amp;/gi, '&')
-    .replace(/&#(\d{2,3});/g, (_, d: string) => String.fromCharCode(Number(d)));
+  // Entities as the HTML reader decodes them (`&#151;` is an em dash, as in Windows-1252).
+  const headText = decodeHtmlEntities(text.slice(0, 60000).replace(/<[^>]*>/g, ' ')).replace(/\u00a0/g, ' ');
   const company = detectCompany(headText, doc.envelope);
   const fiscalYearEnd = doc.envelope.filers[company.fiscalFiler ?? 0]?.fiscalYearEnd || doc.envelope.fiscalYearEnd || undefined;
   const columnCtx = { company: company.name, fiscalYearEnd };
