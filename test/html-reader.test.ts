@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { readHtml, type HtmlTable } from '../src/filing/html';
 import { readFiling } from '../src/filing/reader';
 import { analyze } from '../src/pipeline';
 
@@ -131,6 +132,32 @@ describe("the company's name from an HTML release's dateline: entities decoded a
   test('the Mpower Q4 2004 HTML exhibit (dateline `ROCHESTER, NY &#150; February 24, 2005 &#150; Mpower Holding Corporation (AMEX: MPE)`)', () => {
     const f = readFiling(readFileSync(path.resolve(__dirname, 'fixtures/mpwr-2004q4-ex99-1.htm'), 'latin1'), 'mpwr-2004q4-ex99-1.htm');
     expect([f.company, f.ticker]).toEqual(['Mpower Holding Corporation', 'MPE']);
+  });
+});
+
+describe('a cell written over several source lines: each of its lines keeps its own line number', () => {
+  test('Apple 2004 cover page: the cells under the registrant (lines 130-132 and 144-145, <br> between)', () => {
+    const text = readFileSync(path.join(FILINGS, 'apple-2004q3-8k.txt'), 'latin1');
+    const cells = readHtml(text)
+      .filter((i): i is { kind: 'table'; table: HtmlTable } => i.kind === 'table')
+      .flatMap((i) => i.table.rows.flatMap((r) => r.cells));
+    const cell = (start: string) => cells.find((c) => c.text.startsWith(start));
+    // Line 130 `(State or other jurisdiction of<br>`, 131 `incorporation or<br>`, 132 `organization)`.
+    expect(cell('(State or other')).toMatchObject({ text: '(State or other jurisdiction of\nincorporation or\norganization)', line: 130, lines: [130, 131, 132] });
+    expect(cell('(I.R.S.')?.lines).toEqual([144, 145]);
+    // Line 440 `Peter` and 441 `Oppenheimer<br>` are one line of the cell; 442 and 443 the next two.
+    expect(cell('Peter Oppenheimer')?.lines).toEqual([440, 442, 443]);
+  });
+
+  test('a sentence on the second line of a layout cell has that line, and so has its figure', () => {
+    const html = [
+      '<html><body><table><tr><td>Revenue rose in the quarter.<br>',
+      'Net sales were $5.2 million, up 4%.</td></tr></table>',
+      '</body></html>',
+    ].join('\n');
+    const s = readFiling(html, 'layout.htm').sentences.find((x) => x.text.startsWith('Net sales'));
+    expect(s?.line).toBe(2);
+    expect(s?.numbers.map((n) => [n.amount.text, n.line])).toEqual([['$5.2 million', 2], ['4%', 2]]);
   });
 });
 

@@ -25,6 +25,8 @@ export interface HtmlCell {
   borderTop: boolean;
   /** Left indent of the text in points (padding, margin and text-indent of the cell and its blocks). */
   indentPt: number;
+  /** 1-based source line of each line of `text` (split at `\n`): a cell's lines may stand on lines of their own. */
+  lines: number[];
 }
 
 export interface HtmlRow {
@@ -102,6 +104,8 @@ function drawsBorder(value: string | undefined): boolean {
 
 interface OpenCell {
   cell: HtmlCell;
+  /** Index of the line of `cell.text` being written (the number of `\n` in it). */
+  piece: number;
   /** Source offset of the first printed character, -1 while none. */
   first: number;
   /** Source offset just past the last printed character. */
@@ -177,16 +181,15 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
             borderBottom: drawsBorder(style.get('border-bottom')) || drawsBorder(style.get('border-bottom-style')),
             borderTop: drawsBorder(style.get('border-top')) || drawsBorder(style.get('border-top-style')),
             indentPt: leftIndent(style),
+            lines: [],
           };
           t.row.cells.push(cell);
-          t.cell = { cell, first: -1, last: -1 };
+          t.cell = { cell, piece: 0, first: -1, last: -1 };
           blockIndent.length = 0;
           return;
         }
         if (t.cell) {
-          if (name === 'br' || (BLOCKS.has(name) && t.cell.cell.text !== '')) {
-            if (!t.cell.cell.text.endsWith('\n')) t.cell.cell.text += '\n';
-          }
+          if (name === 'br' || (BLOCKS.has(name) && t.cell.cell.text !== '')) newLine(t.cell);
           if (t.cell.first < 0 && attribs.style) {
             const ind = leftIndent(declarations(attribs.style));
             if (ind) blockIndent.push(ind);
@@ -203,6 +206,8 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
           const decoded = decodeWithLead(raw);
           const { lead, blanks } = decoded;
           const text = decoded.text.replace(/[ \t\r\n\f]+/g, ' ');
+          // The source line of each line of the cell's text: where its first printed character stands.
+          if (lead >= 0 && c.cell.lines[c.piece] === undefined) c.cell.lines[c.piece] = lineIndex(starts, start + lead) + 1;
           if (c.first < 0) {
             if (lead < 0) {
               // Leading blanks (`&nbsp;&nbsp;Cash`) indent the label.
@@ -259,7 +264,7 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
           return;
         }
         if (name === 'tr') { t.row = undefined; t.cell = undefined; }
-        else if (t.cell && BLOCKS.has(name) && t.cell.cell.text !== '' && !t.cell.cell.text.endsWith('\n')) t.cell.cell.text += '\n';
+        else if (t.cell && BLOCKS.has(name) && t.cell.cell.text !== '') newLine(t.cell);
       },
     },
     // Entities are decoded here (`decodeHtmlEntities`), not by the parser: its table of every
@@ -279,13 +284,28 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
   return items;
 }
 
+/** A line break in a cell's text (`<br>`, a block), once. */
+function newLine(c: OpenCell): void {
+  if (c.cell.text.endsWith('\n')) return;
+  c.cell.text += '\n';
+  c.piece++;
+}
+
+/** A cell's text with blanks folded and empty lines dropped, each line keeping its source line. */
 function finishCell(cell: HtmlCell): void {
-  cell.text = cell.text
+  const texts: string[] = [];
+  const lines: number[] = [];
+  cell.text
     .replace(/[ \t\r\f\u00a0]+/g, ' ')
     .split('\n')
-    .map((s) => s.replace(/ +/g, ' ').trim())
-    .filter((s) => s !== '')
-    .join('\n');
+    .forEach((raw, k) => {
+      const s = raw.replace(/ +/g, ' ').trim();
+      if (s === '') return;
+      texts.push(s);
+      lines.push(cell.lines[k] ?? lines[lines.length - 1] ?? cell.line);
+    });
+  cell.text = texts.join('\n');
+  cell.lines = lines;
 }
 
 /** Does this text look like an HTML page (rather than plain text)? */

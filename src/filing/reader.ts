@@ -106,7 +106,8 @@ function layoutText(table: HtmlTable): SourceLine[] {
   for (const row of table.rows) {
     for (const cell of row.cells) {
       if (cell.text === '') continue;
-      cell.text.split('\n').forEach((t, k) => out.push({ no: cell.line + (k > 0 ? 0 : 0), text: t, col: cell.col }));
+      // Each line of the cell's text on its own source line (the column is known for the first only).
+      cell.text.split('\n').forEach((t, k) => out.push({ no: cell.lines[k] ?? cell.line, text: t, ...(k === 0 ? { col: cell.col } : {}) }));
       out.push({ no: cell.line, text: '' });
     }
   }
