@@ -161,6 +161,30 @@ describe('a cell written over several source lines: each of its lines keeps its 
   });
 });
 
+describe('running text: inline elements and <br> keep a paragraph whole', () => {
+  const sentences = (body: string) => readFiling(`<html><body>\n${body}\n<table><tr><td></td><td>Three Months Ended<br>June 30, 2004</td></tr><tr><td>Revenue</td><td>5</td></tr></table></body></html>`, 'p.htm').sentences;
+
+  test('<tt> and <kbd> are inline: `<tt>$5.2</tt> million` is one figure of one sentence', () => {
+    const [s] = sentences('<p>Revenue was <tt>$5.2</tt> million, up <kbd>4%</kbd> from a year ago.</p>');
+    expect(s.text).toBe('Revenue was $5.2 million, up 4% from a year ago.');
+    expect(s.numbers.map((n) => [n.amount.text, n.scale])).toEqual([['$5.2 million', 'millions'], ['4%', 'units']]);
+  });
+
+  test('<br> ends a line, not the paragraph: a figure broken over it is read whole; two <br> end the paragraph', () => {
+    const found = sentences('<p>Net sales were $5.2<br>\nmillion for the quarter<br><br>\nGuidance is unchanged.</p>');
+    expect(found.map((s) => [s.text, s.line])).toEqual([['Net sales were $5.2 million for the quarter', 2], ['Guidance is unchanged.', 4]]);
+    expect(found[0].numbers.map((n) => [n.amount.text, n.line])).toEqual([['$5.2 million', 2]]);
+  });
+
+  test("a <tt> or <kbd> written with a margin is a paragraph (Apple 2004's headline and copyright notice)", () => {
+    const f = readFiling(readFileSync(path.join(FILINGS, 'apple-2004q3-8k.txt'), 'latin1'), 'apple.txt');
+    // Line 577 `<kbd style="margin:...">Apple Reports Third Quarter Results</kbd>`; line 581 the sub-headline.
+    expect(f.sentences.find((s) => s.line === 577)?.text).toBe('Apple Reports Third Quarter Results');
+    // Lines 761-764, `<tt style="margin:...">© 2004 Apple...</tt>`, then the balance sheet's title at 782.
+    expect(f.tables.find((t) => t.lines[0] === 790)?.title).toBe('UNAUDITED CONDENSED CONSOLIDATED BALANCE SHEETS');
+  });
+});
+
 describe('Apple 2004 (full submission, Word-style HTML EX-99.1)', () => {
   const text = readFileSync(path.join(FILINGS, 'apple-2004q3-8k.txt'), 'latin1');
   const f = readFiling(text, 'apple-2004q3-8k.txt');

@@ -42,12 +42,23 @@ export interface HtmlTable {
 /** Running text and tables in document order. */
 export type HtmlItem = { kind: 'line'; line: SourceLine } | { kind: 'table'; table: HtmlTable };
 
-/** Elements that end a paragraph of running text. */
+/**
+ * Elements that end a paragraph of running text. Not `<br>`: it ends a line within the paragraph
+ * (two in a row end the paragraph). Not `<tt>` or `<kbd>`, inline (`<tt>$5.2</tt> million` is one
+ * figure), unless written with a margin as a paragraph (`BLOCK_WITH_MARGIN`).
+ */
 const BLOCKS = new Set([
-  'p', 'div', 'br', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'address',
-  'center', 'hr', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'body', 'html', 'title', 'kbd', 'tt', 'section', 'article',
+  'p', 'div', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'address',
+  'center', 'hr', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'body', 'html', 'title', 'section', 'article',
   'header', 'footer', 'caption', 'form', 'page',
 ]);
+
+/**
+ * Inline elements some EDGAR converters write as paragraphs (Apple's 2004 release sets its
+ * headline and its copyright notice in `<kbd style="margin:0in 0in .0001pt;">` and `<tt ...>`):
+ * a block when their style gives them a margin.
+ */
+const BLOCK_WITH_MARGIN = new Set(['tt', 'kbd']);
 
 /** Elements whose text is never printed. */
 const HIDDEN = new Set(['script', 'style', 'head', 'title', 'xml']);
@@ -144,12 +155,35 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
     flushLine();
     if (had) items.push({ kind: 'line', line: { no, text: '' } });
   };
+  /** `<br>`s since the last printed text of running text. */
+  let breaks = 0;
+  /** A `<br>` in running text: the line ends, the paragraph goes on; a second one in a row ends it. */
+  const lineBreak = () => {
+    if (lineNo >= 0 && lineText.trim() !== '') {
+      flushLine();
+      breaks = 1;
+      return;
+    }
+    if (++breaks !== 2) return;
+    const last = items[items.length - 1];
+    if (last?.kind === 'line' && last.line.text !== '') items.push({ kind: 'line', line: { no: last.line.no, text: '' } });
+  };
   const top = () => tables[tables.length - 1];
+  /** Open `BLOCK_WITH_MARGIN` elements: which are blocks. */
+  const margined: boolean[] = [];
+  const opensBlock = (name: string, style: string | undefined): boolean => {
+    if (!BLOCK_WITH_MARGIN.has(name)) return BLOCKS.has(name);
+    const block = /\bmargin/i.test(style ?? '');
+    margined.push(block);
+    return block;
+  };
+  const closesBlock = (name: string): boolean => (BLOCK_WITH_MARGIN.has(name) ? margined.pop() ?? false : BLOCKS.has(name));
 
   const parser = new Parser(
     {
       onopentag(name, attribs) {
         if (HIDDEN.has(name)) { hidden++; return; }
+        const block = opensBlock(name, attribs.style);
         const t = top();
         if (name === 'table') {
           paragraphBreak();
@@ -158,7 +192,8 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
           return;
         }
         if (!t) {
-          if (BLOCKS.has(name)) paragraphBreak();
+          if (name === 'br') lineBreak();
+          else if (block) paragraphBreak();
           return;
         }
         if (name === 'tr') {
@@ -189,7 +224,7 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
           return;
         }
         if (t.cell) {
-          if (name === 'br' || (BLOCKS.has(name) && t.cell.cell.text !== '')) newLine(t.cell);
+          if (name === 'br' || (block && t.cell.cell.text !== '')) newLine(t.cell);
           if (t.cell.first < 0 && attribs.style) {
             const ind = leftIndent(declarations(attribs.style));
             if (ind) blockIndent.push(ind);
@@ -232,25 +267,25 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
         pieces.forEach((piece, k) => {
           if (k > 0) li++;
           if (lineNo !== li) { flushLine(); lineNo = li; }
-          lineText += decodeHtmlEntities(piece).replace(/[\s\u00a0]/g, ' ');
+          const text = decodeHtmlEntities(piece).replace(/[\s\u00a0]/g, ' ');
+          if (text.trim() !== '') breaks = 0;
+          lineText += text;
         });
       },
       onclosetag(name) {
         if (HIDDEN.has(name)) { hidden = Math.max(0, hidden - 1); return; }
+        const block = closesBlock(name);
         const t = top();
         if (name === 'table' && t) {
           tables.pop();
           t.table.lines[1] = lineIndex(starts, from + parser.endIndex) + 1;
           for (const row of t.table.rows) for (const cell of row.cells) finishCell(cell);
-          const parent = top();
-          if (parent?.cell) {
-            // A table inside a cell: read on its own, after the table that holds it.
-            items.push({ kind: 'table', table: t.table });
-          } else items.push({ kind: 'table', table: t.table });
+          // A table inside a cell is read on its own, before the table that holds it (which closes later).
+          items.push({ kind: 'table', table: t.table });
           return;
         }
         if (!t) {
-          if (BLOCKS.has(name)) paragraphBreak();
+          if (block) paragraphBreak();
           return;
         }
         if ((name === 'td' || name === 'th') && t.cell) {
@@ -264,7 +299,7 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
           return;
         }
         if (name === 'tr') { t.row = undefined; t.cell = undefined; }
-        else if (t.cell && BLOCKS.has(name) && t.cell.cell.text !== '') newLine(t.cell);
+        else if (t.cell && block && t.cell.cell.text !== '') newLine(t.cell);
       },
     },
     // Entities are decoded here (`decodeHtmlEntities`), not by the parser: its table of every

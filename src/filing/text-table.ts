@@ -3,7 +3,7 @@
  * themselves), their headers, titles, scale statements, rows, section headings and cells.
  */
 import { amountKind, findScaleStatement, scaleOf, splitTableLine, toAmount, type MalformedCell, type NumberToken } from './numbers';
-import { durationOf, datesIn, fiscalQuarterIn, monthDayIn, numericDatesIn, periodOfHeader, scenarioOf } from './periods';
+import { durationOf, datesIn, fiscalQuarterIn, monthDayIn, numericDatesIn } from './periods';
 import { describeColumn, type ColumnContext } from './columns';
 import type { Region, SourceLine } from './document';
 import { figureKind, keepsSection, rowKindOf, settleColumns, type RowUnits } from './table-context';

@@ -113,7 +113,11 @@ export interface TableColumn {
 export interface TableRow {
   /** The label as printed, continuation lines joined with one space. */
   label: string;
-  /** Leading blanks of the label's first line (indent level in characters). */
+  /**
+   * How far the label stands in: text tables, the leading blanks of its first line (characters);
+   * HTML tables, the label cell's left indent in points divided by 5 (about one character of a
+   * 10-point face), rounded. Compare indents within one table only.
+   */
   indent: number;
   /** The section heading the row sits under (`Operating Revenues:`), or ''. */
   section: string;

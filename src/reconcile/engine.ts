@@ -10,11 +10,9 @@ import { addMonthsToEnd } from '../filing/periods';
 import { valueIn, type Dataset } from '../model/dataset';
 import { SCALE_FACTOR, type Check, type CheckOperand, type Fact, type Scale, type Scenario } from '../model/types';
 import { derivePeriods, type DerivedFacts } from '../model/derived';
-import { halfUnit, makeCheck } from './check';
+import { halfUnit, makeCheck, ZERO } from './check';
 import { inferredSubtotals } from './subtotals';
 import { DERIVED_RULE, RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRule, type Rule, type SumRule } from './rules';
-
-const ZERO = new Decimal(0);
 
 /** One printed unit (`sign` 1 or -1) of a figure of `from` scale, in `to` scale (money; other kinds as printed). Cached: a handful of values. */
 const UNITS = new Map<string, Decimal>();
