@@ -40,7 +40,6 @@ export function detectCompany(
 ): Company & { fiscalFiler?: number } {
   const text = head.replace(/\s+/g, ' ');
   const listed = firstBefore(text, LISTED_AT, LISTED);
-  const bare = firstBefore(text, BARE_AT, BARE);
   let name = listed ? cleanName(listed[1]) : '';
   let ticker = listed ? listed[2] : '';
   const first = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').trim().split(/\s+/)[0] ?? '';
@@ -50,6 +49,8 @@ export function detectCompany(
   if (named >= 0) envelope = { company: filers[named].company, cik: filers[named].cik };
   if (envelope.company) {
     // The release's spelling (`Sears, Roebuck and Co.`) when it names the filer; else the filer.
+    // A bare ticker (`(S)`) only when no exchange is named (`(GAAP)` brackets abound: looked for only then).
+    const bare = name ? null : firstBefore(text, BARE_AT, BARE);
     const candidate = name || (bare ? cleanName(bare[1]) : '');
     const agrees = candidate !== '' && first(candidate) === first(envelope.company);
     if (agrees && !name && bare) ticker = bare[2];

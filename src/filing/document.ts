@@ -125,6 +125,12 @@ export function readDocument(text: string, file: string): DocumentText {
       continue;
     }
     const t = line.text.trim();
+    // Most lines are text or table rows: every marker below starts with `<` or `-----`.
+    const c0 = t.charCodeAt(0);
+    if (c0 !== 60 && c0 !== 45 && !inHeader && !inPem) {
+      if (!skipDocument) current.lines.push(line);
+      continue;
+    }
     if (/^-----BEGIN PRIVACY-ENHANCED MESSAGE-----$/.test(t)) { inPem = true; continue; }
     if (inPem) { if (t === '') inPem = false; continue; }
     if (/^-----END PRIVACY-ENHANCED MESSAGE-----$/.test(t)) continue;

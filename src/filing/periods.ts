@@ -82,6 +82,19 @@ export function instant(date: string): Period {
  * generic key `6M2004-06-30`.
  */
 export function duration(months: number, end: string, weeks?: number): Period {
+  // Memoised (the reader, facts and derived periods ask for the same few), a fresh object each time.
+  const memo = `${months}|${end}|${weeks ?? ''}`;
+  let p = DURATIONS.get(memo);
+  if (!p) {
+    if (DURATIONS.size > 10000) DURATIONS.clear();
+    DURATIONS.set(memo, (p = computeDuration(months, end, weeks)));
+  }
+  return { ...p };
+}
+
+const DURATIONS = new Map<string, Period>();
+
+function computeDuration(months: number, end: string, weeks?: number): Period {
   const [y, m, d] = end.split('-').map(Number);
   const ends = new Date(Date.UTC(y, m - 1, d)).getTime();
   // The calendar month end nearest to the date (fiscal periods end on a weekday near it).

@@ -108,13 +108,14 @@ interface ColumnSpan { start: number; end: number }
 
 /** Columns from the alignment of the numbers: token spans that overlap (or touch) form one column. */
 function columnSpans(rows: Classified[]): ColumnSpan[] {
-  const spans = rows.flatMap((r) => r.tokens.map((t) => ({ start: t.span[0], end: t.span[1] })));
-  spans.sort((a, b) => a.start - b.start);
+  const spans: [number, number][] = [];
+  for (const r of rows) for (const t of r.tokens) spans.push(t.span);
+  spans.sort((a, b) => a[0] - b[0]);
   const cols: ColumnSpan[] = [];
-  for (const s of spans) {
+  for (const [start, end] of spans) {
     const last = cols[cols.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else cols.push({ ...s });
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else cols.push({ start, end });
   }
   return cols;
 }
@@ -333,7 +334,8 @@ function buildTable(
       return;
     }
     const first = pending[0] ?? c;
-    const label = [...pending.map((p) => p.line.text.trim()), c.label.trim()].filter((t) => t !== '').join(' ');
+    let label = c.label.trim();
+    if (pending.length > 0) label = [...pending.map((p) => p.line.text.trim()), label].filter((t) => t !== '').join(' ');
     const rowKind = rowKindOf(label, section, units);
     const cells: Cell[] = [];
     const rowSection = section;

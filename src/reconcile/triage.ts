@@ -68,6 +68,21 @@ function statusWith(check: Check, values: (Decimal | null)[]): CheckStatus {
   return d.abs().lte(check.tolerance) ? 'rounding' : 'break';
 }
 
+/**
+ * A same-fact check's status (as `statusWith` gives it) from the status of its other places
+ * (`rest`, the first place among them) and the values of the changed places.
+ */
+function sameFactWith(rest: CheckStatus, first: Decimal, changed: Decimal[], tolerance: Decimal): CheckStatus {
+  if (rest === 'incomplete' || rest === 'break') return rest;
+  let worst = rest;
+  for (const v of changed) {
+    const d = v.minus(first).abs();
+    if (d.gt(tolerance)) return 'break';
+    if (!d.isZero()) worst = 'rounding';
+  }
+  return worst;
+}
+
 /** Every number that differs from `printed` in exactly one digit (same number of digits, same sign). */
 export function oneDigitChanges(printed: Decimal): Decimal[] {
   const text = printed.abs().toFixed();
@@ -115,19 +130,43 @@ export function markCulprits(checks: Check[]): Check[] {
       if (!k || !o.unit || o.value === null || o.line === null) return;
       const printed = o.value.dividedBy(o.unit);
       const all = uses.get(k) ?? [];
+      // Each check using this number (nothing is asserted by an unverified one), with the places it stands in.
+      const using: { check: Check; at: number[]; values: (Decimal | null)[]; rest?: CheckStatus }[] = [];
+      for (const u of all) {
+        if (u.check.status === 'unverified') continue;
+        let entry = using.find((e) => e.check === u.check);
+        if (!entry) using.push((entry = { check: u.check, at: [], values: u.check.operands.map((x) => x.value) }));
+        entry.at.push(u.index);
+      }
+      // A figure printed in many places (a long document): the status of the places this number
+      // is not, worked out once; each candidate then compares only its own places with the first.
+      for (const e of using) {
+        if (!e.check.rule.startsWith('same-fact:') || e.at.includes(1)) continue;
+        const others = e.values.slice();
+        for (const i of e.at) others[i] = null;
+        e.rest = statusWith(e.check, others);
+      }
+      const own = all.filter((u) => u.check === b).map((u) => u.index);
+      const ownValues = b.operands.map((x) => x.value);
       let found: { score: number; value: Decimal } | undefined;
       for (const candidate of oneDigitChanges(printed)) {
         let score = 0;
         let ok = true;
-        for (const check of new Set(all.map((u) => u.check))) {
-          if (check.status === 'unverified') continue; // nothing asserted there
-          const values = check.operands.map((x) => x.value);
-          for (const u of all) if (u.check === check) values[u.index] = candidate.times(check.operands[u.index].unit as Decimal);
-          const now = statusWith(check, values);
+        for (const { check, at, values, rest } of using) {
+          let now: CheckStatus;
+          if (rest !== undefined) now = sameFactWith(rest, values[1] as Decimal, at.map((i) => candidate.times(check.operands[i].unit as Decimal)), check.tolerance);
+          else {
+            const changed = values.slice();
+            for (const i of at) changed[i] = candidate.times(check.operands[i].unit as Decimal);
+            now = statusWith(check, changed);
+          }
           if (now === 'break') { ok = false; break; }
           if (check.status === 'break') score++;
         }
-        if (!ok || statusWith(b, b.operands.map((x, i) => (all.some((u) => u.check === b && u.index === i) ? candidate.times(x.unit as Decimal) : x.value))) === 'break') continue;
+        if (!ok) continue;
+        const mine = ownValues.slice();
+        for (const i of own) mine[i] = candidate.times(b.operands[i].unit as Decimal);
+        if (statusWith(b, mine) === 'break') continue;
         const closer = found && score === found.score && candidate.minus(printed).abs().lt(found.value.minus(printed).abs());
         if (!found || score > found.score || closer) found = { score, value: candidate };
       }
