@@ -113,7 +113,7 @@ export function renderReport(analysis: Analysis, options: ReportOptions = {}): s
   const derived = analysis.derived.facts();
   if (derived.length > 0) {
     const periods = [...new Set(derived.map((f) => f.period.key))];
-    out.push(`Derived: ${derived.length} values for ${periods.length} periods no release prints (${periods.join(', ')}); MPWR.SOURCE shows how`);
+    out.push(`Derived: ${derived.length} value${derived.length === 1 ? '' : 's'} for ${periods.length} period${periods.length === 1 ? '' : 's'} no release prints (${periods.join(', ')}); MPWR.SOURCE shows how`);
   }
   for (const d of diagnostics) out.push(`${d.severity}: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`);
   const counts = checkCounts(checks);
