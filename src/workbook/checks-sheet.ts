@@ -99,7 +99,6 @@ export function buildChecksSheet(
   rows.push([bold('all checks'), {}]);
   const okRow = rows.length;
   rows.push([bold('MPWR_CHECKS_OK (no open break)'), {}]);
-  const restatedRow = rows.length;
   rows.push([{ value: 'restated values' }, { value: restated.size }]);
 
   const unitOf = (check: Check): { kind: AmountKind; scale: Scale } => {
@@ -169,6 +168,7 @@ export function buildChecksSheet(
       const F = cellAddress(r, COL.Computed);
       const M = cellAddress(r, COL['Accepted (reason)']);
       const recon = loc.reconciliation(check.id);
+      const d = recon ? undefined : loc.derivation?.(check.id, self);
       // Every number of the row in the presentation of the number it checks.
       let sign: 1 | -1 = 1;
       let reported: PlanCell;
@@ -179,9 +179,8 @@ export function buildChecksSheet(
       if (recon) {
         reported = { formula: `=${loc.refFrom(self, recon.printed)}`, style: formulaStyle(FORMATS[kind]) };
         computed = { formula: `=${loc.refFrom(self, recon.formula)}`, style: formulaStyle(CHECK_FORMATS[kind]) };
-      } else if (loc.derivation && loc.derivation(check.id, self)) {
+      } else if (d) {
         // Live: the printed cell against the derivation over its operands' cells.
-        const d = loc.derivation(check.id, self) as { printed: CellRef; formula: string };
         sign = loc.signAt(d.printed);
         reported = { formula: `=${loc.refFrom(self, d.printed)}`, style: formulaStyle(FORMATS[kind]) };
         computed = { formula: d.formula, style: formulaStyle(CHECK_FORMATS[kind]) };
@@ -261,7 +260,6 @@ export function buildChecksSheet(
       formula: `=$B$${(summaryRow.get(s) as number) + 1}>0`, fill: STATUS_STYLE[s].fill, color: STATUS_STYLE[s].color,
     })),
   );
-  void restatedRow;
 
   normalize(rows, WIDTH);
   const widths = columnWidths(rows.slice(3), 60).map((w, i) => Math.min(w, [34, 52, 11, 9, 12, 12, 12, 10, 15, 11, 40, 14, 24, 20][i] ?? 20));
