@@ -159,17 +159,49 @@ describe("other companies' releases", () => {
   });
 });
 
-describe("the history fixtures' prose (known gap, issue 10)", () => {
+describe("the history fixtures' prose", () => {
   // The synthetic releases' text agrees with their tables (their authors computed every figure), so
-  // no claim of theirs should break. Today 12 do, all the reader's mistakes: "For the first nine
-  // months of 2004, revenue was $113.3 million" taken for the quarter, Q4 2003's "gross margin"
-  // (adjusted, by its dated alias) taken for GAAP, an older release's FY2005 guidance judged
-  // against the newest range, a restatement sentence's "$5 thousand" read as an amount, per-share
-  // figures bound to the wrong quantity. Marked failing until the claims reader gets them right:
-  // when it does, this test fails and should become a plain test.
-  test.failing('no claim of the Q4 2003, Q1, Q3 and Q4 2004 releases breaks', () => {
-    const read = (p: string) => ({ name: path.basename(p), text: fs.readFileSync(path.resolve(__dirname, p), 'utf8') });
-    const a = analyze(['fixtures/mpwr-2003q4-ex99-1.txt', 'fixtures/mpwr-2004q1-ex99-1.txt', 'fixtures/mpwr-2004q3-ex99-1.txt', 'fixtures/mpwr-2004q4-ex99-1.htm'].map(read), [{ name: SEED_NAME, text: SEED }]);
+  // no claim of theirs may break. Each claim below was once misread (and broke); its expected
+  // reading is taken off the fixture's sentence and its table line by hand.
+  const read = (p: string) => ({ name: path.basename(p), text: fs.readFileSync(path.resolve(__dirname, p), 'utf8') });
+  const a = analyze(['fixtures/mpwr-2003q4-ex99-1.txt', 'fixtures/mpwr-2004q1-ex99-1.txt', 'fixtures/mpwr-2004q3-ex99-1.txt', 'fixtures/mpwr-2004q4-ex99-1.htm'].map(read), [{ name: SEED_NAME, text: SEED }]);
+  const at = (file: string, line: number, text: string) => {
+    const c = a.claims.find((x) => x.file === file && x.line === line && x.claimed?.text === text);
+    return c && [c.quantity.concept, c.period, c.status, c.actual?.toString() ?? null];
+  };
+
+  test('no claim of the Q4 2003, Q1, Q3 and Q4 2004 releases breaks', () => {
     expect(a.claims.filter((c) => c.status === 'break').map((c) => `${c.file}:${c.line} ${c.claimed?.text}`)).toEqual([]);
+  });
+
+  test('"the first nine months of 2004" is the nine-month column (Q3 lines 32: 113,259 and 7,074 on table lines 122, 158)', () => {
+    expect(at('mpwr-2004q3-ex99-1.txt', 32, '$113.3 million')).toEqual(['revenue_total', '9M2004-09-30', 'rounding', '113.259']);
+    expect(at('mpwr-2004q3-ex99-1.txt', 32, '$7.1 million')).toEqual(['adjusted_ebitda', '9M2004-09-30', 'rounding', '7.074']);
+  });
+
+  test('"gross margin" in a release before April 2004 is Adjusted Gross Margin (Q4 2003 lines 21-22: 20,318 on line 156; Q3 2003 19,290 printed by the Q3 2004 release)', () => {
+    expect(at('mpwr-2003q4-ex99-1.txt', 21, '$20.3 million')).toEqual(['adjusted_gross_margin', '2003Q4', 'rounding', '20.318']);
+    expect(at('mpwr-2003q4-ex99-1.txt', 22, '$19.3 million')).toEqual(['adjusted_gross_margin', '2003Q3', 'rounding', '19.29']);
+    // "..., or 55% of revenue": the share takes the period of the figure it follows.
+    const share = a.claims.find((x) => x.file === 'mpwr-2003q4-ex99-1.txt' && x.claimed?.text === '55%');
+    expect([share?.form, share?.quantity.concept, share?.period, share?.status]).toEqual(['share', 'adjusted_gross_margin', '2003Q4', 'rounding']);
+  });
+
+  test('per-share figures take the quantity and the periods of their own clause', () => {
+    // "net loss per share was $0.02 for the fourth quarter and $0.23 for the full year" (line 152: ($0.23) for 2003).
+    expect(at('mpwr-2003q4-ex99-1.txt', 37, '$0.23')).toEqual(['eps_net_loss_basic_diluted', 'FY2003', 'tie', '-0.23']);
+    // "Net loss was $2.1 million for the fourth quarter and $6.3 million for the full year 2004;
+    // ... net loss per share was $0.03 and $0.08": in turn, the fourth quarter and the year.
+    expect(at('mpwr-2004q4-ex99-1.htm', 60, '$0.03')).toEqual(['eps_net_loss_basic_diluted', '2004Q4', 'tie', '-0.03']);
+    expect(at('mpwr-2004q4-ex99-1.htm', 61, '$0.08')).toEqual(['eps_net_loss_basic_diluted', 'FY2004', 'tie', '-0.08']);
+  });
+
+  test("a release's guidance is judged against its own tables only, and a reclassified amount is no level", () => {
+    // Q4 2003 line 48: FY2005 Adjusted EBITDA $16.0-18.0 million; the Q4 2004 release's table prints the revised $12.0-15.0 million.
+    const range = a.claims.find((x) => x.file === 'mpwr-2003q4-ex99-1.txt' && x.form === 'range' && x.claimed?.text === '$16.0 million');
+    expect([range?.period, range?.status]).toEqual(['FY2005', 'unlinked']);
+    // Q3 line 37: "$5 thousand of other expense was reclassified as interest expense".
+    const moved = a.claims.find((x) => x.file === 'mpwr-2004q3-ex99-1.txt' && x.line === 37);
+    expect([moved?.claimed?.text, moved?.status, moved?.reason]).toEqual(['$5 thousand', 'unlinked', expect.stringMatching(/reclassified/)]);
   });
 });

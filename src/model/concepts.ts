@@ -188,6 +188,11 @@ export function datedAlias(concept: ConceptDef, label: string, releaseDate: stri
 
 const DATED = CONCEPTS.filter((c) => c.dated?.length);
 
+/** The concept whose dated alias `label` is in a release of `releaseDate` (`Gross Margin` before April 2004: Adjusted Gross Margin), if any. */
+export function datedConcept(label: string, releaseDate: string): ConceptDef | undefined {
+  return DATED.find((c) => datedAlias(c, label, releaseDate));
+}
+
 /**
  * The concept a printed label names, given the kind of number printed beside it and the date of
  * the release that prints it (label drift; '' when unknown), memoised: a row's cells share a label.

@@ -7,14 +7,14 @@
  * with`, `exceeds ... guidance`) becomes a comparison. Pure: no Office, DOM or Node APIs.
  */
 import Decimal from 'decimal.js';
-import { conceptById } from '../model/concepts';
+import { conceptById, datedConcept } from '../model/concepts';
 import { datesIn, duration, isoDate, lastDayOfMonth } from '../filing/periods';
 import type { Filing, Sentence } from '../filing/types';
 import type { Period, Scale } from '../model/types';
 import type { Claim, ClaimedNumber, ClaimQuantity, Direction, TextSpan } from './types';
 import {
   AFTER_NUMBER, ANNUAL_WORDS, BASE_WORDS, BEFORE_NUMBER, BOTH_PERIODS, BOUND_WORDS, CATALOGUE_QUANTITIES, CHANGE_AFTER_MONEY,
-  ASIDE, CHANGE_BY, DIRECTION_WORDS, GENERIC_WORDS, NARRATIVE_CONCEPTS, PERIOD_WORDS, SEQUENTIAL_WORDS, SHARE_OF_REVENUE, SHARE_SENTENCE,
+  ASIDE, CHANGE_BY, DIRECTION_WORDS, GENERIC_WORDS, NARRATIVE_CONCEPTS, NOT_A_LEVEL, PAIR_JOINER, PERIOD_WORDS, SAME_STATEMENT, SEQUENTIAL_WORDS, SHARE_OF_REVENUE, SHARE_SENTENCE,
   type PeriodRef, type QuantityWords,
 } from './vocabulary';
 
@@ -34,6 +34,8 @@ interface NumberMention extends Mention {
 }
 interface QuantityMention extends Mention {
   words: QuantityWords;
+  /** The concept the words name in this release (a dated alias applies: `gross margin` before April 2004 is Adjusted Gross Margin). */
+  concept?: string;
   /** `negative Adjusted EBITDA`: a sign word right before the quantity. */
   sign?: { start: number; end: number; negative: boolean };
 }
@@ -131,7 +133,7 @@ function asidesIn(text: string): Mention[] {
   return [...text.matchAll(ASIDE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
-function quantitiesIn(text: string, vocabulary: QuantityWords[], asides: Mention[]): QuantityMention[] {
+function quantitiesIn(text: string, vocabulary: QuantityWords[], asides: Mention[], releaseDate: string): QuantityMention[] {
   const found: (QuantityMention & { order: number })[] = [];
   const lower = text.toLowerCase();
   vocabulary.forEach((words, order) => {
@@ -144,7 +146,9 @@ function quantitiesIn(text: string, vocabulary: QuantityWords[], asides: Mention
       found.push({ start, end: start + m[0].length, words, order });
     }
   });
-  return pick(found).map((q) => {
+  return pick(found).map((found) => {
+    const dated = found.words.concept ? datedConcept(text.slice(found.start, found.end), releaseDate) : undefined;
+    const q = { ...found, concept: dated?.id ?? found.words.concept };
     const s = SIGN_BEFORE.exec(text.slice(Math.max(0, q.start - 12), q.start));
     if (!s) return q;
     const at = q.start - (text.slice(Math.max(0, q.start - 12), q.start).length - (s.index ?? 0));
@@ -266,8 +270,17 @@ function resolvePeriod(ref: PeriodRef, instant: boolean, ctx: PeriodContext, rel
       yq = { year, quarter: ref.quarter };
       break;
     }
-    case 'year':
-      return instant ? nearestInstant(`${ref.year}-12-31`, ctx.instants) : `FY${ref.year}`;
+    case 'year': {
+      const year = ref.year ?? here?.year;
+      if (year === undefined) return undefined;
+      return instant ? nearestInstant(`${year}-12-31`, ctx.instants) : `FY${year}`;
+    }
+    case 'months': {
+      const year = ref.year ?? here?.year;
+      if (year === undefined) return undefined;
+      const end = isoDate(year, ref.months, lastDayOfMonth(year, ref.months));
+      return instant ? nearestInstant(end, ctx.instants) : duration(ref.months, end).key;
+    }
     case 'ended': {
       const date = datesIn(ref.date)[0];
       if (!date) return undefined;
@@ -369,15 +382,30 @@ interface Draft {
   signWord?: Mention;
   bound?: 'more' | 'less';
   guidance: boolean;
+  /** Read, but not a statement the tables can check (why). */
+  unread?: string;
 }
 
-function quantityFor(r: Reading, n: Mention, previous: QuantityMention | undefined, share = false): QuantityMention | undefined {
+/** The last two distinct periods the sentence's amounts were stated for, in order: the periods a pair (`$0.03 and $0.08`) is stated for in turn. */
+function lastTwoPeriods(drafts: Draft[]): [PeriodRef, PeriodRef] | undefined {
+  const seen: PeriodRef[] = [];
+  for (const d of drafts) {
+    if (d.form !== 'amount' || d.periodRefs.length !== 1) continue;
+    const ref = d.periodRefs[0];
+    if (seen.length === 0 || JSON.stringify(seen[seen.length - 1]) !== JSON.stringify(ref)) seen.push(ref);
+  }
+  return seen.length >= 2 ? [seen[seen.length - 2], seen[seen.length - 1]] : undefined;
+}
+
+/** The quantity of number `n`: the words right after or right before it; else the previous number's (`$0.02 for the fourth quarter and $0.23 for the full year`) when no other words come between; else the sentence's subject. */
+function quantityFor(r: Reading, n: Mention, previous: QuantityMention | undefined, share = false, last?: { quantity: QuantityMention; end: number }): QuantityMention | undefined {
   // Words right after the number (`$17.5 million in SG&A expenses`, `2.0% revenue increase`); not the `of revenue` of a share.
   const after = share ? undefined : r.quantities.find((q) => q.start >= n.end && AFTER_NUMBER.test(r.text.slice(n.end, q.start)));
   if (after) return after;
   // Words right before it (`Capital expenditures were $1.8 million`, `cash by more than $3 million`).
   const before = [...r.quantities].reverse().find((q) => q.end <= n.start && BEFORE_NUMBER.test(r.text.slice(q.end, n.start)));
   if (before) return before;
+  if (last && !r.quantities.some((q) => q.start >= last.end && q.start < n.start)) return last.quantity;
   // The sentence's subject, else the one before.
   return r.quantities.find((q) => q.end <= n.start) ?? previous ?? r.quantities[0];
 }
@@ -446,10 +474,21 @@ function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; 
   const main: PeriodRef = mainMention?.ref ?? state.main ?? { kind: 'current' };
   let lastPercentForm: Claim['form'] | undefined;
   let lastChange: Draft | undefined;
+  /** The period the second figure of a pair is stated for, by its index. */
+  let pairPeriod: { index: number; ref: PeriodRef } | undefined;
+  const lastBound = () => {
+    const d = drafts[drafts.length - 1];
+    return d?.quantity && d.number ? { quantity: d.quantity, end: (d.high ?? d.number).end } : undefined;
+  };
+  /** `$20.3 million in the fourth quarter of 2003, or 55% of revenue`: the previous figure's periods. */
+  const sameStatement = (i: number): PeriodRef[] | undefined => {
+    const d = drafts[drafts.length - 1];
+    return i > 0 && d?.numberIndex === i - 1 && SAME_STATEMENT.test(r.text.slice(r.numbers[i - 1].end, r.numbers[i].start)) ? d.periodRefs : undefined;
+  };
   for (let i = 0; i < r.numbers.length; i++) {
     const n = r.numbers[i];
     const next = r.numbers[i + 1];
-    const quantity = quantityFor(r, n, state.subject);
+    const quantity = quantityFor(r, n, state.subject, false, lastBound());
     const bound = boundOf(r, n);
     // A guidance range: two money figures joined by `to` / `and`.
     if (!n.percent && next && !next.percent && RANGE_JOINER.test(between(r.text, n, next)) && (guidance || RANGE_LEAD.test(r.text.slice(Math.max(0, n.start - 12), n.start)))) {
@@ -465,7 +504,8 @@ function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; 
       const share = SHARE_OF_REVENUE.test(afterText) || (shareSentence && !dir) || (!dir && lastPercentForm === 'share');
       if (share) {
         const own = periodsAfter(r, i);
-        drafts.push({ at: n, form: 'share', quantity: quantityFor(r, n, state.subject, true), number: n, numberIndex: i, periodRefs: own.length ? own.map((p) => p.ref) : main ? [main] : [], guidance: false });
+        const refs = own.length ? own.map((p) => p.ref) : sameStatement(i) ?? [main];
+        drafts.push({ at: n, form: 'share', quantity: quantityFor(r, n, state.subject, true, lastBound()), number: n, numberIndex: i, periodRefs: refs, guidance: false });
         lastPercentForm = 'share';
         continue;
       }
@@ -499,9 +539,21 @@ function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; 
       continue;
     }
     const own = periodsAfter(r, i);
-    const before = own.length === 0 ? [...r.periods].reverse().find((p) => p.end <= n.start && !isBasePeriod(r, p)) : undefined;
-    const refs = own.length ? own.map((p) => p.ref) : before ? [before.ref] : main ? [main] : [];
-    drafts.push({ at: n, form: 'amount', quantity, number: n, numberIndex: i, periodRefs: refs, bound, guidance: guidance && !!quantity?.words.guidance, signWord: quantity?.sign });
+    let refs: PeriodRef[] | undefined = own.length ? own.map((p) => p.ref) : sameStatement(i);
+    if (!refs && pairPeriod?.index === i) refs = [pairPeriod.ref];
+    if (!refs && next && !next.percent && PAIR_JOINER.test(between(r.text, n, next)) && periodsAfter(r, i + 1).length === 0) {
+      const pair = lastTwoPeriods(drafts);
+      if (pair) {
+        refs = [pair[0]];
+        pairPeriod = { index: i + 1, ref: pair[1] };
+      }
+    }
+    if (!refs) {
+      const before = [...r.periods].reverse().find((p) => p.end <= n.start && !isBasePeriod(r, p));
+      refs = before ? [before.ref] : [main];
+    }
+    const notLevel = NOT_A_LEVEL.find((x) => x.after.test(afterText));
+    drafts.push({ at: n, form: 'amount', quantity, number: n, numberIndex: i, periodRefs: refs, bound, guidance: guidance && !!quantity?.words.guidance, signWord: quantity?.sign, ...(notLevel ? { unread: notLevel.why } : {}) });
   }
   // Direction words bound to no number: comparisons (`down from`, `essentially even with`, `exceeds ... guidance`).
   for (const d of r.directions) {
@@ -537,7 +589,7 @@ function quantityAfterBase(r: Reading, d: Mention): QuantityMention | undefined 
 // From drafts to claims
 
 function concept(q: QuantityMention | undefined): string | undefined {
-  return q?.words.concept;
+  return q?.concept;
 }
 
 function isInstant(conceptId: string | undefined): boolean {
@@ -547,7 +599,7 @@ function isInstant(conceptId: string | undefined): boolean {
 }
 
 function quantityName(q: QuantityMention): string {
-  const id = q.words.concept;
+  const id = q.concept;
   const c = id ? conceptById(id) ?? NARRATIVE_CONCEPTS.find((x) => x.id === id) : undefined;
   return c?.name ?? q.words.name ?? '';
 }
@@ -562,7 +614,7 @@ function span(r: Reading, at: (o: number) => { line: number; column: number }, m
 }
 
 function claimedNumber(r: Reading, at: (o: number) => { line: number; column: number }, n: NumberMention, q: QuantityMention | undefined, bound?: 'more' | 'less'): ClaimedNumber {
-  const c = q?.words.concept ? conceptById(q.words.concept) : undefined;
+  const c = q?.concept ? conceptById(q.concept) : undefined;
   const perShare = !n.percent && n.scale === undefined && (c?.kind === 'per-share' || PER_SHARE_AFTER.test(r.text.slice(n.end)));
   const reader = r.sentence.numbers.find((x) => x.amount.text === n.text.trim());
   return {
@@ -586,7 +638,7 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
     if (!/\d|\b(?:even|flat|unchanged|exceed|down|up|improv)/i.test(text)) continue;
     const numbers = numbersIn(text);
     const asides = asidesIn(text);
-    const quantities = quantitiesIn(text, vocabulary, asides);
+    const quantities = quantitiesIn(text, vocabulary, asides, filing.date);
     const periods = periodsIn(text);
     const directions = directionsIn(text, [...quantities, ...periods]);
     const bases = basesIn(text, [...quantities, ...periods], asides);
@@ -606,7 +658,7 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
         const quantity: ClaimQuantity = q
           ? { ...span(r, at, q), concept: conceptId, name: quantityName(q) || q.words.name || r.text.slice(q.start, q.end), loss: !!q.words.loss || !!q.sign?.negative, ...(q.words.labels ? { labels: q.words.labels } : {}) }
           : { line: where.line, span: where.span, text: '', name: '', loss: false };
-        const unread = !q ? 'no quantity named' : !period ? 'no period stated or implied' : (d.form === 'change' || d.form === 'comparison') && !base && d.direction?.direction !== 'above' && d.direction?.direction !== 'below' ? 'no period compared with' : undefined;
+        const unread = d.unread ?? (!q ? 'no quantity named' : !period ? 'no period stated or implied' : (d.form === 'change' || d.form === 'comparison') && !base && d.direction?.direction !== 'above' && d.direction?.direction !== 'below' ? 'no period compared with' : undefined);
         const claim: Claim = {
           id: `c${out.length + 1}`,
           file: filing.file,

@@ -72,11 +72,12 @@ class FactIndex {
     }
   }
 
-  get(claim: Claim, concept: string | undefined, period: string | undefined, scenario: Scenario): Fact | undefined {
+  /** `ownOnly`: the claim's own filing's tables only (guidance: a range is the release's own, and another release's range for the same period may have been revised). */
+  get(claim: Claim, concept: string | undefined, period: string | undefined, scenario: Scenario, ownOnly = false): Fact | undefined {
     if (!period) return undefined;
     if (concept && this.ctx.catalogue) {
       const own = this.byKey.get(`${concept}|${period}|${scenario}`);
-      if (own) return own;
+      if (own || ownOnly) return own;
       return this.ctx.dataset.occurrences(concept, period, scenario).find((f) => fromTable(f) && !f.member && isMpower(f.company));
     }
     if (this.ctx.catalogue || !claim.quantity.name) return undefined;
@@ -252,11 +253,11 @@ function judgeOne(claim: Claim, index: FactIndex, ctx: JudgeContext): JudgedClai
     case 'range': {
       const lo = claim.claimed as ClaimedNumber;
       const hi = claim.high as ClaimedNumber;
-      const low = index.get(claim, q.concept, claim.period, 'guidance-low');
-      const high = index.get(claim, q.concept, claim.period, 'guidance-high');
+      const low = index.get(claim, q.concept, claim.period, 'guidance-low', true);
+      const high = index.get(claim, q.concept, claim.period, 'guidance-high', true);
       if (!low || !high) {
         return unlinked(claim, ctx.catalogue
-          ? `no table prints ${scopeName(claim)} guidance for ${claim.period}: the range stands as stated (guidance facts from the text)`
+          ? `no table of this release prints ${scopeName(claim)} guidance for ${claim.period}: the range stands as stated (guidance facts from the text)`
           : `another company's release: no table of its own prints this range`);
       }
       const status = worst(compare(inScale(low, lo), lo), compare(inScale(high, hi), hi));

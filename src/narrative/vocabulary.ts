@@ -136,8 +136,8 @@ export const DIRECTION_WORDS: DirectionWords[] = [
   { words: 'missed|fell short of', direction: 'below', flip: 'exceeded' },
 ];
 
-/** Words that introduce the period compared with: `over`, `from`, `compared to`, `than`. */
-export const BASE_WORDS = /\b(?:over|from|compared (?:to|with)|than|versus|vs\.)\s/gi;
+/** Words that introduce the period compared with: `over`, `from`, `compared to`, `than` (not the `from` of `gross margin from continuing operations`). */
+export const BASE_WORDS = /\b(?:over|from(?!\s+continuing\s+operations)|compared (?:to|with)|than|versus|vs\.)\s/gi;
 
 /** Words before a number that hedge it. */
 export const BOUND_WORDS: { words: RegExp; bound?: 'more' | 'less' }[] = [
@@ -161,6 +161,16 @@ export const ASIDE = /,\s*(?:which|excluding|including|that|who|net of)\b[^,]*,/
 export const CHANGE_AFTER_MONEY = /^\s*(?:higher|lower|more|less|above|below)\s+than\b|^\s*(?:increase|decrease|improvement|decline)\b/i;
 /** A number of money after a direction word and `by` states a change (`increased cash by more than $3 million`). */
 export const CHANGE_BY = /\bby\s+(?:(?:more|less) than\s+|approximately\s+|about\s+)?$/i;
+/** Money figures that are not a level of the quantity named with them: they are read and left unlinked, with the reason. */
+export const NOT_A_LEVEL: { after: RegExp; why: string }[] = [
+  { after: /^\s*of\s+(?:[a-z&]+\s+){1,4}(?:is|was|were|are|has been|have been)\s+reclassified\b/i, why: 'an amount reclassified between lines, not a level of either line' },
+];
+
+/** Between two figures: `..., or 55% of revenue`: the second states the first one's period too. */
+export const SAME_STATEMENT = /,\s*or\s*$/i;
+/** Between two figures: `$0.03 and $0.08`: a pair, stated for the sentence's two periods in turn (`respectively`). */
+export const PAIR_JOINER = /^\s*and\s*$/i;
+
 /** `for both the second quarter of 2004 and the first quarter of 2004`: one number, several periods. */
 export const BOTH_PERIODS = /\bfor\s+both\b/i;
 /** `annual increase`, `year-over-year`: compared with the same period a year earlier. */
@@ -171,7 +181,9 @@ export const SEQUENTIAL_WORDS = /\bsequential(?:ly)?\b/i;
 /** A period as the prose names it, before it is resolved against the release's own periods. */
 export type PeriodRef =
   | { kind: 'quarter'; quarter: number; year?: number }
-  | { kind: 'year'; year: number }
+  | { kind: 'year'; year?: number }
+  /** `the first nine months of 2004`: the months from the start of the (calendar) year. */
+  | { kind: 'months'; months: number; year?: number }
   | { kind: 'ended'; date: string; months: number }
   | { kind: 'date'; date: string }
   | { kind: 'year-ago' }
@@ -200,8 +212,13 @@ export const PERIOD_WORDS: PeriodWords[] = [
     read: (m) => ({ kind: 'ended', date: m[1], months: 3 }) },
   { words: new RegExp(`\\b(?:the\\s+)?(?:fiscal\\s+)?(?:year|twelve months|52 weeks)\\s+ended\\s+${DATE}`, 'gi'),
     read: (m) => ({ kind: 'ended', date: m[1], months: 12 }) },
+  { words: new RegExp(`\\b(?:the\\s+)?(six|nine)\\s+months\\s+ended\\s+${DATE}`, 'gi'),
+    read: (m) => ({ kind: 'ended', date: m[2], months: m[1].toLowerCase() === 'six' ? 6 : 9 }) },
   { words: new RegExp(`\\b(?:the\\s+)?(?:full[- ]year|fiscal(?:\\s+year)?|calendar\\s+year|year)\\s+${YEAR}`, 'gi'),
     read: (m) => ({ kind: 'year', year: Number(m[1]) }) },
+  { words: /\b(?:the\s+)?full[- ]year\b/gi, read: () => ({ kind: 'year' }) },
+  { words: new RegExp(`\\b(?:the\\s+)?(?:first\\s+)?(six|nine)\\s+months(?:\\s+(?:of\\s+)?${YEAR})?`, 'gi'),
+    read: (m) => ({ kind: 'months', months: m[1].toLowerCase() === 'six' ? 6 : 9, year: m[2] ? Number(m[2]) : undefined }) },
   { words: /\b(?:the\s+)?(?:year[- ]ago|prior[- ]year|previous[- ]year|same)\s+(?:quarter|period)(?:\s+(?:of|in|last)\s+(?:the\s+)?(?:prior\s+|previous\s+)?year)?|\b(?:the\s+)?prior\s+year\b/gi,
     read: () => ({ kind: 'year-ago' }) },
   { words: /\b(?:the\s+)?(?:prior|previous|preceding|last|sequential)\s+quarter\b/gi, read: () => ({ kind: 'prior-quarter' }) },
