@@ -29,7 +29,7 @@ Usage:
         --all            list the ties too
         --json           facts and checks as JSON
         --xlsx OUT.xlsx  also write the reconciled workbook
-        --fail-on-break  exit 1 when a check breaks (accepted breaks do not count)
+        --fail-on-break  exit 1 when a check or a claim of the text breaks (accepted breaks do not count)
         --accept ID[,ID] accept known breaks (a plug of the filing) by check id; repeatable
         --accept-file F  accept the breaks listed in F: one id per line, a reason after it
   mpwr call NAME [ARG...] [--file FILE]...
@@ -38,7 +38,7 @@ Usage:
   mpwr help
       This text and every function with its arguments and an example.
 
-Exit codes: 0 success, 1 a check breaks (with --fail-on-break) or a call returns an error,
+Exit codes: 0 success, 1 a check or a claim breaks (with --fail-on-break) or a call returns an error,
 2 unusable input.`;
 
 /** The usage, then every function of the registry with its arguments and an example. */
@@ -148,7 +148,8 @@ async function runImport(args: string[], io: Io): Promise<number> {
     return 2;
   }
   // An id that names no check is a typo the user should hear about (nothing is accepted silently).
-  const known = new Set(analysis.checks.map((c) => c.id));
+  // Checks and the text's claims: a claim that contradicts its table is a break too, accepted the same way.
+  const known = new Set([...analysis.checks.map((c) => c.id), ...analysis.claims.map((c) => c.id)]);
   const unknown = [...accepted.keys()].filter((id) => !known.has(id));
   if (unknown.length) {
     const { closest } = await import('./formulas/suggest');
@@ -158,7 +159,7 @@ async function runImport(args: string[], io: Io): Promise<number> {
     }).join('; '));
   }
   for (const id of accepted.keys()) {
-    const c = analysis.checks.find((x) => x.id === id);
+    const c = analysis.checks.find((x) => x.id === id) ?? analysis.claims.find((x) => x.id === id);
     if (c && c.status !== 'break') io.err(`mpwr: ${id} is not a break (${c.status}); accepting it changes nothing`);
   }
   const layout = xlsx ? await import('./workbook/layout') : undefined;
@@ -175,7 +176,7 @@ async function runImport(args: string[], io: Io): Promise<number> {
     return 1;
   }
   if (xlsx && !json) io.out(`Workbook written: ${xlsx}`);
-  return failOnBreak && openBreaks(analysis.checks, accepted).length > 0 ? 1 : 0;
+  return failOnBreak && openBreaks(analysis.checks, accepted).length + openBreaks(analysis.claims, accepted).length > 0 ? 1 : 0;
 }
 
 async function runCallCommand(args: string[], io: Io): Promise<number> {

@@ -55,6 +55,28 @@ describe('a text that contradicts its tables', () => {
   });
 });
 
+describe('--fail-on-break counts the claims of the text', () => {
+  const text = SEED.replace('to $38.5 million in the second quarter of 2004', 'to $39.5 million in the second quarter of 2004');
+  const claimId = analyze([{ name: SEED_NAME, text }]).claims.find((x) => x.claimed?.text === '$39.5 million')?.id as string;
+
+  test('a contradicted claim fails the import until it is accepted like a check', async () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'mpwr-claims-'));
+    const file = path.join(dir, 'mpwr-2004q2-ex99-1.txt');
+    fs.writeFileSync(file, text);
+    // The seed's own break (per-share discontinued operations, line 266) accepted: the claim alone fails it.
+    const plug = ['--accept', 'eps-discontinued@2004Q1'];
+    const failing = await run(['import', file, '--fail-on-break', ...plug]);
+    const accepted = await run(['import', file, '--fail-on-break', ...plug, '--accept', claimId]);
+    const seed = await run(['import', '--fail-on-break', ...plug]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(claimId).toBeTruthy();
+    expect(failing.code).toBe(1);
+    expect(accepted.code).toBe(0);
+    expect(accepted.err).toBe('');
+    expect(seed.code).toBe(0);
+  });
+});
+
 describe('the import report and JSON of the seed', () => {
   test('the report counts the claims and lists the unlinked ones with their reasons', async () => {
     const r = await run(['import']);

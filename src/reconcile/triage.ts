@@ -205,6 +205,6 @@ export function parseAcceptances(text: string): Acceptances {
 }
 
 /** The breaks not accepted. */
-export function openBreaks(checks: Check[], accepted: Acceptances): Check[] {
+export function openBreaks<T extends { id: string; status: string }>(checks: T[], accepted: Acceptances): T[] {
   return checks.filter((c) => c.status === 'break' && !accepted.has(c.id));
 }
