@@ -10,6 +10,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { decodeText } from './filing/encoding';
 import { MAX_FILING_BYTES } from './filing/reader';
+import { claimKey } from './narrative';
 import { analyze, uniqueNames, type Analysis, type SourceText } from './pipeline';
 import { renderJsonChunks, renderReport } from './report';
 import { openBreaks, parseAcceptances, type Acceptances } from './reconcile/triage';
@@ -149,7 +150,8 @@ async function runImport(args: string[], io: Io): Promise<number> {
   }
   // An id that names no check is a typo the user should hear about (nothing is accepted silently).
   // Checks and the text's claims: a claim that contradicts its table is a break too, accepted the same way.
-  const known = new Set([...analysis.checks.map((c) => c.id), ...analysis.claims.map((c) => c.id)]);
+  const claimBreaks = analysis.claims.map((c) => ({ id: claimKey(c), status: c.status }));
+  const known = new Set([...analysis.checks.map((c) => c.id), ...claimBreaks.map((c) => c.id)]);
   const unknown = [...accepted.keys()].filter((id) => !known.has(id));
   if (unknown.length) {
     const { closest } = await import('./formulas/suggest');
@@ -159,7 +161,7 @@ async function runImport(args: string[], io: Io): Promise<number> {
     }).join('; '));
   }
   for (const id of accepted.keys()) {
-    const c = analysis.checks.find((x) => x.id === id) ?? analysis.claims.find((x) => x.id === id);
+    const c = analysis.checks.find((x) => x.id === id) ?? claimBreaks.find((x) => x.id === id);
     if (c && c.status !== 'break') io.err(`mpwr: ${id} is not a break (${c.status}); accepting it changes nothing`);
   }
   const layout = xlsx ? await import('./workbook/layout') : undefined;
@@ -176,7 +178,7 @@ async function runImport(args: string[], io: Io): Promise<number> {
     return 1;
   }
   if (xlsx && !json) io.out(`Workbook written: ${xlsx}`);
-  return failOnBreak && openBreaks(analysis.checks, accepted).length + openBreaks(analysis.claims, accepted).length > 0 ? 1 : 0;
+  return failOnBreak && openBreaks(analysis.checks, accepted).length + openBreaks(claimBreaks, accepted).length > 0 ? 1 : 0;
 }
 
 async function runCallCommand(args: string[], io: Io): Promise<number> {

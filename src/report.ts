@@ -7,7 +7,7 @@ import type Decimal from 'decimal.js';
 import { isMpower } from './filing/company';
 import { checkCounts, type Analysis } from './pipeline';
 import type { Check } from './model/types';
-import { claimCoverage, claimSubject, claimWords, type ClaimStatus, type JudgedClaim } from './narrative';
+import { claimCoverage, claimKey, claimSubject, claimWords, type ClaimStatus, type JudgedClaim } from './narrative';
 import { STATUS_ORDER, type Acceptances } from './reconcile/triage';
 
 export interface ReportOptions {
@@ -56,7 +56,7 @@ function claimLine(c: JudgedClaim): string {
     const facts = c.operands.map((o) => `line ${o.line}`).join(', ');
     return `${head}${c.actual ? ` = ${num(c.actual)}` : ''}${facts ? ` (${facts})` : ''}`;
   }
-  const out = [head, `      ${c.reason ?? ''}`, `      line ${String(c.sentenceLine).padStart(4)}: ${c.sentence}`];
+  const out = [c.status === 'break' ? `${head}  [${claimKey(c)}]` : head, `      ${c.reason ?? ''}`, `      line ${String(c.sentenceLine).padStart(4)}: ${c.sentence}`];
   for (const o of c.operands) out.push(`      line ${String(o.line).padStart(4)}: ${o.text.trim()}`);
   return out.join('\n');
 }
@@ -177,7 +177,7 @@ function jsonDocument(analysis: Analysis, accepted: Acceptances): Record<string,
       ...(accepted.has(c.id) ? { accepted: accepted.get(c.id) } : {}),
     })),
     claims: analysis.claims.map((c) => ({
-      id: c.id,
+      id: claimKey(c),
       file: c.file,
       text: c.sentence,
       line: c.line,

@@ -47,7 +47,7 @@ describe('a text that contradicts its tables', () => {
     const section = r.out.slice(r.out.indexOf('CLAIMS BREAK (1)'));
     expect(section.split('\n').slice(0, 5)).toEqual([
       'CLAIMS BREAK (1)',
-      '  BREAK      line   21  "$39.5 million"  amount: Total Operating Revenues 2004Q2',
+      '  BREAK      line   21  "$39.5 million"  amount: Total Operating Revenues 2004Q2  [claim:c5@contradicts.txt]',
       '      the text says $39.5 million; the table prints Total Operating Revenues 2004Q2 38,496 (line 238)',
       expect.stringMatching(/^ {6}line {3}20: Mpower increased revenue from continuing operations by 3\.6% over the first quarter of 2004 to \$39\.5 million/),
       '      line  238: Total Operating Revenues                                                      38,496                37,153                 37,758',
@@ -57,7 +57,9 @@ describe('a text that contradicts its tables', () => {
 
 describe('--fail-on-break counts the claims of the text', () => {
   const text = SEED.replace('to $38.5 million in the second quarter of 2004', 'to $39.5 million in the second quarter of 2004');
-  const claimId = analyze([{ name: SEED_NAME, text }]).claims.find((x) => x.claimed?.text === '$39.5 million')?.id as string;
+  const claim = analyze([{ name: SEED_NAME, text }]).claims.find((x) => x.claimed?.text === '$39.5 million');
+  // The id printed beside the break and taken by --accept: the claim's number in its file, and the file.
+  const claimId = `claim:${claim?.id}@${SEED_NAME}`;
 
   test('a contradicted claim fails the import until it is accepted like a check', async () => {
     const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'mpwr-claims-'));
@@ -69,8 +71,9 @@ describe('--fail-on-break counts the claims of the text', () => {
     const accepted = await run(['import', file, '--fail-on-break', ...plug, '--accept', claimId]);
     const seed = await run(['import', '--fail-on-break', ...plug]);
     fs.rmSync(dir, { recursive: true, force: true });
-    expect(claimId).toBeTruthy();
+    expect(claim?.status).toBe('break');
     expect(failing.code).toBe(1);
+    expect(failing.out).toContain(`[${claimId}]`);
     expect(accepted.code).toBe(0);
     expect(accepted.err).toBe('');
     expect(seed.code).toBe(0);

@@ -65,6 +65,11 @@ export function judgeFilingClaims(read: FilingClaims, own: Fact[], dataset: Data
   return judgeClaims(read.claims, { own, dataset, catalogue: usesCatalogue(read.filing) });
 }
 
+/** A claim's id across every filing of an import (`claim:c5@mpwr-2004q2-ex99-1.txt`): its row on the Checks sheet and what `--accept` takes. */
+export function claimKey(c: Claim): string {
+  return `claim:${c.id}@${c.file}`;
+}
+
 /** What a claim is about, in a few words: `Total Operating Revenues 2004Q2 vs 2004Q1`. */
 export function claimSubject(c: JudgedClaim): string {
   const what = c.quantity.name || c.quantity.text || '(no quantity)';

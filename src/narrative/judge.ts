@@ -257,7 +257,7 @@ function judgeOne(claim: Claim, index: FactIndex, ctx: JudgeContext): JudgedClai
       const high = index.get(claim, q.concept, claim.period, 'guidance-high', true);
       if (!low || !high) {
         return unlinked(claim, ctx.catalogue
-          ? `no table of this release prints ${scopeName(claim)} guidance for ${claim.period}: the range stands as stated (guidance facts from the text)`
+          ? `no table prints ${scopeName(claim)} guidance for ${claim.period} in this release: the range stands as stated (guidance facts from the text)`
           : `another company's release: no table of its own prints this range`);
       }
       const status = worst(compare(inScale(low, lo), lo), compare(inScale(high, hi), hi));

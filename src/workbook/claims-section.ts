@@ -13,7 +13,7 @@
 import type { Dataset } from '../model/dataset';
 import type { AmountKind, Scale } from '../model/types';
 import { SCALE_FACTOR } from '../model/types';
-import { claimSubject, claimWords, type JudgedClaim } from '../narrative';
+import { claimKey, claimSubject, claimWords, type JudgedClaim } from '../narrative';
 import { betterSign } from '../narrative/judge';
 import { EVEN_PERCENT, SHARE_DENOMINATOR } from '../narrative/vocabulary';
 import { cellAddress, columnLetter, sheetCell } from './a1';
@@ -24,11 +24,6 @@ import type { CellStyle, ConditionalFormatSpec, NameSpec, PlanCell } from './pla
 /** Columns of a claim row (0-based). */
 export const CLAIM_COLUMNS = ['Claim', 'Statement', 'Period', 'Compared with', 'Direction', 'Claimed', 'Claimed (high)', 'Fact', 'Base', 'Actual', 'Status', 'At import', 'Lines', 'Reason'] as const;
 const COL = Object.fromEntries(CLAIM_COLUMNS.map((c, i) => [c, i])) as Record<(typeof CLAIM_COLUMNS)[number], number>;
-
-/** The row id of a claim on the sheet: `claim:c5@mpwr-2004q2-ex99-1.txt`. */
-export function claimRowId(c: JudgedClaim): string {
-  return `claim:${c.id}@${c.file}`;
-}
 
 const CLAIM_STYLE: Record<string, { fill: string; color: string }> = {
   break: { fill: '#FFC7CE', color: '#9C0006' },
@@ -95,7 +90,7 @@ export function appendClaimsSection(rows: PlanCell[][], claims: JudgedClaim[], d
     const row: PlanCell[] = CLAIM_COLUMNS.map(() => ({}));
     const input = (fmt?: string): CellStyle => ({ color: INPUT_COLOR, ...(fmt ? { numberFormat: fmt } : {}) });
     const formula = (fmt?: string): CellStyle => ({ color: FORMULA_COLOR, ...(fmt ? { numberFormat: fmt } : {}) });
-    row[COL.Claim] = { value: claimRowId(c) };
+    row[COL.Claim] = { value: claimKey(c) };
     row[COL.Statement] = { value: `${claimSubject(c)}: "${claimWords(c)}"`, note: `${c.file}, line ${c.sentenceLine}\n${c.sentence}` };
     row[COL.Period] = { value: c.period ?? '' };
     row[COL['Compared with']] = { value: c.base ?? '' };
@@ -206,7 +201,7 @@ export function appendClaimsSection(rows: PlanCell[][], claims: JudgedClaim[], d
     }
     rows.push(row);
     out.cells.push({
-      id: claimRowId(c), status: c.status,
+      id: claimKey(c), status: c.status,
       claimed: sheetCell(self.name, r, COL.Claimed), direction: sheetCell(self.name, r, COL.Direction), liveStatus: sheetCell(self.name, r, COL.Status),
     });
   }
