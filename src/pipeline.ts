@@ -10,7 +10,7 @@ import { factsOf, type FilingFacts } from './model/facts';
 import { Dataset } from './model/dataset';
 import { derivePeriods, type DerivedFacts } from './model/derived';
 import type { Check, Diagnostic } from './model/types';
-import { judgeFilingClaims, readFilingClaims, type FilingClaims, type JudgedClaim } from './narrative';
+import { judgeFilingClaims, narrativeFacts, readFilingClaims, type JudgedClaim } from './narrative';
 import { reconcile } from './reconcile/engine';
 import { markCulprits } from './reconcile/triage';
 
@@ -57,7 +57,7 @@ export function analyze(sources: SourceText[], base: SourceText[] = [], options:
   const narrative = options.narrative ?? true;
   const dataset = new Dataset();
   const diagnostics: Diagnostic[] = [];
-  const read: { set: FilingFacts; claims: FilingClaims }[] = [];
+  const read: FilingFacts[] = [];
   for (const s of uniqueNames([...base, ...sources])) {
     const filing = readFiling(s.text, s.name);
     const set = factsOf(filing);
@@ -68,11 +68,10 @@ export function analyze(sources: SourceText[], base: SourceText[] = [], options:
       }
       continue;
     }
-    const claims: FilingClaims = narrative ? readFilingClaims(filing) : { filing, claims: [], facts: [] };
-    for (const f of claims.facts) set.facts.push(f);
+    if (narrative) for (const f of narrativeFacts(filing)) set.facts.push(f);
     const before = dataset.filingFacts().length;
     dataset.add(set);
-    if (dataset.filingFacts().length > before) read.push({ set, claims });
+    if (dataset.filingFacts().length > before) read.push(set);
   }
   let checks: Check[] | undefined;
   let derived: DerivedFacts | undefined;
@@ -87,7 +86,7 @@ export function analyze(sources: SourceText[], base: SourceText[] = [], options:
       return (checks ??= markCulprits(reconcile(dataset, this.derived)));
     },
     get claims(): JudgedClaim[] {
-      return (claims ??= read.flatMap((r) => judgeFilingClaims(r.claims, r.set.facts, dataset)));
+      return (claims ??= narrative ? read.flatMap((set) => judgeFilingClaims(set.filing, readFilingClaims(set.filing), set.facts, dataset)) : []);
     },
   };
 }

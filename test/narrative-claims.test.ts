@@ -7,6 +7,7 @@ import { main } from '../src/cli';
 import { FormulaData } from '../src/formulas/data';
 import { callFunction } from '../src/formulas/functions-impl';
 import { claimCoverage } from '../src/narrative';
+import * as claimsReader from '../src/narrative/claims';
 import { analyze } from '../src/pipeline';
 
 const SEED_NAME = 'mpwr-2004q2-ex99-1.txt';
@@ -77,6 +78,23 @@ describe('--fail-on-break counts the claims of the text', () => {
     expect(accepted.code).toBe(0);
     expect(accepted.err).toBe('');
     expect(seed.code).toBe(0);
+  });
+});
+
+describe('the claims are read when asked for, not for a formula', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('a value formula reads only the sentences naming a text-only concept; the whole prose is read on first use of claims', () => {
+    const read = jest.spyOn(claimsReader, 'readClaims');
+    const a = analyze([{ name: SEED_NAME, text: SEED }]);
+    const data = new FormulaData(a);
+    // Adjusted EBITDA, Q2 2004: $2,544 thousand (seed line 272); capital expenditures $1.8 million (line 66, text only).
+    expect(callFunction(data, 'ADJ_EBITDA', ['Q2 2004'])).toBe(2544);
+    expect(callFunction(data, 'VALUE', ['capital_expenditures', 'Q2 2004'])).toBe(1800);
+    // One call so far: the capital-expenditures sentence alone (an `only` filter), for the narrative fact.
+    expect(read.mock.calls.map((c) => typeof c[1].only)).toEqual(['function']);
+    expect(a.claims.length).toBe(47); // test/support/seed-claims.ts lists the 47
+    expect(read.mock.calls.map((c) => typeof c[1].only)).toEqual(['function', 'undefined']);
   });
 });
 

@@ -367,6 +367,8 @@ export interface ReadOptions {
   /** Lines of the source file, for column spans. */
   lines: string[];
   context: PeriodContext;
+  /** Read only the sentences this accepts (each then read on its own, with no period or subject carried from the sentences skipped). */
+  only?: (s: Sentence) => boolean;
 }
 
 interface Draft {
@@ -633,7 +635,7 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
   const out: Claim[] = [];
   const state: { main?: PeriodRef; subject?: QuantityMention } = {};
   for (const sentence of filing.sentences) {
-    if (sentence.kind !== 'narrative') continue;
+    if (sentence.kind !== 'narrative' || (opts.only && !opts.only(sentence))) continue;
     const text = sentence.text;
     if (!/\d|\b(?:even|flat|unchanged|exceed|down|up|improv)/i.test(text)) continue;
     const numbers = numbersIn(text);

@@ -1,15 +1,15 @@
 /**
  * The narrative pass: a filing's claims read (`claims.ts`), the figures no table prints kept as
  * narrative facts, and the claims judged against the facts (`judge.ts`). The pipeline calls
- * `readFilingClaims` for each filing before its facts join the Dataset, and `judgeFilingClaims`
- * once the Dataset is complete.
+ * `narrativeFacts` for each filing before its facts join the Dataset, and `readFilingClaims` and
+ * `judgeFilingClaims` when the claims are first asked for (a formula needs none of them).
  */
 import { duration, instant } from '../filing/periods';
-import type { Filing } from '../filing/types';
+import type { Filing, Sentence } from '../filing/types';
 import type { Dataset } from '../model/dataset';
 import { textFact, usesCatalogue } from '../model/facts';
 import type { Fact, Period } from '../model/types';
-import { periodContext, readClaims } from './claims';
+import { periodContext, readClaims, type ReadOptions } from './claims';
 import { judgeClaims } from './judge';
 import type { Claim, JudgedClaim } from './types';
 import { NARRATIVE_CONCEPTS } from './vocabulary';
@@ -32,37 +32,54 @@ function periodOfKey(key: string): Period | undefined {
   return undefined;
 }
 
-export interface FilingClaims {
-  filing: Filing;
-  claims: Claim[];
-  /** Figures stated only in the text (capital expenditures), as facts with their line. */
-  facts: Fact[];
+/** Lower-case words that name a concept stated only in text: a sentence without any of them gives no narrative fact. */
+const NARRATIVE_WORDS = NARRATIVE_CONCEPTS.flatMap((c) => c.aliases.map((a) => a.toLowerCase()));
+
+function readOptions(filing: Filing, lines: string[], only?: ReadOptions['only']): ReadOptions {
+  return { catalogue: usesCatalogue(filing), lines, context: periodContext(filing), ...(only ? { only } : {}) };
 }
 
-export function readFilingClaims(filing: Filing): FilingClaims {
-  const catalogue = usesCatalogue(filing);
-  const lines = filing.sentences.length > 0 ? filing.text.split(/\r\n|\r|\n/) : [];
-  const claims = readClaims(filing, { catalogue, lines, context: periodContext(filing) });
+function linesOf(filing: Filing): string[] {
+  return filing.sentences.length > 0 ? filing.text.split(/\r\n|\r|\n/) : [];
+}
+
+/**
+ * The figures a filing states only in its text (capital expenditures), as facts with their line:
+ * the claims of the sentences that name such a concept, each sentence read on its own. Cheap (a
+ * substring test per sentence), so the facts can join the Dataset before any formula while the
+ * claims of the whole text are read on first use (`readFilingClaims`).
+ */
+export function narrativeFacts(filing: Filing): Fact[] {
+  if (!usesCatalogue(filing)) return [];
+  const names = (s: Sentence) => {
+    const lower = s.text.toLowerCase();
+    return NARRATIVE_WORDS.some((w) => lower.includes(w));
+  };
+  if (!filing.sentences.some((s) => s.kind === 'narrative' && names(s))) return [];
+  const lines = linesOf(filing);
   const facts: Fact[] = [];
-  if (catalogue) {
-    for (const c of claims) {
-      const def = NARRATIVE_CONCEPTS.find((x) => x.id === c.quantity.concept);
-      const period = c.period ? periodOfKey(c.period) : undefined;
-      if (!def || c.form !== 'amount' || !c.claimed || !period || c.claimed.bound) continue;
-      if (facts.some((f) => f.concept === def.id && f.period.key === period.key)) continue;
-      const n = c.claimed;
-      facts.push(textFact(filing, lines, {
-        concept: def, period, scenario: 'actual', amount: { value: n.value, kind: n.kind, text: n.text, decimals: n.decimals },
-        scale: n.scale, line: n.line, span: n.span, label: def.name, kind: 'narrative', costSection: def.nature === 'expense',
-      }));
-    }
+  for (const c of readClaims(filing, readOptions(filing, lines, names))) {
+    const def = NARRATIVE_CONCEPTS.find((x) => x.id === c.quantity.concept);
+    const period = c.period ? periodOfKey(c.period) : undefined;
+    if (!def || c.form !== 'amount' || !c.claimed || !period || c.claimed.bound) continue;
+    if (facts.some((f) => f.concept === def.id && f.period.key === period.key)) continue;
+    const n = c.claimed;
+    facts.push(textFact(filing, lines, {
+      concept: def, period, scenario: 'actual', amount: { value: n.value, kind: n.kind, text: n.text, decimals: n.decimals },
+      scale: n.scale, line: n.line, span: n.span, label: def.name, kind: 'narrative', costSection: def.nature === 'expense',
+    }));
   }
-  return { filing, claims, facts };
+  return facts;
+}
+
+/** Every claim of a filing's prose, read in order. */
+export function readFilingClaims(filing: Filing): Claim[] {
+  return readClaims(filing, readOptions(filing, linesOf(filing)));
 }
 
 /** Judges a filing's claims once every filing is in the Dataset (`own`: the facts its own filing reported). */
-export function judgeFilingClaims(read: FilingClaims, own: Fact[], dataset: Dataset): JudgedClaim[] {
-  return judgeClaims(read.claims, { own, dataset, catalogue: usesCatalogue(read.filing) });
+export function judgeFilingClaims(filing: Filing, claims: Claim[], own: Fact[], dataset: Dataset): JudgedClaim[] {
+  return judgeClaims(claims, { own, dataset, catalogue: usesCatalogue(filing) });
 }
 
 /** A claim's id across every filing of an import (`claim:c5@mpwr-2004q2-ex99-1.txt`): its row on the Checks sheet and what `--accept` takes. */
