@@ -50,14 +50,16 @@ function checkLine(c: Check, accepted?: string): string {
 
 const CLAIM_ORDER: ClaimStatus[] = ['break', 'unlinked', 'rounding', 'tie'];
 
-function claimLine(c: JudgedClaim): string {
-  const head = `  ${c.status.toUpperCase().padEnd(10)} line ${String(c.line).padStart(4)}  "${claimWords(c)}"  ${c.form}: ${claimSubject(c)}`;
+/** One claim; `withFile` when the claims come from several releases (each line then names its file). */
+function claimLine(c: JudgedClaim, withFile: boolean): string {
+  const where = `${withFile ? `${c.file} ` : ''}line ${String(c.line).padStart(4)}`;
+  const head = `  ${c.status.toUpperCase().padEnd(10)} ${where}  "${claimWords(c)}"  ${c.form}: ${claimSubject(c)}`;
   if (c.status === 'tie' || c.status === 'rounding') {
-    const facts = c.operands.map((o) => `line ${o.line}`).join(', ');
+    const facts = c.operands.map((o) => `${withFile && o.file !== c.file ? `${o.file} ` : ''}line ${o.line}`).join(', ');
     return `${head}${c.actual ? ` = ${num(c.actual)}` : ''}${facts ? ` (${facts})` : ''}`;
   }
   const out = [c.status === 'break' ? `${head}  [${claimKey(c)}]` : head, `      ${c.reason ?? ''}`, `      line ${String(c.sentenceLine).padStart(4)}: ${c.sentence}`];
-  for (const o of c.operands) out.push(`      line ${String(o.line).padStart(4)}: ${o.text.trim()}`);
+  for (const o of c.operands) out.push(`      ${withFile && o.file !== c.file ? `${o.file} ` : ''}line ${String(o.line).padStart(4)}: ${o.text.trim()}`);
   return out.join('\n');
 }
 
@@ -65,6 +67,7 @@ function claimLine(c: JudgedClaim): string {
 export function renderClaims(claims: JudgedClaim[], all = false): string[] {
   const out: string[] = [];
   const k = claimCoverage(claims);
+  const withFile = new Set(claims.map((c) => c.file)).size > 1;
   out.push(`Claims in the text: ${k.found} — ${k.linked} linked (${k.tie} tie, ${k.rounding} rounding, ${k.break} break), ${k.unlinked} unlinked`);
   for (const status of CLAIM_ORDER) {
     const group = claims.filter((c) => c.status === status);
@@ -75,7 +78,7 @@ export function renderClaims(claims: JudgedClaim[], all = false): string[] {
       continue;
     }
     out.push(`CLAIMS ${status.toUpperCase()} (${group.length})`);
-    for (const c of group) out.push(claimLine(c));
+    for (const c of group) out.push(claimLine(c, withFile));
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { callFunction } from '../src/formulas/functions-impl';
 import { claimCoverage } from '../src/narrative';
 import * as claimsReader from '../src/narrative/claims';
 import { analyze } from '../src/pipeline';
+import { renderClaims } from '../src/report';
 
 const SEED_NAME = 'mpwr-2004q2-ex99-1.txt';
 const SEED = fs.readFileSync(path.resolve(__dirname, '../assets/filings', SEED_NAME), 'utf8');
@@ -212,6 +213,13 @@ describe("the history fixtures' prose", () => {
     const c = a.claims.find((x) => x.file === file && x.line === line && x.claimed?.text === text);
     return c && [c.quantity.concept, c.period, c.status, c.actual?.toString() ?? null];
   };
+
+  test('with several releases, each claim of the report names its file, and a fact of another release its file too', () => {
+    const lines = renderClaims(a.claims, true);
+    // Q4 2003 line 14: "up 0.1%" over the third quarter of 2003, 36,912 (line 124) over 36,890, which the Q3 2004 release prints on its line 122.
+    expect(lines.find((l) => l.includes('"up 0.1%"'))).toMatch(/^ {2}ROUNDING +mpwr-2003q4-ex99-1\.txt line +14 .*\(line 124, mpwr-2004q3-ex99-1\.txt line 122\)$/);
+    expect(lines.filter((l) => /^ {2}[A-Z]+ /.test(l)).every((l) => /\.(txt|htm) line/.test(l))).toBe(true);
+  });
 
   test('no claim of the Q4 2003, Q1, Q3 and Q4 2004 releases breaks', () => {
     expect(a.claims.filter((c) => c.status === 'break').map((c) => `${c.file}:${c.line} ${c.claimed?.text}`)).toEqual([]);
