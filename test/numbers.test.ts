@@ -26,13 +26,26 @@ describe('well-formed cells', () => {
     ['($0.02)', '-0.02', 2, true, false],
     ['78,417,485', '78417485', 0, false, false],
     ['(0)', '0', 0, false, false],
+    // Blanks around a cell's text are not part of it.
+    ['  (1,234)  ', '-1234', 0, false, false],
   ] as const)('%s reads as %s', (text, value, decimals, dollar, percent) => {
     const c = parseCell(text);
     expect(c && { value: c.value.toString(), decimals: c.decimals, dollar: c.dollar, percent: c.percent }).toEqual({ value, decimals, dollar, percent });
   });
 });
 
-const MALFORMED = ['(5', '5)', '(-5)', '--', '1,23', '$$5', '((1))', '12,3a4', '1.2.3', '$ --', '(5, 5)', '(1, 234)'];
+const MALFORMED = ['(5', '5)', '(-5)', '--', '1,23', '$$5', '((1))', '12,3a4', '1.2.3', '$ --', '(5, 5)', '(1, 234)', '(1, 2, 3)'];
+
+describe('cell length', () => {
+  // A cell is at most 48 characters (MAX_CELL_LENGTH in src/filing/numbers.ts): longer runs of
+  // digits are no figure a release prints, and reading them is not worth the cost.
+  const cell48 = `1${',000'.repeat(11)}.00`; // 1 + 44 + 3 = 48 characters
+  test('48 characters read; 49 do not', () => {
+    expect(cell48.length).toBe(48);
+    expect(parseCell(cell48)?.value.toString()).toBe('1e+33');
+    expect(parseCell(`$${cell48}`)).toBeUndefined();
+  });
+});
 
 describe('malformed cells are no numbers', () => {
   test.each(MALFORMED)('%s', (text) => {
