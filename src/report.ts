@@ -51,24 +51,25 @@ function checkLine(c: Check, accepted?: string): string {
 const CLAIM_ORDER: ClaimStatus[] = ['break', 'unlinked', 'rounding', 'tie'];
 
 /** One claim; `withFile` when the claims come from several releases (each line then names its file). */
-function claimLine(c: JudgedClaim, withFile: boolean): string {
+function claimLine(c: JudgedClaim, withFile: boolean, accepted?: string): string {
   const where = `${withFile ? `${c.file} ` : ''}line ${String(c.line).padStart(4)}`;
   const head = `  ${c.status.toUpperCase().padEnd(10)} ${where}  "${claimWords(c)}"  ${c.form}: ${claimSubject(c)}`;
   if (c.status === 'tie' || c.status === 'rounding') {
     const facts = c.operands.map((o) => `${withFile && o.file !== c.file ? `${o.file} ` : ''}line ${o.line}`).join(', ');
     return `${head}${c.actual ? ` = ${num(c.actual)}` : ''}${facts ? ` (${facts})` : ''}`;
   }
-  const out = [c.status === 'break' ? `${head}  [${claimKey(c)}]` : head, `      ${c.reason ?? ''}`, `      line ${String(c.sentenceLine).padStart(4)}: ${c.sentence}`];
+  const out = [c.status === 'break' ? `${head}  [${claimKey(c)}]${accepted ? `  [accepted: ${accepted}]` : ''}` : head, `      ${c.reason ?? ''}`, `      line ${String(c.sentenceLine).padStart(4)}: ${c.sentence}`];
   for (const o of c.operands) out.push(`      ${withFile && o.file !== c.file ? `${o.file} ` : ''}line ${String(o.line).padStart(4)}: ${o.text.trim()}`);
   return out.join('\n');
 }
 
 /** The claims section: counts, then breaks and unlinked claims with their reasons, then one line per claim that holds. */
-export function renderClaims(claims: JudgedClaim[], all = false): string[] {
+export function renderClaims(claims: JudgedClaim[], all = false, accepted: Acceptances = new Map()): string[] {
   const out: string[] = [];
   const k = claimCoverage(claims);
   const withFile = new Set(claims.map((c) => c.file)).size > 1;
-  out.push(`Claims in the text: ${k.found} — ${k.linked} linked (${k.tie} tie, ${k.rounding} rounding, ${k.break} break), ${k.unlinked} unlinked`);
+  const acceptedBreaks = claims.filter((c) => c.status === 'break' && accepted.has(claimKey(c))).length;
+  out.push(`Claims in the text: ${k.found} — ${k.linked} linked (${k.tie} tie, ${k.rounding} rounding, ${k.break} break${acceptedBreaks ? ` (${acceptedBreaks} accepted)` : ''}), ${k.unlinked} unlinked`);
   for (const status of CLAIM_ORDER) {
     const group = claims.filter((c) => c.status === status);
     if (group.length === 0) continue;
@@ -78,7 +79,7 @@ export function renderClaims(claims: JudgedClaim[], all = false): string[] {
       continue;
     }
     out.push(`CLAIMS ${status.toUpperCase()} (${group.length})`);
-    for (const c of group) out.push(claimLine(c, withFile));
+    for (const c of group) out.push(claimLine(c, withFile, accepted.get(claimKey(c))));
   }
   return out;
 }
@@ -136,7 +137,7 @@ export function renderReport(analysis: Analysis, options: ReportOptions = {}): s
   }
   if (analysis.claims.length > 0) {
     out.push('');
-    out.push(...renderClaims(analysis.claims, options.all));
+    out.push(...renderClaims(analysis.claims, options.all, accepted));
   }
   return out.join('\n');
 }
@@ -199,6 +200,7 @@ function jsonDocument(analysis: Analysis, accepted: Acceptances): Record<string,
       fact: c.actual?.toString() ?? null,
       status: c.status,
       reason: c.reason ?? null,
+      ...(accepted.has(claimKey(c)) ? { accepted: accepted.get(claimKey(c)) } : {}),
       facts: c.operands.map((o) => ({ concept: o.concept, period: o.period, scenario: o.scenario, value: o.value.toString(), file: o.file, line: o.line })),
     })),
     unmapped: dataset.unmapped().map((f) => ({ concept: f.concept, label: f.label, period: f.period.key, line: f.source.line })),

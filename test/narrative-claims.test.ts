@@ -78,6 +78,9 @@ describe('--fail-on-break counts the claims of the text', () => {
     expect(failing.out).toContain(`[${claimId}]`);
     expect(accepted.code).toBe(0);
     expect(accepted.err).toBe('');
+    // The accepted break is still shown as a break, marked accepted, and counted apart.
+    expect(accepted.out).toContain(`[${claimId}]  [accepted: accepted on the command line]`);
+    expect(accepted.out).toMatch(/Claims in the text: 47 — 42 linked \(\d+ tie, \d+ rounding, 1 break \(1 accepted\)\), 5 unlinked/);
     expect(seed.code).toBe(0);
   });
 });
