@@ -31,7 +31,7 @@ Usage:
         --json           facts and checks as JSON
         --xlsx OUT.xlsx  also write the reconciled workbook
         --fail-on-break  exit 1 when a check or a claim of the text breaks (accepted breaks do not count)
-        --accept ID[,ID] accept known breaks (a plug of the filing) by check id; repeatable
+        --accept ID[,ID] accept known breaks (a plug of the filing) by check or claim id; repeatable
         --accept-file F  accept the breaks listed in F: one id per line, a reason after it
   mpwr call NAME [ARG...] [--file FILE]...
       Print what =MPWR.NAME(ARG...) returns in Excel over the built-in release and the files
@@ -131,7 +131,7 @@ async function runImport(args: string[], io: Io): Promise<number> {
       if (!xlsx) throw new UsageError('--xlsx needs an output file name');
     } else if (a === '--accept' || a.startsWith('--accept=')) {
       const list = a === '--accept' ? args[++i] : a.slice('--accept='.length);
-      if (!list) throw new UsageError('--accept needs check ids, e.g. --accept eps-discontinued@2004Q1');
+      if (!list) throw new UsageError('--accept needs check or claim ids, e.g. --accept eps-discontinued@2004Q1');
       for (const id of list.split(',').map((x) => x.trim()).filter((x) => x)) accepted.set(id, 'accepted on the command line');
     } else if (a === '--accept-file') {
       const f = args[++i];
@@ -148,20 +148,20 @@ async function runImport(args: string[], io: Io): Promise<number> {
     io.err(`mpwr: ${bad}`);
     return 2;
   }
-  // An id that names no check is a typo the user should hear about (nothing is accepted silently).
+  // An id that names no check or claim is a typo the user should hear about (nothing is accepted silently).
   // Checks and the text's claims: a claim that contradicts its table is a break too, accepted the same way.
-  const claimBreaks = analysis.claims.map((c) => ({ id: claimKey(c), status: c.status }));
-  const known = new Set([...analysis.checks.map((c) => c.id), ...claimBreaks.map((c) => c.id)]);
+  const claimStates = analysis.claims.map((c) => ({ id: claimKey(c), status: c.status }));
+  const known = new Set([...analysis.checks.map((c) => c.id), ...claimStates.map((c) => c.id)]);
   const unknown = [...accepted.keys()].filter((id) => !known.has(id));
   if (unknown.length) {
     const { closest } = await import('./formulas/suggest');
     throw new UsageError(unknown.map((id) => {
       const guess = closest(id, known);
-      return `no check ${id} to accept${guess ? ` (did you mean ${guess}?)` : ''}`;
+      return `no check or claim ${id} to accept${guess ? ` (did you mean ${guess}?)` : ''}`;
     }).join('; '));
   }
   for (const id of accepted.keys()) {
-    const c = analysis.checks.find((x) => x.id === id) ?? claimBreaks.find((x) => x.id === id);
+    const c = analysis.checks.find((x) => x.id === id) ?? claimStates.find((x) => x.id === id);
     if (c && c.status !== 'break') io.err(`mpwr: ${id} is not a break (${c.status}); accepting it changes nothing`);
   }
   const layout = xlsx ? await import('./workbook/layout') : undefined;
@@ -178,7 +178,7 @@ async function runImport(args: string[], io: Io): Promise<number> {
     return 1;
   }
   if (xlsx && !json) io.out(`Workbook written: ${xlsx}`);
-  return failOnBreak && openBreaks(analysis.checks, accepted).length + openBreaks(claimBreaks, accepted).length > 0 ? 1 : 0;
+  return failOnBreak && openBreaks(analysis.checks, accepted).length + openBreaks(claimStates, accepted).length > 0 ? 1 : 0;
 }
 
 async function runCallCommand(args: string[], io: Io): Promise<number> {

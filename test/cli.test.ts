@@ -66,7 +66,7 @@ describe('mpwr import', () => {
   test('an id that names no check is refused, with a suggestion', async () => {
     const r = await run('import', '--accept', 'eps-discontinued@2004Q3');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('no check eps-discontinued@2004Q3 to accept (did you mean eps-discontinued@2004Q1?)');
+    expect(r.err).toContain('no check or claim eps-discontinued@2004Q3 to accept (did you mean eps-discontinued@2004Q1?)');
   });
 });
 

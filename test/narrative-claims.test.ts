@@ -49,7 +49,7 @@ describe('a text that contradicts its tables', () => {
     const section = r.out.slice(r.out.indexOf('CLAIMS BREAK (1)'));
     expect(section.split('\n').slice(0, 5)).toEqual([
       'CLAIMS BREAK (1)',
-      '  BREAK      line   21  "$39.5 million"  amount: Total Operating Revenues 2004Q2  [claim:c5@contradicts.txt]',
+      '  BREAK      line   21  "$39.5 million"  amount: Total Operating Revenues 2004Q2  [claim:L21C19@contradicts.txt]',
       '      the text says $39.5 million; the table prints Total Operating Revenues 2004Q2 38,496 (line 238)',
       expect.stringMatching(/^ {6}line {3}20: Mpower increased revenue from continuing operations by 3\.6% over the first quarter of 2004 to \$39\.5 million/),
       '      line  238: Total Operating Revenues                                                      38,496                37,153                 37,758',
@@ -203,6 +203,78 @@ describe("other companies' releases", () => {
       expect(k.linked).toBe(k.tie + k.rounding + k.break);
       expect(k.break).toBe(0);
     }
+  });
+});
+
+describe('binding rules that must not overreach (sentences added to the seed before line 66)', () => {
+  // Seed figures, read off its tables: revenue 38,496 / 37,153 / 37,758 (line 238, Q2 04 / Q1 04 /
+  // Q2 03); net loss (1,404) / (263) / (4,743) (line 260); net loss per share (0.02) / 0.00 /
+  // (0.07) (line 267); Adjusted EBITDA 2,544 / 3,216 (line 272).
+  const LINES_ = SEED.split('\n');
+  const withParagraph = (paragraph: string) => {
+    const at = LINES_.findIndex((l) => l.startsWith('Capital expenditures were $1.8 million'));
+    const text = [...LINES_.slice(0, at), paragraph, '', ...LINES_.slice(at)].join('\n');
+    const a = analyze([{ name: SEED_NAME, text }]);
+    return { a, line: at + 1, claims: a.claims.filter((c) => c.line === at + 1) };
+  };
+  const read = (c: { quantity: { concept?: string }; period?: string; status: string } | undefined) => c && [c.quantity.concept, c.period, c.status];
+
+  test('a figure after "compared to" is the subject\'s, not the aside\'s ("with Adjusted EBITDA of ...")', () => {
+    const { claims } = withParagraph('Revenue was $38.5 million in the second quarter of 2004, with Adjusted EBITDA of $2.5 million, compared to $37.2 million in the first quarter of 2004.');
+    expect(claims.map((c) => [c.claimed?.text, ...read(c)!])).toEqual([
+      ['$38.5 million', 'revenue_total', '2004Q2', 'rounding'],
+      ['$2.5 million', 'adjusted_ebitda', '2004Q2', 'rounding'],
+      ['$37.2 million', 'revenue_total', '2004Q1', 'rounding'],
+    ]);
+  });
+
+  test('a pair ("$0.02 and $0.00") after three periods is not bound to two of them: unlinked, with the reason', () => {
+    const { claims } = withParagraph('Net loss was $1.4 million for the second quarter of 2004 and $0.3 million for the first quarter of 2004, compared to $4.7 million for the second quarter of 2003; net loss per share was $0.02 and $0.00.');
+    expect(claims.map((c) => [c.claimed?.text, c.status])).toEqual([
+      ['$1.4 million', 'rounding'], ['$0.3 million', 'rounding'], ['$4.7 million', 'rounding'], ['$0.02', 'unlinked'], ['$0.00', 'unlinked'],
+    ]);
+    expect(claims[3].reason).toMatch(/pair of figures/);
+  });
+
+  test('capital expenditures in a sentence naming no period make no fact (the full reading says why)', () => {
+    const { a, claims } = withParagraph('For the first quarter of 2004, revenue was $37.2 million. Capital expenditures were $2.3 million.');
+    const capex = claims.find((c) => c.claimed?.text === '$2.3 million');
+    expect([capex?.quantity.concept, capex?.period, capex?.periodImplied, capex?.status]).toEqual(['capital_expenditures', '2004Q1', true, 'unlinked']);
+    expect(capex?.reason).toMatch(/names no period for it: not kept as a fact/);
+    // The seed's own sentence (now one line further down) still makes its fact, 1,800 for Q2 2004; nothing for Q1.
+    expect(a.dataset.get('capital_expenditures', '2004Q2')?.value.toString()).toBe('1.8');
+    expect(a.dataset.get('capital_expenditures', '2004Q1')).toBeUndefined();
+  });
+
+  test('"the first six months of 2004" makes a six-month fact', () => {
+    const { a } = withParagraph('Capital expenditures were $4.1 million for the first six months of 2004.');
+    expect(a.dataset.get('capital_expenditures', '6M2004-06-30')?.value.toString()).toBe('4.1');
+  });
+});
+
+describe('periods of several months in the Q3 2004 fixture (nine-month columns: revenue 113,259 and 111,288 on line 122)', () => {
+  const Q3 = fs.readFileSync(path.resolve(__dirname, 'fixtures/mpwr-2004q3-ex99-1.txt'), 'utf8');
+  const lines = Q3.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('Interest expense and other expense for the second quarter'));
+  const withParagraph = (paragraph: string) => {
+    const text = [...lines.slice(0, at), paragraph, '', ...lines.slice(at)].join('\n');
+    return analyze([{ name: 'mpwr-2004q3-ex99-1.txt', text }], [{ name: SEED_NAME, text: SEED }]).claims.filter((c) => c.file === 'mpwr-2004q3-ex99-1.txt' && c.line === at + 1);
+  };
+
+  test('"over the same period of 2003" of a nine-month figure is the nine months of 2003 (113,259 / 111,288 - 1 = 1.77%)', () => {
+    const [c] = withParagraph('For the first nine months of 2004, revenue increased 1.8% over the same period of 2003.');
+    expect([c.period, c.base, c.status]).toEqual(['9M2004-09-30', '9M2003-09-30', 'rounding']);
+  });
+
+  test('"the next nine months" is a period ahead, and a forecast for a later quarter is no actual: both unlinked, not breaks', () => {
+    const [ahead] = withParagraph('The company expects Adjusted EBITDA of $5.0 million over the next nine months.');
+    expect([ahead.claimed?.text, ahead.period, ahead.status, ahead.reason]).toEqual(['$5.0 million', undefined, 'unlinked', expect.stringMatching(/forecast/)]);
+    // The Q4 2004 release is imported beside it: its actual Adjusted EBITDA is no judge of this forecast.
+    const text = [...lines.slice(0, at), 'The company expects Adjusted EBITDA of $2.0 million in the fourth quarter of 2004.', '', ...lines.slice(at)].join('\n');
+    const Q4 = fs.readFileSync(path.resolve(__dirname, 'fixtures/mpwr-2004q4-ex99-1.htm'), 'utf8');
+    const a = analyze([{ name: 'mpwr-2004q3-ex99-1.txt', text }, { name: 'mpwr-2004q4-ex99-1.htm', text: Q4 }]);
+    const forecast = a.claims.find((c) => c.file === 'mpwr-2004q3-ex99-1.txt' && c.line === at + 1);
+    expect([forecast?.period, forecast?.status, forecast?.reason]).toEqual(['2004Q4', 'unlinked', expect.stringMatching(/forecast for a period after the release/)]);
   });
 });
 

@@ -11,10 +11,11 @@ import { conceptById, datedConcept } from '../model/concepts';
 import { datesIn, duration, isoDate, lastDayOfMonth } from '../filing/periods';
 import type { Filing, Sentence } from '../filing/types';
 import type { Period, Scale } from '../model/types';
+import { spanOfKey } from './period-keys';
 import type { Claim, ClaimedNumber, ClaimQuantity, Direction, TextSpan } from './types';
 import {
   AFTER_NUMBER, ANNUAL_WORDS, BASE_WORDS, BEFORE_NUMBER, BOTH_PERIODS, BOUND_WORDS, CATALOGUE_QUANTITIES, CHANGE_AFTER_MONEY,
-  ASIDE, CHANGE_BY, DIRECTION_WORDS, GENERIC_WORDS, NARRATIVE_CONCEPTS, NOT_A_LEVEL, PAIR_JOINER, PERIOD_WORDS, SAME_STATEMENT, SEQUENTIAL_WORDS, SHARE_OF_REVENUE, SHARE_SENTENCE,
+  ASIDE, CHANGE_BY, DIRECTION_WORDS, GENERIC_WORDS, NARRATIVE_CONCEPTS, NOT_A_LEVEL, OR_JOINER, PAIR_JOINER, PERIOD_WORDS, SAME_STATEMENT, SEQUENTIAL_WORDS, SHARE_OF_REVENUE, SHARE_SENTENCE,
   type PeriodRef, type QuantityWords,
 } from './vocabulary';
 
@@ -302,6 +303,8 @@ function resolvePeriod(ref: PeriodRef, instant: boolean, ctx: PeriodContext, rel
     case 'current':
       yq = here;
       break;
+    case 'ahead':
+      return undefined;
   }
   if (!yq) return undefined;
   return instant ? nearestInstant(quarterEndDate(yq.year, yq.quarter), ctx.instants) : `${yq.year}Q${yq.quarter}`;
@@ -316,6 +319,37 @@ function quarterOfRef(ref: PeriodRef, ctx: PeriodContext): { year: number; quart
   const key = resolvePeriod(ref, false, ctx);
   const m = key ? /^(\d{4})Q([1-4])$/.exec(key) : null;
   return m ? { year: Number(m[1]), quarter: Number(m[2]) } : undefined;
+}
+
+/**
+ * The period a change of a period that is not a quarter (`the first nine months of 2004`, `the
+ * full year`, `the year ended ...`) is compared with: the same span a year earlier for `a year
+ * ago` / `the same period` / `annual`; none for `the prior quarter` (no such thing for nine
+ * months). Undefined for a quarter's claim: the caller resolves it relative to the quarter.
+ */
+function baseOfSpan(ref: PeriodRef, baseRef: PeriodRef, instant: boolean, ctx: PeriodContext): { key?: string } | undefined {
+  const yearOf = (r: { year?: number }) => r.year ?? ctx.current?.year;
+  let shifted: PeriodRef | undefined;
+  switch (ref.kind) {
+    case 'year':
+    case 'months': {
+      const year = yearOf(ref);
+      shifted = year === undefined ? undefined : { ...ref, year: year - 1 };
+      break;
+    }
+    case 'ended': {
+      if (ref.months === 3) return undefined;
+      const date = datesIn(ref.date)[0];
+      const before = date ? `${Number(date.slice(0, 4)) - 1}${date.slice(4)}` : undefined;
+      if (baseRef.kind === 'year-ago') return { key: before ? (instant ? nearestInstant(before, ctx.instants) : duration(ref.months, before).key) : undefined };
+      break;
+    }
+    default:
+      return undefined;
+  }
+  if (baseRef.kind === 'year-ago') return { key: shifted ? resolvePeriod(shifted, instant, ctx) : undefined };
+  if (baseRef.kind === 'prior-quarter' || baseRef.kind === 'current') return { key: undefined };
+  return undefined;
 }
 
 /** The context of a filing: its newest quarter and its balance sheet dates, from its tables' columns. */
@@ -386,20 +420,29 @@ interface Draft {
   guidance: boolean;
   /** Read, but not a statement the tables can check (why). */
   unread?: string;
+  /** The period is not named in the sentence: an earlier sentence's, or the release's quarter. */
+  impliedPeriod?: boolean;
+  /** Stated in a forward-looking sentence (`expects`, `guidance`, `outlook`): a figure for a period after the release's is a forecast. */
+  forecast?: boolean;
 }
 
-/** The last two distinct periods the sentence's amounts were stated for, in order: the periods a pair (`$0.03 and $0.08`) is stated for in turn. */
-function lastTwoPeriods(drafts: Draft[]): [PeriodRef, PeriodRef] | undefined {
-  const seen: PeriodRef[] = [];
+/** The periods a pair (`$0.03 and $0.08`) is stated for in turn: the sentence's amounts so far name exactly two periods, the last two amounts one each in this order; else undefined (which figure is for which period is not said). */
+function pairPeriods(drafts: Draft[]): [PeriodRef, PeriodRef] | undefined {
+  const seen = new Map<string, PeriodRef>();
   for (const d of drafts) {
-    if (d.form !== 'amount' || d.periodRefs.length !== 1) continue;
-    const ref = d.periodRefs[0];
-    if (seen.length === 0 || JSON.stringify(seen[seen.length - 1]) !== JSON.stringify(ref)) seen.push(ref);
+    if (d.form !== 'amount') continue;
+    for (const ref of d.periodRefs) if (!seen.has(JSON.stringify(ref))) seen.set(JSON.stringify(ref), ref);
   }
-  return seen.length >= 2 ? [seen[seen.length - 2], seen[seen.length - 1]] : undefined;
+  const refs = [...seen.values()];
+  // And the two figures just before the pair were stated for them in this order (`$2.1 million for the fourth quarter and $6.3 million for the full year 2004; ... $0.03 and $0.08`).
+  const amounts = drafts.filter((d) => d.form === 'amount');
+  const [a, b] = amounts.slice(-2).map((d) => (d.periodRefs.length === 1 ? JSON.stringify(d.periodRefs[0]) : ''));
+  return refs.length === 2 && a === JSON.stringify(refs[0]) && b === JSON.stringify(refs[1]) ? [refs[0], refs[1]] : undefined;
 }
 
-/** The quantity of number `n`: the words right after or right before it; else the previous number's (`$0.02 for the fourth quarter and $0.23 for the full year`) when no other words come between; else the sentence's subject. */
+const UNPAIRED = 'a pair of figures (`$a and $b`) whose periods the sentence does not tell apart';
+
+/** The quantity of number `n`: the words right after or right before it; else the previous number's (`$0.02 for the fourth quarter and $0.23 for the full year`) when neither other quantity words nor a comparison (`compared to`) come between; else the sentence's subject. */
 function quantityFor(r: Reading, n: Mention, previous: QuantityMention | undefined, share = false, last?: { quantity: QuantityMention; end: number }): QuantityMention | undefined {
   // Words right after the number (`$17.5 million in SG&A expenses`, `2.0% revenue increase`); not the `of revenue` of a share.
   const after = share ? undefined : r.quantities.find((q) => q.start >= n.end && AFTER_NUMBER.test(r.text.slice(n.end, q.start)));
@@ -407,7 +450,7 @@ function quantityFor(r: Reading, n: Mention, previous: QuantityMention | undefin
   // Words right before it (`Capital expenditures were $1.8 million`, `cash by more than $3 million`).
   const before = [...r.quantities].reverse().find((q) => q.end <= n.start && BEFORE_NUMBER.test(r.text.slice(q.end, n.start)));
   if (before) return before;
-  if (last && !r.quantities.some((q) => q.start >= last.end && q.start < n.start)) return last.quantity;
+  if (last && !r.quantities.some((q) => q.start >= last.end && q.start < n.start) && !r.bases.some((b) => b.start >= last.end && b.start < n.start)) return last.quantity;
   // The sentence's subject, else the one before.
   return r.quantities.find((q) => q.end <= n.start) ?? previous ?? r.quantities[0];
 }
@@ -451,7 +494,7 @@ function periodsAfter(r: Reading, i: number): PeriodMention[] {
   const next = r.numbers[i + 1];
   const list = r.periods.filter((p) => p.start >= n.end && (!next || p.start < next.start));
   // `net income of $309 million, or $1.04 per share ... in the second quarter of 2003`: one statement, one period.
-  if (list.length === 0 && next && /^\s*,?\s*or\s*$/i.test(between(r.text, n, next))) return periodsAfter(r, i + 1);
+  if (list.length === 0 && next && OR_JOINER.test(between(r.text, n, next))) return periodsAfter(r, i + 1);
   if (list.length === 0) return [];
   if (BOTH_PERIODS.test(r.text.slice(n.end, list[0].start))) return list;
   return [list[0]];
@@ -476,8 +519,8 @@ function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; 
   const main: PeriodRef = mainMention?.ref ?? state.main ?? { kind: 'current' };
   let lastPercentForm: Claim['form'] | undefined;
   let lastChange: Draft | undefined;
-  /** The period the second figure of a pair is stated for, by its index. */
-  let pairPeriod: { index: number; ref: PeriodRef } | undefined;
+  /** The period the second figure of a pair is stated for (or why it has none), by its index. */
+  let pairPeriod: { index: number; ref?: PeriodRef } | undefined;
   const lastBound = () => {
     const d = drafts[drafts.length - 1];
     return d?.quantity && d.number ? { quantity: d.quantity, end: (d.high ?? d.number).end } : undefined;
@@ -542,20 +585,23 @@ function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; 
     }
     const own = periodsAfter(r, i);
     let refs: PeriodRef[] | undefined = own.length ? own.map((p) => p.ref) : sameStatement(i);
-    if (!refs && pairPeriod?.index === i) refs = [pairPeriod.ref];
-    if (!refs && next && !next.percent && PAIR_JOINER.test(between(r.text, n, next)) && periodsAfter(r, i + 1).length === 0) {
-      const pair = lastTwoPeriods(drafts);
-      if (pair) {
-        refs = [pair[0]];
-        pairPeriod = { index: i + 1, ref: pair[1] };
-      }
+    let unread: string | undefined;
+    if (!refs && pairPeriod?.index === i) {
+      if (pairPeriod.ref) refs = [pairPeriod.ref];
+      else unread = UNPAIRED;
+    }
+    if (!refs && !unread && next && !next.percent && PAIR_JOINER.test(between(r.text, n, next)) && periodsAfter(r, i + 1).length === 0) {
+      const pair = pairPeriods(drafts);
+      if (pair) refs = [pair[0]];
+      else unread = UNPAIRED;
+      pairPeriod = { index: i + 1, ref: pair?.[1] };
     }
     if (!refs) {
       const before = [...r.periods].reverse().find((p) => p.end <= n.start && !isBasePeriod(r, p));
       refs = before ? [before.ref] : [main];
     }
-    const notLevel = NOT_A_LEVEL.find((x) => x.after.test(afterText));
-    drafts.push({ at: n, form: 'amount', quantity, number: n, numberIndex: i, periodRefs: refs, bound, guidance: guidance && !!quantity?.words.guidance, signWord: quantity?.sign, ...(notLevel ? { unread: notLevel.why } : {}) });
+    unread ??= NOT_A_LEVEL.find((x) => x.after.test(afterText))?.why;
+    drafts.push({ at: n, form: 'amount', quantity, number: n, numberIndex: i, periodRefs: refs, bound, guidance: guidance && !!quantity?.words.guidance, signWord: quantity?.sign, ...(unread ? { unread } : {}) });
   }
   // Direction words bound to no number: comparisons (`down from`, `essentially even with`, `exceeds ... guidance`).
   for (const d of r.directions) {
@@ -575,6 +621,8 @@ function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; 
     drafts.push({ at: d, form: 'comparison', quantity: q ?? subject, periodRefs: main ? [main] : [], baseRef: r.periods.find((p) => p.start >= d.end)?.ref, direction: d, guidance: false });
   }
   drafts.sort((a, b) => a.at.start - b.at.start);
+  if (!mainMention) for (const d of drafts) if (d.periodRefs.includes(main)) d.impliedPeriod = true;
+  if (guidance) for (const d of drafts) if (d.form !== 'range') d.forecast = true;
   if (mainMention) state.main = mainMention.ref;
   if (r.quantities[0]) state.subject = r.quantities[0];
   return drafts;
@@ -629,11 +677,25 @@ function claimedNumber(r: Reading, at: (o: number) => { line: number; column: nu
   };
 }
 
+/**
+ * A claim's id from its place, `L21C20` (line 21, column 20 of its number or word), so an id
+ * accepted once still names the same claim after the reader or the prose elsewhere changes; the
+ * second claim of one number (one figure for two periods) is `L21C20-2`.
+ */
+function claimId(where: TextSpan, ids: Set<string>): string {
+  const at = `L${where.line}C${where.span[0]}`;
+  let id = at;
+  for (let k = 2; ids.has(id); k++) id = `${at}-${k}`;
+  ids.add(id);
+  return id;
+}
+
 /** Reads every claim of a filing's narrative (notes under tables are facts, not claims). */
 export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
   const vocabulary = opts.catalogue ? CATALOGUE_QUANTITIES : GENERIC_WORDS;
   const out: Claim[] = [];
   const state: { main?: PeriodRef; subject?: QuantityMention } = {};
+  const ids = new Set<string>();
   for (const sentence of filing.sentences) {
     if (sentence.kind !== 'narrative' || (opts.only && !opts.only(sentence))) continue;
     const text = sentence.text;
@@ -655,14 +717,16 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
       for (const ref of refs) {
         const period = ref ? resolvePeriod(ref, instant, opts.context) : undefined;
         const here = ref ? quarterOfRef(ref, opts.context) : undefined;
-        const base = d.baseRef ? resolvePeriod(d.baseRef, instant, opts.context, here) : undefined;
+        const spanBase = ref && d.baseRef ? baseOfSpan(ref, d.baseRef, instant, opts.context) : undefined;
+        const base = spanBase ? spanBase.key : d.baseRef ? resolvePeriod(d.baseRef, instant, opts.context, here) : undefined;
         const where = span(r, at, d.at);
         const quantity: ClaimQuantity = q
           ? { ...span(r, at, q), concept: conceptId, name: quantityName(q) || q.words.name || r.text.slice(q.start, q.end), loss: !!q.words.loss || !!q.sign?.negative, ...(q.words.labels ? { labels: q.words.labels } : {}) }
           : { line: where.line, span: where.span, text: '', name: '', loss: false };
-        const unread = d.unread ?? (!q ? 'no quantity named' : !period ? 'no period stated or implied' : (d.form === 'change' || d.form === 'comparison') && !base && d.direction?.direction !== 'above' && d.direction?.direction !== 'below' ? 'no period compared with' : undefined);
+        const ahead = ref?.kind === 'ahead' || (d.forecast && period !== undefined && opts.context.current !== undefined && (spanOfKey(period)?.end ?? '') > quarterEndDate(opts.context.current.year, opts.context.current.quarter));
+        const unread = d.unread ?? (ahead ? 'a forecast for a period after the release: no actual figure to check it by' : !q ? 'no quantity named' : !period ? 'no period stated or implied' : (d.form === 'change' || d.form === 'comparison') && !base && d.direction?.direction !== 'above' && d.direction?.direction !== 'below' ? 'no period compared with' : undefined);
         const claim: Claim = {
-          id: `c${out.length + 1}`,
+          id: claimId(where, ids),
           file: filing.file,
           sentence: text,
           sentenceLine: sentence.line,
@@ -679,6 +743,7 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
           ...(d.direction ? { direction: d.direction.direction, directionWord: span(r, at, d.direction) } : {}),
           ...(d.signWord ? { directionWord: span(r, at, d.signWord) } : {}),
           ...(unread ? { unread } : {}),
+          ...(d.impliedPeriod ? { periodImplied: true } : {}),
         };
         if (d.guidance && d.form === 'comparison') claim.scenario = 'guidance-high';
         out.push(claim);

@@ -4,12 +4,12 @@
  * `narrativeFacts` for each filing before its facts join the Dataset, and `readFilingClaims` and
  * `judgeFilingClaims` when the claims are first asked for (a formula needs none of them).
  */
-import { duration, instant } from '../filing/periods';
 import type { Filing, Sentence } from '../filing/types';
 import type { Dataset } from '../model/dataset';
 import { textFact, usesCatalogue } from '../model/facts';
 import type { Fact, Period } from '../model/types';
 import { periodContext, readClaims, type ReadOptions } from './claims';
+import { periodOfKey } from './period-keys';
 import { judgeClaims } from './judge';
 import type { Claim, JudgedClaim } from './types';
 import { NARRATIVE_CONCEPTS } from './vocabulary';
@@ -17,20 +17,6 @@ import { NARRATIVE_CONCEPTS } from './vocabulary';
 export type { Claim, ClaimCoverage, ClaimForm, ClaimStatus, JudgedClaim } from './types';
 export { claimCoverage } from './judge';
 
-
-/** The Period of a key a claim resolved (`2004Q2`, `FY2004`, `2004-06-30`). */
-function periodOfKey(key: string): Period | undefined {
-  const q = /^(\d{4})Q([1-4])$/.exec(key);
-  if (q) {
-    const month = Number(q[2]) * 3;
-    const day = new Date(Date.UTC(Number(q[1]), month, 0)).getUTCDate();
-    return duration(3, `${q[1]}-${String(month).padStart(2, '0')}-${day}`);
-  }
-  const y = /^FY(\d{4})$/.exec(key);
-  if (y) return duration(12, `${y[1]}-12-31`);
-  if (/^\d{4}-\d\d-\d\d$/.test(key)) return instant(key);
-  return undefined;
-}
 
 /** Lower-case words that name a concept stated only in text: a sentence without any of them gives no narrative fact. */
 const NARRATIVE_WORDS = NARRATIVE_CONCEPTS.flatMap((c) => c.aliases.map((a) => a.toLowerCase()));
@@ -61,7 +47,8 @@ export function narrativeFacts(filing: Filing): Fact[] {
   for (const c of readClaims(filing, readOptions(filing, lines, names))) {
     const def = NARRATIVE_CONCEPTS.find((x) => x.id === c.quantity.concept);
     const period = c.period ? periodOfKey(c.period) : undefined;
-    if (!def || c.form !== 'amount' || !c.claimed || !period || c.claimed.bound) continue;
+    // A sentence read on its own knows no earlier sentence's period: only a period it names makes a fact.
+    if (!def || c.form !== 'amount' || !c.claimed || !period || c.claimed.bound || c.periodImplied || c.unread) continue;
     if (facts.some((f) => f.concept === def.id && f.period.key === period.key)) continue;
     const n = c.claimed;
     facts.push(textFact(filing, lines, {
@@ -82,7 +69,7 @@ export function judgeFilingClaims(filing: Filing, claims: Claim[], own: Fact[], 
   return judgeClaims(claims, { own, dataset, catalogue: usesCatalogue(filing) });
 }
 
-/** A claim's id across every filing of an import (`claim:c5@mpwr-2004q2-ex99-1.txt`): its row on the Checks sheet and what `--accept` takes. */
+/** A claim's id across every filing of an import (`claim:L21C19@mpwr-2004q2-ex99-1.txt`): its row on the Checks sheet and what `--accept` takes. */
 export function claimKey(c: Claim): string {
   return `claim:${c.id}@${c.file}`;
 }

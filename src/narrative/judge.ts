@@ -12,6 +12,7 @@ import { conceptById, normalizeLabel } from '../model/concepts';
 import { valueIn, type Dataset } from '../model/dataset';
 import { SCALE_FACTOR, type Fact, type Scenario } from '../model/types';
 import type { Claim, ClaimCoverage, ClaimedNumber, ClaimOperand, ClaimStatus, JudgedClaim } from './types';
+import { spanOfKey } from './period-keys';
 import { EVEN_PERCENT, NARRATIVE_CONCEPTS, SHARE_CONCEPTS, SHARE_DENOMINATOR } from './vocabulary';
 
 const HUNDRED = new Decimal(100);
@@ -32,21 +33,6 @@ function fromTable(f: Fact): boolean {
 /** A label reduced to its words for matching prose against another company's rows: `NET INCOME/ (LOSS)` → `net income`, `Total revenues` → `revenues`, `Selling and administrative` → `selling and administrative`. */
 function plainLabel(label: string): string {
   return normalizeLabel(label).replace(/\bloss\b/g, ' ').replace(/^total\s+/, '').replace(/\s+expenses$/, '').replace(/\s+/g, ' ').trim();
-}
-
-/** End date and length of a period key (`2004Q2`, `FY2004`, `3M2024-11-02`, `13W2024-11-02`, `2004-06-30`). */
-function spanOfKey(key: string): { end: string; months: number } | undefined {
-  const q = /^(\d{4})Q([1-4])$/.exec(key);
-  if (q) {
-    const m = Number(q[2]) * 3;
-    return { end: `${q[1]}-${String(m).padStart(2, '0')}-${new Date(Date.UTC(Number(q[1]), m, 0)).getUTCDate()}`, months: 3 };
-  }
-  const y = /^FY(\d{4})$/.exec(key);
-  if (y) return { end: `${y[1]}-12-31`, months: 12 };
-  const d = /^(\d+)([MW])(\d{4}-\d\d-\d\d)$/.exec(key);
-  if (d) return { end: d[3], months: d[2] === 'M' ? Number(d[1]) : Math.round((Number(d[1]) * 12) / 52) };
-  if (/^\d{4}-\d\d-\d\d$/.test(key)) return { end: key, months: 0 };
-  return undefined;
 }
 
 /** A fiscal period that is the one meant (`13W2024-11-02` for `3M2024-11-02`; a quarter ending June 26 for `2004Q2`). */
@@ -168,7 +154,11 @@ function judgeOne(claim: Claim, index: FactIndex, ctx: JudgeContext): JudgedClai
   if (ctx.catalogue && !q.concept) return unlinked(claim, `the words "${q.text}" name no concept of the catalogue`);
   const narrativeOnly = q.concept ? NARRATIVE_CONCEPTS.find((c) => c.id === q.concept) : undefined;
   if (narrativeOnly) {
-    return unlinked(claim, `no table prints ${narrativeOnly.name.toLowerCase()}: kept as a narrative fact (=MPWR.VALUE("${narrativeOnly.id}", "${claim.period}"))`);
+    // The fact stated on this claim's line, if the text made one (a sentence that names its own period).
+    const kept = ctx.own.find((f) => f.concept === narrativeOnly.id && f.source.line === claim.claimed?.line && f.source.column[0] === claim.claimed.span[0]);
+    return unlinked(claim, kept
+      ? `no table prints ${narrativeOnly.name.toLowerCase()}: kept as a narrative fact (=MPWR.VALUE("${narrativeOnly.id}", "${kept.period.key}"))`
+      : `no table prints ${narrativeOnly.name.toLowerCase()}, and the sentence ${claim.periodImplied ? 'names no period for it' : 'does not name it'}: not kept as a fact`);
   }
   const named: 1 | -1 = q.loss ? -1 : 1;
   const missing = (period: string | undefined, scenario: Scenario = 'actual') =>

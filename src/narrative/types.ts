@@ -56,7 +56,7 @@ export interface ClaimQuantity extends TextSpan {
 }
 
 export interface Claim {
-  /** `c1`, `c2`, ... in reading order, unique within one filing. */
+  /** `L21C20`: the line and column of its number (or word), unique within one filing (`L21C20-2` for a number's second claim). */
   id: string;
   file: string;
   /** The sentence the claim stands in. */
@@ -85,6 +85,8 @@ export interface Claim {
   directionWord?: TextSpan;
   /** Why the claim could not be read completely (no period, no quantity), when it could not. */
   unread?: string;
+  /** The sentence names no period for it: `period` is an earlier sentence's, or the release's quarter. */
+  periodImplied?: boolean;
 }
 
 /** A fact a claim was judged against, with its place in the filing. */

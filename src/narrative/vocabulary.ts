@@ -168,6 +168,8 @@ export const NOT_A_LEVEL: { after: RegExp; why: string }[] = [
 
 /** Between two figures: `..., or 55% of revenue`: the second states the first one's period too. */
 export const SAME_STATEMENT = /,\s*or\s*$/i;
+/** The whole gap between two figures of one statement (`$309 million, or $1.04 per share`): the first takes the second's period. */
+export const OR_JOINER = /^\s*,?\s*or\s*$/i;
 /** Between two figures: `$0.03 and $0.08`: a pair, stated for the sentence's two periods in turn (`respectively`). */
 export const PAIR_JOINER = /^\s*and\s*$/i;
 
@@ -188,7 +190,9 @@ export type PeriodRef =
   | { kind: 'date'; date: string }
   | { kind: 'year-ago' }
   | { kind: 'prior-quarter' }
-  | { kind: 'current' };
+  | { kind: 'current' }
+  /** `the next nine months`, `the coming year`: a period after the release, which no table prints. */
+  | { kind: 'ahead' };
 
 const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 const YEAR = '((?:19|20)\\d\\d)';
@@ -217,11 +221,13 @@ export const PERIOD_WORDS: PeriodWords[] = [
   { words: new RegExp(`\\b(?:the\\s+)?(?:full[- ]year|fiscal(?:\\s+year)?|calendar\\s+year|year)\\s+${YEAR}`, 'gi'),
     read: (m) => ({ kind: 'year', year: Number(m[1]) }) },
   { words: /\b(?:the\s+)?full[- ]year\b/gi, read: () => ({ kind: 'year' }) },
-  { words: new RegExp(`\\b(?:the\\s+)?(?:first\\s+)?(six|nine)\\s+months(?:\\s+(?:of\\s+)?${YEAR})?`, 'gi'),
-    read: (m) => ({ kind: 'months', months: m[1].toLowerCase() === 'six' ? 6 : 9, year: m[2] ? Number(m[2]) : undefined }) },
+  // `the first nine months (of 2004)`, `nine months of 2004`; not `the next nine months`.
+  { words: new RegExp(`\\b(?:the\\s+)?(?:first\\s+(six|nine)\\s+months(?:\\s+of\\s+(?:fiscal\\s+)?${YEAR})?|(?<!\\b(?:next|coming|remaining|past|last)\\s+)(six|nine)\\s+months\\s+of\\s+(?:fiscal\\s+)?${YEAR})`, 'gi'),
+    read: (m) => ({ kind: 'months', months: (m[1] ?? m[3]).toLowerCase() === 'six' ? 6 : 9, year: m[2] ?? m[4] ? Number(m[2] ?? m[4]) : undefined }) },
   { words: /\b(?:the\s+)?(?:year[- ]ago|prior[- ]year|previous[- ]year|same)\s+(?:quarter|period)(?:\s+(?:of|in|last)\s+(?:the\s+)?(?:prior\s+|previous\s+)?year)?|\b(?:the\s+)?prior\s+year\b/gi,
     read: () => ({ kind: 'year-ago' }) },
   { words: /\b(?:the\s+)?(?:prior|previous|preceding|last|sequential)\s+quarter\b/gi, read: () => ({ kind: 'prior-quarter' }) },
   { words: /\b(?:the\s+)?(?:current[- ]year\s+quarter|current\s+quarter|this\s+quarter|the\s+quarter|current\s+year)\b/gi, read: () => ({ kind: 'current' }) },
+  { words: /\b(?:the\s+)?(?:next|coming|remaining|following)\s+(?:(?:three|six|nine|twelve|\d+)\s+)?(?:months?|quarters?|years?)\b/gi, read: () => ({ kind: 'ahead' }) },
   { words: new RegExp(`\\b(?:as\\s+of\\s+|at\\s+)?${DATE}`, 'gi'), read: (m) => ({ kind: 'date', date: m[1] }) },
 ];
