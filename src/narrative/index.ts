@@ -7,7 +7,7 @@
 import type { Filing, Sentence } from '../filing/types';
 import type { Dataset } from '../model/dataset';
 import { textFact, usesCatalogue } from '../model/facts';
-import type { Fact, Period } from '../model/types';
+import type { Fact } from '../model/types';
 import { periodContext, readClaims, type ReadOptions } from './claims';
 import { periodOfKey } from './period-keys';
 import { judgeClaims } from './judge';
