@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { parseCell, splitTableLine } from '../src/filing/numbers';
+import { amountKind, findScaleStatement, isMalformedCell, parseCell, splitTableLine } from '../src/filing/numbers';
 import { analyze } from '../src/pipeline';
 
 const seed = readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8');
@@ -120,5 +120,61 @@ describe('malformed cells in the seed: a warning with the line, nothing read in 
     const below = facts.find((f) => f.source.line === 257 && f.period.key === '2004Q2');
     expect(below?.concept).toBe('loss_before_discontinued_operations');
     expect(a.checks.filter((c) => c.status === 'break').map((c) => c.id)).toEqual(['eps-discontinued@2004Q1']);
+  });
+});
+
+describe('the kind of a table number from the row it stands in (DESIGN.md, "Amount")', () => {
+  const money = { percent: false, decimals: 0, dollar: false };
+  const cents = { percent: false, decimals: 2, dollar: true };
+  test.each([
+    // token, label, section, kind
+    [cents, 'Net loss', 'Basic and diluted loss per common share:', 'per-share'],
+    [cents, 'NET LOSS PER SHARE', '', 'per-share'],
+    [cents, 'Diluted EPS', '', 'per-share'],
+    // `$` and two decimals on a row that speaks of shares (not "per share"): a per-share figure.
+    [cents, 'Net loss attributable to common shareholders', '', 'per-share'],
+    [{ ...cents, decimals: 3 }, 'Net loss attributable to common shareholders', '', 'money'],
+    [{ ...cents, dollar: false }, 'Net loss attributable to common shareholders', '', 'money'],
+    [cents, 'Net loss', '', 'money'],
+    // Share counts: whole numbers on a weighted-average or outstanding shares row, either word order.
+    [money, 'Weighted average common shares outstanding', '', 'shares'],
+    [money, 'SHARES USED IN COMPUTING WEIGHTED AVERAGE LOSS', '', 'shares'],
+    [money, 'Shares of common stock outstanding', '', 'shares'],
+    [money, 'Weighted average number of shares', '', 'shares'],
+    [{ ...money, dollar: true }, 'Weighted average shares outstanding', '', 'money'],
+    [{ ...money, decimals: 2 }, 'Weighted average shares outstanding', '', 'money'],
+    [money, 'Treasury shares', '', 'money'],
+    [{ ...money, percent: true }, 'Weighted average shares outstanding', '', 'percent'],
+    [money, 'Current ratio', '', 'ratio'],
+  ] as const)('%o on "%s" under "%s" is %s', (token, label, section, kind) => {
+    expect(amountKind(token, label, section)).toBe(kind);
+  });
+});
+
+describe('malformed cells of several words', () => {
+  test.each([
+    ['(5, 5)', true], ['1 234', true], ['5 5', true], ['1.5 2.5 3.5 4.5', true],
+    // Five words is no one cell; a word with letters or without a digit is no number.
+    ['1 2 3 4 5', false], ['a 5', false], [', ,', false], ['5', false], ['$ 5', false], ['(5', true],
+  ] as const)('%s: %s', (text, malformed) => {
+    expect(isMalformedCell(text)).toBe(malformed);
+  });
+});
+
+describe('scale statements as printed', () => {
+  test.each([
+    ['(in thousands, except per share amounts)', 'in thousands, except per share amounts'],
+    ['(In Millions of Dollars)', 'In Millions of Dollars'],
+    ['(dollars in thousand)', 'dollars in thousand'],
+    ['(in billions)', 'in billions'],
+    ['(in million)', 'in million'],
+    ['(in billion)', 'in billion'],
+    ['MPOWER HOLDING -- amounts in   $ thousands, except share and per share amounts; unaudited', 'amounts in $ thousands, except share and per share amounts'],
+    ['Dollars in millions. Unaudited', 'Dollars in millions'],
+    ['amounts in thousand (unaudited)', 'amounts in thousand'],
+    ['amounts in billions', 'amounts in billions'],
+    ['Three months ended June 30', undefined],
+  ] as const)('%s', (text, statement) => {
+    expect(findScaleStatement(text)).toBe(statement);
   });
 });

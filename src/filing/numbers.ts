@@ -248,7 +248,7 @@ export function scaleOf(text: string): Scale | undefined {
 export function findScaleStatement(text: string): string | undefined {
   const m =
     /\(([^()]*\b(?:thousands?|millions?|billions?)\b[^()]*)\)/i.exec(text) ??
-    /((?:amounts|dollars)\s+in\s+[^.;]*?\b(?:thousands?|millions?|billions?)\b[^.;)]*)/i.exec(text);
+    /((?:amounts|dollars)\s+in\s+[^.;]*?\b(?:thousands?|millions?|billions?)\b[^.;()]*)/i.exec(text);
   return m ? m[1].replace(/\s+/g, ' ').trim() : undefined;
 }
 
