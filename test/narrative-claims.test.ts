@@ -236,6 +236,17 @@ describe('binding rules that must not overreach (sentences added to the seed bef
     expect(claims[3].reason).toMatch(/pair of figures/);
   });
 
+  test('"$38.5 million and $37.2 million for the second and first quarters of 2004": one quarter each, in turn', () => {
+    const { claims } = withParagraph('Revenue was $38.5 million and $37.2 million for the second and first quarters of 2004, respectively.');
+    expect(claims.map((c) => [c.claimed?.text, ...read(c)!])).toEqual([
+      ['$38.5 million', 'revenue_total', '2004Q2', 'rounding'],
+      ['$37.2 million', 'revenue_total', '2004Q1', 'rounding'],
+    ]);
+    // One figure for two quarters at once is not a figure of either: unlinked, never judged against one of them.
+    const [one] = withParagraph('Revenue was $38.5 million for the second and first quarters of 2004.').claims;
+    expect([one.status, one.reason]).toEqual(['unlinked', 'one figure stated for two quarters at once']);
+  });
+
   test('capital expenditures in a sentence naming no period make no fact (the full reading says why)', () => {
     const { a, claims } = withParagraph('For the first quarter of 2004, revenue was $37.2 million. Capital expenditures were $2.3 million.');
     const capex = claims.find((c) => c.claimed?.text === '$2.3 million');

@@ -304,6 +304,7 @@ function resolvePeriod(ref: PeriodRef, instant: boolean, ctx: PeriodContext, rel
       yq = here;
       break;
     case 'ahead':
+    case 'quarter-pair': // resolved figure by figure (`pairOfQuarters`)
       return undefined;
   }
   if (!yq) return undefined;
@@ -583,9 +584,21 @@ function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; 
       lastChange = d;
       continue;
     }
-    const own = periodsAfter(r, i);
-    let refs: PeriodRef[] | undefined = own.length ? own.map((p) => p.ref) : sameStatement(i);
+    const own = periodsAfter(r, i).map((p) => p.ref);
     let unread: string | undefined;
+    let refs: PeriodRef[] | undefined;
+    // `$38.5 million and $37.2 million for the second and first quarters of 2004`: one quarter each, in turn.
+    const quarters = next && PAIR_JOINER.test(between(r.text, n, next)) ? periodsAfter(r, i + 1)[0]?.ref : undefined;
+    if (quarters?.kind === 'quarter-pair') {
+      refs = [{ kind: 'quarter', quarter: quarters.quarters[0], year: quarters.year }];
+      pairPeriod = { index: i + 1, ref: { kind: 'quarter', quarter: quarters.quarters[1], year: quarters.year } };
+    } else if (own.length && own[0].kind !== 'quarter-pair') {
+      refs = own;
+    } else if (own.length === 0) {
+      refs = sameStatement(i);
+    } else if (pairPeriod?.index !== i) {
+      unread = 'one figure stated for two quarters at once';
+    }
     if (!refs && pairPeriod?.index === i) {
       if (pairPeriod.ref) refs = [pairPeriod.ref];
       else unread = UNPAIRED;

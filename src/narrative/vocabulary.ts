@@ -183,6 +183,8 @@ export const SEQUENTIAL_WORDS = /\bsequential(?:ly)?\b/i;
 /** A period as the prose names it, before it is resolved against the release's own periods. */
 export type PeriodRef =
   | { kind: 'quarter'; quarter: number; year?: number }
+  /** `the second and first quarters of 2004`: two quarters, for a pair of figures in turn. */
+  | { kind: 'quarter-pair'; quarters: [number, number]; year?: number }
   | { kind: 'year'; year?: number }
   /** `the first nine months of 2004`: the months from the start of the (calendar) year. */
   | { kind: 'months'; months: number; year?: number }
@@ -206,6 +208,8 @@ export interface PeriodWords {
 
 /** Period phrases, tried in order at each place; the longest match wins. */
 export const PERIOD_WORDS: PeriodWords[] = [
+  { words: new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth)\\s+and\\s+(first|second|third|fourth)\\s+quarters(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?${YEAR})?`, 'gi'),
+    read: (m) => ({ kind: 'quarter-pair', quarters: [ORDINAL[m[1].toLowerCase()], ORDINAL[m[2].toLowerCase()]], year: m[3] ? Number(m[3]) : undefined }) },
   { words: new RegExp(`\\b(?:the\\s+)?(?:end\\s+of\\s+(?:the\\s+)?)?(first|second|third|fourth)[\\s-]+quarter(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?${YEAR})?`, 'gi'),
     read: (m) => ({ kind: 'quarter', quarter: ORDINAL[m[1].toLowerCase()], year: m[2] ? Number(m[2]) : undefined }) },
   { words: new RegExp(`\\b(?:the\\s+)?${YEAR}\\s+(first|second|third|fourth)\\s+quarter`, 'gi'),
