@@ -188,9 +188,14 @@ export function datedAlias(concept: ConceptDef, label: string, releaseDate: stri
 
 const DATED = CONCEPTS.filter((c) => c.dated?.length);
 
+/** The concepts whose dated alias the normalised label `n` is in a release of `releaseDate`. */
+function datedMatches(n: string, releaseDate: string): ConceptDef[] {
+  return DATED.filter((c) => c.dated?.some((a) => a.label === n && datedApplies(a, releaseDate)));
+}
+
 /** The concept whose dated alias `label` is in a release of `releaseDate` (`Gross Margin` before April 2004: Adjusted Gross Margin), if any. */
 export function datedConcept(label: string, releaseDate: string): ConceptDef | undefined {
-  return DATED.find((c) => datedAlias(c, label, releaseDate));
+  return datedMatches(normalizeLabel(label), releaseDate)[0];
 }
 
 /**
@@ -214,7 +219,7 @@ function pickByKind(candidates: ConceptDef[], kind: AmountKind): ConceptDef | un
 
 function lookupLabel(label: string, kind: AmountKind, releaseDate: string): ConceptDef | undefined {
   const n = normalizeLabel(label);
-  const byDate = pickByKind(DATED.filter((c) => c.dated?.some((a) => a.label === n && datedApplies(a, releaseDate))), kind);
+  const byDate = pickByKind(datedMatches(n, releaseDate), kind);
   if (byDate) return byDate;
   return pickByKind(CONCEPTS.filter((c) => c.aliases.some((a) => aliasMatches(a, n))), kind);
 }

@@ -423,8 +423,6 @@ interface Draft {
   unread?: string;
   /** The period is not named in the sentence: an earlier sentence's, or the release's quarter. */
   impliedPeriod?: boolean;
-  /** Stated in a forward-looking sentence (`expects`, `guidance`, `outlook`): a figure for a period after the release's is a forecast. */
-  forecast?: boolean;
 }
 
 /** The periods a pair (`$0.03 and $0.08`) is stated for in turn: the sentence's amounts so far name exactly two periods, the last two amounts one each in this order; else undefined (which figure is for which period is not said). */
@@ -587,8 +585,10 @@ function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; 
     const own = periodsAfter(r, i).map((p) => p.ref);
     let unread: string | undefined;
     let refs: PeriodRef[] | undefined;
+    // `$a and $b`: the next figure's own periods say how the pair is stated.
+    const nextOwn = next && PAIR_JOINER.test(between(r.text, n, next)) ? periodsAfter(r, i + 1) : undefined;
     // `$38.5 million and $37.2 million for the second and first quarters of 2004`: one quarter each, in turn.
-    const quarters = next && PAIR_JOINER.test(between(r.text, n, next)) ? periodsAfter(r, i + 1)[0]?.ref : undefined;
+    const quarters = nextOwn?.[0]?.ref;
     if (quarters?.kind === 'quarter-pair') {
       refs = [{ kind: 'quarter', quarter: quarters.quarters[0], year: quarters.year }];
       pairPeriod = { index: i + 1, ref: { kind: 'quarter', quarter: quarters.quarters[1], year: quarters.year } };
@@ -603,7 +603,7 @@ function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; 
       if (pairPeriod.ref) refs = [pairPeriod.ref];
       else unread = UNPAIRED;
     }
-    if (!refs && !unread && next && !next.percent && PAIR_JOINER.test(between(r.text, n, next)) && periodsAfter(r, i + 1).length === 0) {
+    if (!refs && !unread && nextOwn?.length === 0 && !next?.percent) {
       const pair = pairPeriods(drafts);
       if (pair) refs = [pair[0]];
       else unread = UNPAIRED;
@@ -635,7 +635,6 @@ function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; 
   }
   drafts.sort((a, b) => a.at.start - b.at.start);
   if (!mainMention) for (const d of drafts) if (d.periodRefs.includes(main)) d.impliedPeriod = true;
-  if (guidance) for (const d of drafts) if (d.form !== 'range') d.forecast = true;
   if (mainMention) state.main = mainMention.ref;
   if (r.quantities[0]) state.subject = r.quantities[0];
   return drafts;
@@ -721,6 +720,7 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
     const bases = basesIn(text, [...quantities, ...periods], asides);
     if (numbers.length === 0 && directions.length === 0) continue;
     const r: Reading = { sentence, text, numbers, quantities, periods, directions, bases };
+    const forecastSentence = GUIDANCE_SENTENCE.test(text);
     const at = locator(opts.lines, sentence);
     for (const d of readSentence(r, opts, state)) {
       const q = d.quantity;
@@ -736,7 +736,8 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
         const quantity: ClaimQuantity = q
           ? { ...span(r, at, q), concept: conceptId, name: quantityName(q) || q.words.name || r.text.slice(q.start, q.end), loss: !!q.words.loss || !!q.sign?.negative, ...(q.words.labels ? { labels: q.words.labels } : {}) }
           : { line: where.line, span: where.span, text: '', name: '', loss: false };
-        const ahead = ref?.kind === 'ahead' || (d.forecast && period !== undefined && opts.context.current !== undefined && (spanOfKey(period)?.end ?? '') > quarterEndDate(opts.context.current.year, opts.context.current.quarter));
+        // In a forward-looking sentence (`expects`, `guidance`, `outlook`) a figure for a period after the release's is a forecast.
+        const ahead = ref?.kind === 'ahead' || (forecastSentence && d.form !== 'range' && period !== undefined && opts.context.current !== undefined && (spanOfKey(period)?.end ?? '') > quarterEndDate(opts.context.current.year, opts.context.current.quarter));
         const unread = d.unread ?? (ahead ? 'a forecast for a period after the release: no actual figure to check it by' : !q ? 'no quantity named' : !period ? 'no period stated or implied' : (d.form === 'change' || d.form === 'comparison') && !base && d.direction?.direction !== 'above' && d.direction?.direction !== 'below' ? 'no period compared with' : undefined);
         const claim: Claim = {
           id: claimId(where, ids),
