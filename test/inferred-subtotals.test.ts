@@ -112,3 +112,107 @@ describe('a break is a filing that does not add up', () => {
     expect(checkCounts(checks).break).toBe(0);
   });
 });
+
+describe('the rules of inference on small tables, each sum worked by hand', () => {
+  // A two-column table (2004, 2003) of a made-up release; `body` is the table's rows as printed.
+  const inferred = (body: string[]) => {
+    const text = ['Example Corp (NYSE: EX)', '', 'SUMMARY (in millions)', '', '                                   2004      2003', '', ...body, ''].join('\n');
+    return analyze([{ name: 'x.txt', text }]).checks.filter((c) => c.rule.startsWith('table-subtotal'));
+  };
+  // A check as `period status total = ±operand ...` (the operands' printed values and signs).
+  const sums = (body: string[]) =>
+    inferred(body).map((c) => `${c.period} ${c.status} ${c.reported} =${c.operands.slice(1).map((o) => ` ${o.coefficient < 0 ? '−' : '+'}${o.value}`).join('')}`);
+
+  test.each<[string, string[], string[]]>([
+    ['a plain list under no rule and no total: nothing is a subtotal', [
+      'Alpha                                10        20',
+      'Beta                                 30        40',
+      'Gamma                                40        60',
+      'Delta                                70       100',
+    ], []],
+    ['a Less row printed positive is taken away; printed negative it is added as printed', [
+      'Receivables                         100        90',
+      'Less allowance                      (10)        9',
+      '                                   ----      ----',
+      'Net receivables                      90        81',
+    ], ['FY2004 tie 90 = +100 +-10', 'FY2003 tie 81 = +90 −9']],
+    ['a Deduct row is taken away too', [
+      'Gross sales                         100        90',
+      'Deduct: returns                      10         9',
+      '                                   ----      ----',
+      'Net sales                            90        81',
+    ], ['FY2004 tie 90 = +100 −10', 'FY2003 tie 81 = +90 −9']],
+    ['a word ending in -less is not a Less row: Total = 100 + 5', [
+      'Cups                                100        90',
+      'Bottomless refills                    5         4',
+      '                                   ----      ----',
+      'Total                               105        94',
+    ], ['FY2004 tie 105 = +100 +5', 'FY2003 tie 94 = +90 +4']],
+    ['Net under a Less row is a subtotal without a rule', [
+      'Receivables                         100        90',
+      'Less allowance                       10         9',
+      'Net receivables                      90        81',
+    ], ['FY2004 tie 90 = +100 −10', 'FY2003 tie 81 = +90 −9']],
+    ['Net under a row that only ends in -less is not (100 − 5 = 95 would foot)', [
+      'Cups                                100        90',
+      'Bottomless refills                    5         4',
+      'Net cups                             95        86',
+    ], []],
+    ['a row that only ends in -net under a Less row is not a subtotal', [
+      'Sales                               100        90',
+      'Less returns                          5         4',
+      'Cabinet sales                        40        30',
+    ], []],
+    ['total in the middle of a label is not a Total', [
+      'Alpha                                10        20',
+      'Beta                                 30        40',
+      'Share of total orders                40        60',
+    ], []],
+    ['a label ending in total is a Total: 10 + 30', [
+      'Alpha                                10        20',
+      'Beta                                 30        40',
+      'Grand total                          40        60',
+    ], ['FY2004 tie 40 = +10 +30', 'FY2003 tie 60 = +20 +40']],
+    ['an unlabelled figure under a rule is a subtotal; one without a rule is not', [
+      'Alpha                                10        20',
+      'Beta                                 30        40',
+      '                                   ----      ----',
+      '                                     40        60',
+      'Gamma                                 5         5',
+      '                                     45        65',
+    ], ['FY2004 tie 40 = +10 +30', 'FY2003 tie 60 = +20 +40']],
+    ['a result under a rule is a subtotal: revenue less expenses (100 − 60 − 10 = 30; 90 − 50 − 12 = 28)', [
+      'Revenue                             100        90',
+      'Cost of revenue                      60        50',
+      'Selling expenses                     10        12',
+      '                                   ----      ----',
+      'Operating income                     30        28',
+    ], ['FY2004 tie 30 = +100 −60 −10', 'FY2003 tie 28 = +90 −50 −12']],
+    ['a per-share result under a rule is not a subtotal (by its label)', [
+      'Continuing operations              0.40      0.30',
+      'Discontinued operations            0.10      0.05',
+      '                                   ----      ----',
+      'Net income per share               0.50      0.35',
+    ], []],
+    ['a per-share result under a rule is not a subtotal (by its section)', [
+      'Basic earnings per share:',
+      'Continuing operations              0.40      0.30',
+      'Discontinued operations            0.10      0.05',
+      '                                   ----      ----',
+      'Net income                         0.50      0.35',
+    ], []],
+    ['an unlabelled row in an expense section is an expense: 100 + 10 − 50 = 60, 90 + 10 − 50 = 50', [
+      'Revenue                             100        90',
+      'Other income                         10        10',
+      'Operating expenses:',
+      '  Selling                            30        30',
+      '  General                            20        20',
+      '                                   ----      ----',
+      '                                     50        50',
+      '                                   ----      ----',
+      'Operating income                     60        50',
+    ], ['FY2004 tie 50 = +30 +20', 'FY2003 tie 50 = +30 +20', 'FY2004 tie 60 = +100 +10 −50', 'FY2003 tie 50 = +90 +10 −50']],
+  ])('%s', (_name, body, expected) => {
+    expect(sums(body)).toEqual(expected);
+  });
+});
