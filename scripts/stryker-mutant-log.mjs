@@ -5,10 +5,11 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'fs';
 import { dirname, relative } from 'path';
 import { PluginKind, declareClassPlugin } from '@stryker-mutator/api/plugin';
+import { mutationPart } from './mutation-part.mjs';
 
 class MutantLog {
   constructor() {
-    this.file = `reports/mutation/${process.env.MPWR_MUTATE ?? 'all'}/mutants.jsonl`;
+    this.file = `reports/mutation/${mutationPart()}/mutants.jsonl`;
     mkdirSync(dirname(this.file), { recursive: true });
     writeFileSync(this.file, '');
   }

@@ -115,13 +115,14 @@ describe('a break is a filing that does not add up', () => {
 
 describe('the rules of inference on small tables, each sum worked by hand', () => {
   // A two-column table (2004, 2003) of a made-up release; `body` is the table's rows as printed.
-  const inferred = (body: string[]) => {
-    const text = ['Example Corp (NYSE: EX)', '', 'SUMMARY (in millions)', '', '                                   2004      2003', '', ...body, ''].join('\n');
+  const TWO_YEARS = '                                   2004      2003';
+  const inferred = (body: string[], header = TWO_YEARS) => {
+    const text = ['Example Corp (NYSE: EX)', '', 'SUMMARY (in millions)', '', header, '', ...body, ''].join('\n');
     return analyze([{ name: 'x.txt', text }]).checks.filter((c) => c.rule.startsWith('table-subtotal'));
   };
   // A check as `period status total = ±operand ...` (the operands' printed values and signs).
-  const sums = (body: string[]) =>
-    inferred(body).map((c) => `${c.period} ${c.status} ${c.reported} =${c.operands.slice(1).map((o) => ` ${o.coefficient < 0 ? '−' : '+'}${o.value}`).join('')}`);
+  const sums = (body: string[], header?: string) =>
+    inferred(body, header).map((c) => `${c.period} ${c.status} ${c.reported} =${c.operands.slice(1).map((o) => ` ${o.coefficient < 0 ? '−' : '+'}${o.value}`).join('')}`);
 
   test.each<[string, string[], string[]]>([
     ['a plain list under no rule and no total: nothing is a subtotal', [
@@ -214,5 +215,47 @@ describe('the rules of inference on small tables, each sum worked by hand', () =
     ], ['FY2004 tie 50 = +30 +20', 'FY2003 tie 50 = +30 +20', 'FY2004 tie 60 = +100 +10 −50', 'FY2003 tie 50 = +90 +10 −50']],
   ])('%s', (_name, body, expected) => {
     expect(sums(body)).toEqual(expected);
+  });
+
+  test('a Total under a blank line and no rule, over rows that do not add up to it: no reading, nothing shown', () => {
+    expect(sums([
+      'Alpha                                10        20',
+      'Beta                                 30        40',
+      '',
+      'Total                                99        99',
+    ])).toEqual([]);
+  });
+
+  const ONE_YEAR = '                                   2004';
+  test('one column: a reading that foots there and is not just the first row less the rest is the structure', () => {
+    // Net sales 100 − Cost of sales 60 = 40: cost is an expense word.
+    expect(sums(['Net sales                           100', 'Cost of sales                        60', '                                   ----', 'Gross margin                         40'], ONE_YEAR))
+      .toEqual(['FY2004 tie 40 = +100 −60']);
+  });
+
+  test('one column: only the first row less the other foots: unverified, shown as laid out (100 + 60)', () => {
+    const checks = inferred(['Alpha                               100', 'Beta                                 60', '                                   ----', 'Total                                40'], ONE_YEAR);
+    expect(checks.map((c) => [c.status, c.computed?.toString()])).toEqual([['unverified', '160']]);
+  });
+
+  test('a structure two columns confirm breaks where a third does not add up (10 + 30 = 40, 20 + 40 = 60, 30 + 50 = 80, not 99)', () => {
+    const checks = inferred([
+      'Alpha                                10        20        30',
+      'Beta                                 30        40        50',
+      '                                   ----      ----      ----',
+      'Total                                40        60        99',
+    ], '                                   2004      2003      2002');
+    expect(checks.map((c) => [c.period, c.status, c.computed?.toString()])).toEqual([['FY2004', 'tie', '40'], ['FY2003', 'tie', '60'], ['FY2002', 'break', '80']]);
+  });
+
+  test('a change column is summed, a percent-change column is not', () => {
+    const checks = inferred([
+      'Alpha                                10        20       (10)        (50)%',
+      'Beta                                 30        40       (10)        (25)%',
+      '                                   ----      ----      ----        ----',
+      'Total                                40        60       (20)        (33)%',
+    ], '                                   2004      2003    Change     % Change');
+    expect(checks.map((c) => [c.period, c.status, c.reported?.toString()])).toEqual([['FY2004', 'tie', '40'], ['FY2003', 'tie', '60'], ['FY2004', 'tie', '-20']]);
+    expect(checks[2].id).toMatch(/:change@/);
   });
 });
