@@ -94,6 +94,28 @@ describe('the likely culprit of a corrupted balance sheet', () => {
     expect(c?.culprit).toBeUndefined();
   });
 
+  test('a figure printed in two places, wrong in the first: named there', () => {
+    // Adjusted EBITDA for Q2 2004 is $2,544 in the statement of operations (line 272) and in the
+    // reconciliation (line 296); 38,496 − 17,740 − 18,212 = 2,544 and 2,544 − 3,879 + 62 − 39 =
+    // −1,312 (Loss from Continuing Operations). With 2,574 on line 272 the two places disagree;
+    // 2,574 on line 296 as well would make them agree but break the reconciliation's sums, so only
+    // line 272 back to 2,544 mends the same-fact break.
+    const a = analyze([corrupt('Adjusted EBITDA', '$2,544', '$2,574')]);
+    const c = a.checks.find((x) => x.id === 'same-fact:adjusted_ebitda@2004Q2');
+    expect(c?.status).toBe('break');
+    expect([c?.culprit?.line, c?.culprit?.printed.toString(), c?.culprit?.wouldTie.toString()]).toEqual([272, '2574', '2544']);
+  });
+
+  test('a figure printed in two places, wrong in the second: named there', () => {
+    // Line 296 printed 2,574: it disagrees with line 272, which agrees with the sums; 2,574 → 2,544 mends it.
+    const lines = SEED.text.split('\n');
+    lines[295] = lines[295].replace('$2,544', '$2,574');
+    const a = analyze([{ name: 'corrupted.txt', text: lines.join('\n') }]);
+    const c = a.checks.find((x) => x.id === 'same-fact:adjusted_ebitda@2004Q2');
+    expect(c?.status).toBe('break');
+    expect([c?.culprit?.line, c?.culprit?.printed.toString(), c?.culprit?.wouldTie.toString()]).toEqual([296, '2574', '2544']);
+  });
+
   test('one-digit changes keep the number of digits and the sign', () => {
     expect(oneDigitChanges(new (require('decimal.js'))('-0.01')).map(String)).toEqual([
       '-1.01', '-2.01', '-3.01', '-4.01', '-5.01', '-6.01', '-7.01', '-8.01', '-9.01',
