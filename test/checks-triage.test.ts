@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { importIntoWorkbook } from '../src/excel/import';
-import { analyze, type SourceText } from '../src/pipeline';
+import { analyze, type Analysis, type SourceText } from '../src/pipeline';
 import { oneDigitChanges, parseAcceptances, STATUS_ORDER } from '../src/reconcile/triage';
 import { buildPlan, SHEET_NAMES } from '../src/workbook/layout';
 import { excelContext, FakeWorkbook } from './support/fake-excel';
@@ -35,8 +35,9 @@ const summary = (plan: SheetPlan, label: string) => {
 };
 
 describe('the Checks sheet of the seed', () => {
-  const analysis = analyze([SEED]);
-  const plan = buildPlan(analysis);
+  let analysis: Analysis;
+  let plan: SheetPlan;
+  beforeAll(() => { analysis = analyze([SEED]); plan = buildPlan(analysis); });
 
   test('a live summary: counts by status and one overall cell, named MPWR_CHECKS_OK', () => {
     // 126 checks: one break (the $0.01 per share, line 266), 14 roundings, 111 ties (the
@@ -164,8 +165,9 @@ describe('accepting a known break', () => {
 });
 
 describe('the Guidance sheet', () => {
-  const plan = buildPlan(analyze([SEED]));
-  const g = sheetOf(plan, SHEET_NAMES.guidance);
+  let plan: SheetPlan;
+  let g: ReturnType<typeof sheetOf>;
+  beforeAll(() => { plan = buildPlan(analyze([SEED])); g = sheetOf(plan, SHEET_NAMES.guidance); });
 
   test('a row per guided item, none empty, in the order of the guidance reconciliation', () => {
     const keys = (g.refresh as { rowKeys: string[] }).rowKeys.filter((k) => !k.includes(':'));

@@ -9,6 +9,8 @@
 import { FUNCTIONS, SHORTCUTS, callFunction } from '../src/formulas/functions-impl';
 import { isFormulaError, type Matrix } from '../src/formulas/values';
 import { analyze } from '../src/pipeline';
+import type { FormulaData } from '../src/formulas/data';
+import type { SheetPlan } from '../src/workbook/plan';
 import { buildPlan, SHEET_NAMES } from '../src/workbook/layout';
 import { seedFormulaData, SEED } from './support/formulas-seed';
 import { cellAt } from './support/plan-cells';
@@ -40,7 +42,8 @@ const IN_EBITDA_RECON = new Set([
   'interest_income', 'interest_expense', 'other_expense', 'loss_before_discontinued_operations', 'discontinued_operations', 'net_loss',
 ]);
 
-const d = seedFormulaData();
+let d: FormulaData;
+beforeAll(() => { d = seedFormulaData(); });
 const call = (name: string, ...args: unknown[]): unknown => callFunction(d, name, args);
 
 describe('every function answers the canonical sign of a concept, whichever function it is', () => {
@@ -90,7 +93,8 @@ describe('every function answers the canonical sign of a concept, whichever func
 });
 
 describe('the model sheets show each number as the filing presents it', () => {
-  const plan = buildPlan(analyze([SEED]));
+  let plan: SheetPlan;
+  beforeAll(() => { plan = buildPlan(analyze([SEED])); });
   const home = (concept: string): string => (concept.startsWith('adjusted') ? SHEET_NAMES.nonGaap : SHEET_NAMES.operations);
   test.each(PRINTED)('%s: the cell shows %s (line %s)', (concept, _label, printed, line, answer, shown) => {
     const cell = cellAt(plan, home(concept), concept, '2004Q2');
