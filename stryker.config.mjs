@@ -12,10 +12,10 @@ const only = process.env.MPWR_MUTATE;
 const part = mutationPart();
 /** The suites of each layer (test/<name>.test.ts). */
 const SUITES = {
-  filing: ['numbers', 'text-table', 'period-headers', 'html-reader', 'seed-facts', 'real-filings', 'reader-robust'],
+  filing: ['numbers', 'text-table', 'period-headers', 'html-reader', 'seed-facts', 'real-filings', 'reader-robust', 'dashes'],
   model: ['concepts', 'dataset', 'seed-facts', 'signs', 'same-fact', 'history'],
-  reconcile: ['seed-oracle', 'tolerances', 'same-fact', 'seed-checks', 'inferred-subtotals', 'checks-triage', 'check-ids'],
-  formulas: ['formulas', 'formulas-call', 'formulas-functions', 'formulas-period-input', 'signs'],
+  reconcile: ['seed-oracle', 'tolerances', 'same-fact', 'seed-checks', 'inferred-subtotals', 'checks-triage', 'check-ids', 'history'],
+  formulas: ['formulas', 'formulas-call', 'formulas-functions', 'formulas-period-input', 'signs', 'history'],
 };
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
