@@ -62,7 +62,10 @@ export default {
   // Message text last: a mutant in it is ignored as text whether or not its line is drawn.
   ignorers: ['sample', 'message-text'],
   incremental: true,
-  incrementalFile: `reports/mutation/${part}/incremental.json`,
+  // One incremental file per directory, whichever sample: a result stands for its mutant until its
+  // code or the tests covering it change, so a second draw (or a full run) tests only what the
+  // first did not (Stryker runs a mutant its last run ignored).
+  incrementalFile: `reports/mutation/${only ?? 'all'}/incremental.json`,
   // mutant-log: each result as it comes (reports/mutation/<dir>/mutants.jsonl), for a run stopped early.
   reporters: ['clear-text', 'progress', 'html', 'json', 'mutant-log'],
   htmlReporter: { fileName: `reports/mutation/${part}/mutation.html` },
