@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { importIntoWorkbook } from '../src/excel/import';
 import { analyze, type Analysis, type SourceText } from '../src/pipeline';
-import { oneDigitChanges, parseAcceptances, STATUS_ORDER } from '../src/reconcile/triage';
+import { oneDigitChanges, openBreaks, parseAcceptances, STATUS_ORDER } from '../src/reconcile/triage';
 import { buildPlan, SHEET_NAMES } from '../src/workbook/layout';
 import { excelContext, FakeWorkbook } from './support/fake-excel';
 import { cellAt, checkRow, sheetOf } from './support/plan-cells';
@@ -131,6 +131,22 @@ describe('accepting a known break', () => {
     expect([...parseAcceptances('# known plugs\neps-discontinued@2004Q1  per-share plug of the filing\n\nbs-balance@2004-06-30\n')]).toEqual([
       ['eps-discontinued@2004Q1', 'per-share plug of the filing'],
       ['bs-balance@2004-06-30', 'accepted'],
+    ]);
+  });
+
+  test('the open breaks: breaks not accepted, nothing else', () => {
+    const checks = [
+      { id: 'a@2004Q2', status: 'break' }, { id: 'b@2004Q2', status: 'break' }, { id: 'c@2004Q2', status: 'tie' }, { id: 'd@2004Q2', status: 'unverified' },
+    ];
+    expect(openBreaks(checks, new Map([['a@2004Q2', 'plug']])).map((c) => c.id)).toEqual(['b@2004Q2']);
+    expect(openBreaks(checks, new Map()).map((c) => c.id)).toEqual(['a@2004Q2', 'b@2004Q2']);
+  });
+
+  test('an accept file: a colon or hash before the reason, blank-only and comment lines skipped', () => {
+    expect([...parseAcceptances('same-fact:revenue_total@2004Q2: a typo in the text\r\n   \r\nx@FY2004#guidance-low  # revised\n  # note\ny@2004Q1:')]).toEqual([
+      ['same-fact:revenue_total@2004Q2', 'a typo in the text'],
+      ['x@FY2004#guidance-low', 'revised'],
+      ['y@2004Q1', 'accepted'],
     ]);
   });
 

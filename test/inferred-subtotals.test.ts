@@ -236,6 +236,8 @@ describe('the rules of inference on small tables, each sum worked by hand', () =
   test('one column: only the first row less the other foots: unverified, shown as laid out (100 + 60)', () => {
     const checks = inferred(['Alpha                               100', 'Beta                                 60', '                                   ----', 'Total                                40'], ONE_YEAR);
     expect(checks.map((c) => [c.status, c.computed?.toString()])).toEqual([['unverified', '160']]);
+    // The description names the rows as laid out and the reading that foots.
+    expect(checks[0].description).toMatch(/^Total: the rows it adds are not certain \(.*\); as laid out: Alpha \+ Beta; readings that foot elsewhere: Alpha − Beta \(foots in 1 of 1 columns\)$/);
   });
 
   test('a structure two columns confirm breaks where a third does not add up (10 + 30 = 40, 20 + 40 = 60, 30 + 50 = 80, not 99)', () => {

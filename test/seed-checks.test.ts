@@ -75,6 +75,18 @@ describe('seed checks', () => {
     // (39,239) − (37,835) = −1,404 = Q2 net loss; (37,835) − (37,572) = −263 = Q1 net loss.
     expect(byId.get('bs-deficit-rollforward@2004Q2')?.reported?.toString()).toBe('-1404');
     expect(byId.get('bs-deficit-rollforward@2004Q1')?.status).toBe('tie');
+    // The balance at the quarter's end and start (line 222, two columns) and the quarter's net loss (line 260).
+    expect(byId.get('bs-deficit-rollforward@2004Q2')?.operands.map((o) => [o.coefficient, o.value?.toString(), o.line])).toEqual([
+      [1, '-39239', 222], [-1, '-37835', 222], [1, '-1404', 260],
+    ]);
+  });
+
+  test('a sum with a term not printed is incomplete: no computed figure, no difference', () => {
+    // Switched Access for Q2 2004 (line 236, 4,911) blanked: Core Customer + Switched Access cannot be added.
+    const lines = text.split('\n');
+    lines[235] = lines[235].replace('4,911', '     ');
+    const c = run(lines.join('\n')).checks.find((x) => x.id === 'ops-revenue@2004Q2');
+    expect([c?.status, c?.reported?.toString(), c?.computed, c?.difference]).toEqual(['incomplete', '38496', null, null]);
   });
 });
 
