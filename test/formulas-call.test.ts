@@ -1,7 +1,7 @@
 // `mpwr call NAME [ARG...]`: arguments typed as in a cell, output as Excel would show it.
 import { formatResult, parseCellInput, runCall } from '../src/formulas/call';
 import { functionHelp } from '../src/formulas/help';
-import { formulaError } from '../src/formulas/values';
+import { formulaError, scalarArg } from '../src/formulas/values';
 import { SEED, syntheticQ3 } from './support/formulas-seed';
 
 const call = (name: string, ...args: string[]) => runCall(name, args, [], [SEED]);
@@ -22,6 +22,58 @@ describe('arguments typed as in a cell', () => {
       [1, 2],
       [3, 'a,b'],
     ]);
+  });
+
+  test.each<[string, unknown]>([
+    ['"a""b"', 'a"b'], // a doubled quote inside quotes is one quote
+    ['""', ''],
+    ['"', '"'], // one quote alone is text, not an empty quoted string
+    ['"abc', '"abc'],
+    ['abc"', 'abc"'],
+    ['xtrue', 'xtrue'],
+    ['TRUEx', 'TRUEx'],
+    ['  true  ', true],
+    ['#div/0!', formulaError('#DIV/0!', 'the argument is the error #div/0!')],
+    ['#N/Ax', '#N/Ax'],
+    ['1e3', 1000],
+    ['.5', 0.5],
+    ['1,00', '1,00'], // not a thousands separator: text
+    ['{1,,2}', [[1, null, 2]]],
+    ['{"x";TRUE}', [['x'], [true]]],
+  ])('%s', (raw, expected) => {
+    expect(parseCellInput(raw)).toEqual(expected);
+  });
+});
+
+describe('one value from what a host passes (scalarArg)', () => {
+  const err = (code: string) => expect.objectContaining({ kind: 'formula-error', code });
+  test.each<[string, unknown, unknown]>([
+    ['a 1×1 range is its cell', [[5]], { type: 'number', value: 5 }],
+    ['a one-cell row', [7], { type: 'number', value: 7 }],
+    ['an empty range is empty', [], { type: 'empty' }],
+    ['a 2×1 range is #VALUE!', [[1], [2]], err('#VALUE!')],
+    ['a 1×2 range is #VALUE!', [[1, 2]], err('#VALUE!')],
+    ['undefined is empty', undefined, { type: 'empty' }],
+    ['blank text is empty', '   ', { type: 'empty' }],
+    ['error text is #VALUE!', ' #N/A ', err('#VALUE!')],
+    ['Infinity is #NUM!', Infinity, err('#NUM!')],
+    ['a bigint is a number', BigInt(3), { type: 'number', value: 3 }],
+    ['a Date is its serial (38168 = 2004-06-30)', new Date(Date.UTC(2004, 5, 30, 15)), { type: 'number', value: 38168 }],
+    ['an invalid Date is #VALUE!', new Date(NaN), err('#VALUE!')],
+    ['a host error { code: "#N/A" } keeps its code', { code: '#N/A' }, err('#N/A')],
+    ['a host error named without marks ("DIV0", any case)', { type: 'div0' }, err('#DIV/0!')],
+    ['a host error { value: "#REF!" }', { value: '#REF!' }, err('#REF!')],
+    ['a host error of a code not ours is #VALUE!', { code: '#SPILL!' }, err('#VALUE!')],
+    ['a thrown Error is #VALUE!', new Error('boom'), err('#VALUE!')],
+    ['any other object is #VALUE!', { a: 1 }, err('#VALUE!')],
+    ['a function is #VALUE!', () => 1, err('#VALUE!')],
+  ])('%s', (_name, x, expected) => {
+    expect(scalarArg(x, 'period')).toEqual(expected);
+  });
+
+  test('a host error says what it was', () => {
+    expect(scalarArg({ code: '#N/A', message: 'no data' }, 'period')).toEqual(formulaError('#N/A', 'period is an error: no data'));
+    expect(scalarArg({ code: 'NotAvailable' }, 'period')).toEqual(formulaError('#VALUE!', 'period is an error (NotAvailable)'));
   });
 });
 

@@ -89,3 +89,28 @@ describe('readPeriod', () => {
     expect(isFormulaError(q) && q.message).toMatch(/^Can't read "banana" as a period; use "Q2 2004", "2Q04", "2004Q2", "June 30, 2004"/);
   });
 });
+
+describe('readPeriod: twelve months and years to date (the forms in period-input.ts)', () => {
+  const ltm = (end: unknown) => ({ kind: 'span', months: 12, end, ltm: true });
+  test.each<[string, unknown]>([
+    ['LTM', ltm({ kind: 'latest', offset: 0 })],
+    ['LTM-1', ltm({ kind: 'latest', offset: 1 })],
+    ['LTM Q3 2004', ltm({ kind: 'quarter', year: 2004, quarter: 3 })],
+    ['TTM 3Q04', ltm({ kind: 'quarter', year: 2004, quarter: 3 })],
+    ['last twelve months ended Q2 2004', ltm({ kind: 'quarter', year: 2004, quarter: 2 })],
+    // A year ends with its fourth quarter; LATEST-2 is the quarter two before the latest; a date is kept.
+    ['LTM FY2004', ltm({ kind: 'quarter', year: 2004, quarter: 4 })],
+    ['LTM LATEST-2', ltm({ kind: 'latest', offset: 2 })],
+    ['LTM 2004-06-30', ltm({ kind: 'date', date: '2004-06-30' })],
+    ['YTD Q3 2004', { kind: 'span', months: 9, end: { kind: 'quarter', year: 2004, quarter: 3 } }],
+    ['Q2 2004 YTD', { kind: 'span', months: 6, end: { kind: 'quarter', year: 2004, quarter: 2 } }],
+    ['YTD 2004', { kind: 'span', months: 12, end: { kind: 'quarter', year: 2004, quarter: 4 } }],
+  ])('%s', (input, expected) => {
+    expect(shape(text(input))).toEqual(expected);
+  });
+
+  test.each(['LTM banana', 'YTD LATEST', 'YTD 2004-06-30', 'LTM Q5 2004'])('%s names no period: #VALUE!', (input) => {
+    expect(shape(text(input))).toBe('#VALUE!');
+  });
+});
+
