@@ -1,6 +1,6 @@
 // The MPWR functions, pure, over the seed filing. Expected numbers are read off
 // assets/filings/mpwr-2004q2-ex99-1.txt (line numbers given), never copied from the program.
-import { FormulaStore } from '../src/formulas/store';
+import { FormulaStore, onChange, setImported } from '../src/formulas/store';
 import { FUNCTIONS, SHORTCUTS, callFunction, check, checks, guidance, items, periods, recon, series, shortcut, source, value } from '../src/formulas/functions-impl';
 import { type FormulaError, type FormulaResult, isFormulaError } from '../src/formulas/values';
 import type { FormulaData } from '../src/formulas/data';
@@ -351,6 +351,26 @@ describe('the store: built-in filing overlaid by imported ones', () => {
     s.setBuiltIn([syntheticQ3()]);
     expect(seen).toEqual([1]);
     expect(shortcut(s.data(), 'REVENUE', 'Q3 2004')).toBe(38496); // the synthetic's first column
+  });
+
+  test('the sources it holds, as copies; the Analysis of its data', () => {
+    const s = new FormulaStore([SEED]);
+    s.setImported([syntheticQ3()]);
+    s.builtInSources().length = 0;
+    s.importedSources().length = 0;
+    expect(s.builtInSources().map((x) => x.name)).toEqual([SEED.name]);
+    expect(s.importedSources().map((x) => x.name)).toEqual(['synthetic-2004q3.txt']);
+    expect(s.analysis()).toBe(s.data().analysis);
+  });
+
+  test("the runtime store's shorthands for the task pane: setImported and onChange", () => {
+    // This suite gives the runtime's store no built-in filing (functions/functions.ts does, in the add-in).
+    const seen: string[][] = [];
+    const stop = onChange((d) => seen.push(d.analysis.dataset.filings.map((f) => f.file)));
+    expect(setImported([syntheticQ3()]).dataset.filings.map((f) => f.file)).toEqual(['synthetic-2004q3.txt']);
+    stop();
+    setImported([]);
+    expect(seen).toEqual([['synthetic-2004q3.txt']]);
   });
 
   test('with nothing loaded every function answers #N/A, never throws', () => {
