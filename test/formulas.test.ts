@@ -1,8 +1,8 @@
 // The MPWR functions, pure, over the seed filing. Expected numbers are read off
 // assets/filings/mpwr-2004q2-ex99-1.txt (line numbers given), never copied from the program.
 import { FormulaStore, onChange, setImported } from '../src/formulas/store';
-import { FUNCTIONS, SHORTCUTS, callFunction, check, checks, guidance, items, periods, recon, series, shortcut, source, value } from '../src/formulas/functions-impl';
-import { type FormulaError, type FormulaResult, isFormulaError } from '../src/formulas/values';
+import { FUNCTIONS, SHORTCUTS, callFunction, guard, check, checks, guidance, items, periods, recon, series, shortcut, source, value } from '../src/formulas/functions-impl';
+import { type FormulaError, type FormulaResult, formulaError, isFormulaError } from '../src/formulas/values';
 import type { FormulaData } from '../src/formulas/data';
 import { SEED, seedFormulaData, syntheticQ3 } from './support/formulas-seed';
 
@@ -287,6 +287,24 @@ describe('callFunction', () => {
     expect(err(callFunction(d, 'ADJ_EBITDA', []))).toEqual({ code: '#VALUE!', message: 'MPWR.ADJ_EBITDA takes 1 to 2 arguments (period, [scale]), got 0' });
     expect(err(callFunction(d, 'ITEMS', [1])).code).toBe('#VALUE!');
     expect(err(callFunction(d, 'NOPE', [])).code).toBe('#VALUE!');
+  });
+
+  test('PERIODS("all") is the actual periods, then the guidance ones', () => {
+    const col = (kind: string) => (callFunction(d, 'PERIODS', [kind]) as unknown[][]).map((r) => r[0]);
+    expect(col('all')).toEqual([...col('actual'), ...col('guidance')]);
+    expect(col('guidance')).toEqual(['FY2004', 'FY2005']); // the two guidance reconciliations, lines 311 and 334
+  });
+
+  test('CLAIMS for a period the text states nothing of is #N/A, naming the periods it does', () => {
+    const e = err(callFunction(d, 'CLAIMS', ['Q3 2005']));
+    expect(e.code).toBe('#N/A');
+    expect(e.message).toMatch(/^No claims about 2005Q3 \/ 2005-09-30; the text states figures for .*2004Q2/); // a quarter and its end
+  });
+
+  test('an exception inside a function is #VALUE!, never thrown to the host', () => {
+    expect(guard(() => { throw new Error('boom'); })).toEqual(formulaError('#VALUE!', 'MPWR could not compute this: boom'));
+    expect(guard(() => { throw 'odd'; })).toEqual(formulaError('#VALUE!', 'MPWR could not compute this: odd'));
+    expect(guard(() => 5)).toBe(5);
   });
 
   test('the registry lists every function of the issue', () => {
