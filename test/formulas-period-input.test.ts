@@ -114,3 +114,30 @@ describe('readPeriod: twelve months and years to date (the forms in period-input
   });
 });
 
+describe('readPeriod: a month alone is its last day; misspellings are suggested', () => {
+  test.each<[string, string]>([
+    ['Jan 2004', '2004-01-31'], // the first month (a month is counted from 1)
+    ['June 2004', '2004-06-30'],
+    ["Feb'04", '2004-02-29'], // 2004 is a leap year
+    ['Dec-2004', '2004-12-31'],
+  ])('%s is %s', (input, date) => {
+    expect(shape(text(input))).toEqual({ kind: 'date', date });
+  });
+
+  test('a misspelt word is repaired when the repaired text reads as a period', () => {
+    const q = readPeriod(text('second quartr 2004'));
+    expect(isFormulaError(q) && q.message).toBe('Can\'t read "second quartr 2004" as a period; did you mean "Second Quarter 2004"?');
+    const r = readPeriod(text('Jnue 30, 2004'));
+    expect(isFormulaError(r) && r.message).toMatch(/did you mean "June 30, 2004"\?$/);
+    const none = readPeriod(text('banana split'));
+    expect(isFormulaError(none) && none.message).toMatch(/^Can't read "banana split" as a period; use /);
+  });
+
+  test('empty and boolean arguments are #VALUE!, saying which', () => {
+    const e = readPeriod({ type: 'empty' }, 'from');
+    expect(isFormulaError(e) && [e.code, e.message.startsWith('from is required')]).toEqual(['#VALUE!', true]);
+    const b = readPeriod({ type: 'boolean', value: true });
+    expect(isFormulaError(b) && [b.code, b.message]).toEqual(['#VALUE!', 'period must be a period such as "Q2 2004", not TRUE']);
+  });
+});
+

@@ -4,6 +4,7 @@ import { FormulaStore, onChange, setImported } from '../src/formulas/store';
 import { FUNCTIONS, SHORTCUTS, callFunction, guard, check, checks, guidance, items, periods, recon, series, shortcut, source, value } from '../src/formulas/functions-impl';
 import { type FormulaError, type FormulaResult, formulaError, isFormulaError } from '../src/formulas/values';
 import type { FormulaData } from '../src/formulas/data';
+import { closest, editDistance } from '../src/formulas/suggest';
 import { SEED, seedFormulaData, syntheticQ3 } from './support/formulas-seed';
 
 let d: FormulaData;
@@ -274,6 +275,68 @@ describe('CHECK, CHECKS, SOURCE, PERIODS, ITEMS', () => {
     if (isFormulaError(list)) throw new Error(list.message);
     expect(list[0]).toEqual(['cash_and_equivalents', 'Cash & Cash Equivalents']);
     expect(list.map((r) => r[0])).toEqual(expect.arrayContaining(['adjusted_ebitda', 'net_loss', 'eps_net_loss_basic_diluted', 'da_sga']));
+  });
+});
+
+describe('scales, bases and arguments of the wrong kind', () => {
+  // Revenue Q2 2004, line 238: $38,496 thousand; Q1 2004 37,153; Q2 2003 37,758.
+  test.each<[string, number]>([
+    ['units', 38496000], ['dollars', 38496000], ['thousands', 38496], ["'000s", 38496], ['k', 38496], ['thous', 38496],
+    ['in $ millions', 38.496], ['mm', 38.496], ['billions', 0.038496], ['bn', 0.038496], ['b', 0.038496],
+  ])('REVENUE in %s', (scale, expected) => {
+    expect(callFunction(d, 'REVENUE', ['Q2 2004', scale])).toBeCloseTo(expected, 12);
+  });
+
+  test('an unknown scale is #VALUE! naming the ones there are', () => {
+    expect(err(callFunction(d, 'REVENUE', ['Q2 2004', 'billionz']))).toEqual({ code: '#VALUE!', message: 'scale must be "units", "thousands" or "millions", not "billionz"' });
+  });
+
+  // Year over year: (38,496 − 37,758) / 37,758; quarter over quarter: (38,496 − 37,153) / 37,153.
+  const YOY = (38496 - 37758) / 37758;
+  const QOQ = (38496 - 37153) / 37153;
+  test.each<[string | undefined, number]>([
+    [undefined, YOY], ['yoy', YOY], ['Year over year', YOY], ['y', YOY], ['annual', YOY], ['Y/Y', YOY],
+    ['qoq', QOQ], ['quarter-over-quarter', QOQ], ['q', QOQ], ['Sequential', QOQ], ['Q/Q', QOQ],
+  ])('GROWTH of revenue, basis %s', (basis, expected) => {
+    const args = basis === undefined ? ['Revenue', 'Q2 2004'] : ['Revenue', 'Q2 2004', basis];
+    expect(callFunction(d, 'GROWTH', args)).toBeCloseTo(expected, 12);
+  });
+
+  test('GROWTH says why it will not answer', () => {
+    expect(err(callFunction(d, 'GROWTH', ['Revenue', 'Q2 2004', 'monthly']))).toEqual({ code: '#VALUE!', message: 'basis must be "yoy" (year over year, the default) or "qoq" (quarter over quarter), not "monthly"' });
+    expect(err(callFunction(d, 'GROWTH', ['Revenue', 'FY2004 low']))).toEqual({ code: '#VALUE!', message: 'GROWTH is of actual figures, not guidance (FY2004 low)' });
+    expect(err(callFunction(d, 'GROWTH', ['Adjusted EBITDA (% of Revenue)', 'Q2 2004'])).message).toMatch(/is a percentage: its growth is ambiguous/);
+    expect(err(callFunction(d, 'GROWTH', ['Revenue', 'banana'])).message).toMatch(/^Can't read "banana" as a period/);
+  });
+
+  test('LTM and SERIES pass a bad period or scale on as it is', () => {
+    expect(err(callFunction(d, 'LTM', ['Revenue', 'banana'])).message).toMatch(/^Can't read "banana" as a period/);
+    expect(err(callFunction(d, 'LTM', ['Revenue', 'Q2 2004', 'furlongs'])).message).toMatch(/^scale must be/);
+    expect(err(callFunction(d, 'SERIES', ['Revenue', 'banana'])).message).toMatch(/^Can't read "banana" as a period/);
+    expect(err(callFunction(d, 'SERIES', ['Revenue', 'Q1 2004', 'banana'])).message).toMatch(/^Can't read "banana" as a period/);
+    expect(err(callFunction(d, 'SERIES', ['Revenue', 'Q1 2004', 'Q2 2004', 'furlongs'])).message).toMatch(/^scale must be/);
+  });
+});
+
+describe('"did you mean": edit distance and the closest name', () => {
+  test.each<[string, string, number]>([
+    ['', 'abc', 3], ['abc', '', 3], ['abc', 'abc', 0], ['kitten', 'sitting', 3],
+    ['abcd', 'abdc', 1], // two letters swapped are one edit
+    ['ca', 'abc', 3], // optimal string alignment: a swapped pair is not edited again
+  ])('editDistance(%j, %j) = %d', (a, b, n) => {
+    expect(editDistance(a, b)).toBe(n);
+  });
+
+  test.each<[string, string[], string | undefined]>([
+    ['Adjusted EBIDTA', ['Adjusted EBITDA', 'Adjusted Gross Margin'], 'Adjusted EBITDA'],
+    ['Cash and Cash Equivalents', ['Cash & Cash Equivalents'], undefined], // the same name once folded: nothing to suggest
+    ['switched', ['Switched Access', 'Core Customer'], 'Switched Access'], // the only one containing it
+    ['access', ['Switched Access', 'Access Lines'], undefined], // contained in two: no guess
+    ['xyzzy', ['Switched Access', 'Core Customer'], undefined],
+    ['re', ['Revenue'], undefined],
+    ['a'.repeat(81), ['a'.repeat(80)], undefined], // too long to compare
+  ])('closest(%j)', (input, names, expected) => {
+    expect(closest(input, names)).toBe(expected);
   });
 });
 

@@ -208,8 +208,9 @@ function basisArg(x: unknown): Basis | FormulaError {
   if (a.type === 'empty') return 'yoy';
   if (a.type === 'text') {
     const t = a.value.trim().toLowerCase().replace(/[\s/-]+/g, '');
-    if (t === 'yoy' || t === 'yearoveryear' || t === 'y' || t === 'annual') return 'yoy';
-    if (t === 'qoq' || t === 'quarteroverquarter' || t === 'q' || t === 'sequential') return 'qoq';
+    // `Y/Y` and `Q/Q` (blanks, slashes and dashes dropped: `yy`, `qq`) as analysts write them.
+    if (t === 'yoy' || t === 'yy' || t === 'yearoveryear' || t === 'y' || t === 'annual') return 'yoy';
+    if (t === 'qoq' || t === 'qq' || t === 'quarteroverquarter' || t === 'q' || t === 'sequential') return 'qoq';
   }
   return invalidValue(`basis must be "yoy" (year over year, the default) or "qoq" (quarter over quarter), not ${showArg(a)}`);
 }
