@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { conceptForLabel, findConcept, normalizeLabel } from '../src/model/concepts';
+import { conceptForLabel, datedAlias, datedConcept, findConcept, normalizeLabel } from '../src/model/concepts';
 import { analyze } from '../src/pipeline';
 
 const seed = readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8');
@@ -33,5 +33,50 @@ describe('"&" reads as "and"', () => {
     const a = analyze([{ name: 'and.txt', text: lines.join('\n') }]);
     expect(a.dataset.get('long_term_restricted_cash', '2004-06-30')?.value.toString()).toBe('9479');
     expect(a.checks.find((c) => c.id === 'bs-total-assets@2004-06-30')?.status).toBe('tie');
+  });
+});
+
+describe('labels as the catalogue compares them', () => {
+  test.each<[string, string]>([
+    ['Stockholders’ Equity', 'stockholders equity'], // a curly apostrophe, a backtick and a straight one alike
+    ['Stockholders` Equity', 'stockholders equity'],
+    ["Stockholders' Equity", 'stockholders equity'],
+    ['Gain on Sale of Assets, net', 'gain on sale of assets net'],
+    ['Adjusted EBITDA (% of Revenue)', 'adjusted ebitda % of revenue'],
+    ['  Total   Assets  ', 'total assets'],
+    ['Net Loss*', 'net loss*'],
+    ['EBITDA(1)', 'ebitda 1'],
+  ])('%j reads %j', (label, normal) => {
+    expect(normalizeLabel(label)).toBe(normal);
+  });
+
+  test('a stem alias (`...*`) takes the label and the label with more words, not a longer word', () => {
+    // Cost of Operating Revenues is printed over two lines in the seed (lines 241-242), with its note after it.
+    expect(conceptForLabel('Cost of Operating Revenues', 'money')?.id).toBe('cost_of_revenue');
+    expect(conceptForLabel('Cost of Operating Revenues (exclusive of depreciation and amortization)', 'money')?.id).toBe('cost_of_revenue');
+    expect(conceptForLabel('Cost of Operating Revenuesx', 'money')).toBeUndefined();
+  });
+
+  test('the kind of the figure picks the concept a label names: money, per share, a ratio beside a money label', () => {
+    // Line 260 "Net Loss ($1,404)" is money; line 267 "Net Loss ($0.02)" is per share.
+    expect(conceptForLabel('Net Loss', 'money')?.id).toBe('net_loss');
+    expect(conceptForLabel('Net Loss', 'per-share')?.id).toBe('eps_net_loss_basic_diluted');
+    // A ratio printed beside a money label is read as that money concept's figure; shares are not.
+    expect(conceptForLabel('Adjusted EBITDA', 'ratio')?.id).toBe('adjusted_ebitda');
+    expect(conceptForLabel('Adjusted EBITDA', 'shares')).toBeUndefined();
+    expect(conceptForLabel('Adjusted EBITDA (% of Revenue)', 'money')).toBeUndefined();
+  });
+
+  test('a dated alias applies from its date, never to undated text; on the day the name changed the new name holds', () => {
+    // Releases before 2004-04-01 print "Gross Margin" for Adjusted Gross Margin.
+    expect(conceptForLabel('Gross Margin', 'money', '2004-03-31')?.id).toBe('adjusted_gross_margin');
+    expect(conceptForLabel('Gross Margin', 'money', '2004-04-01')?.id).toBe('gross_margin');
+    expect(conceptForLabel('Gross Margin', 'money', '')?.id).toBe('gross_margin');
+    expect(conceptForLabel('Gross Margin (% of Revenue)', 'percent', '2004-02-26')?.id).toBe('adjusted_gross_margin_pct');
+    expect(datedConcept('gross  margin', '2004-02-26')?.id).toBe('adjusted_gross_margin');
+    expect(datedConcept('Gross Margin', '')).toBeUndefined();
+    const agm = findConcept('adjusted_gross_margin');
+    expect(agm && datedAlias(agm, 'Gross Margin', '2004-02-26')?.note).toBe("Mpower's name for Adjusted Gross Margin in releases before April 2004");
+    expect(agm && datedAlias(agm, 'Gross Margin', '2004-10-28')).toBeUndefined();
   });
 });
