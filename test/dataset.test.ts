@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { valueIn } from '../src/model/dataset';
 import { analyze } from '../src/pipeline';
 
 const seed = { name: 'mpwr-2004q2-ex99-1.txt', text: readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8') };
@@ -27,5 +28,22 @@ describe('Dataset merge and restatements', () => {
     const a = analyze([seed, seed]);
     expect(a.dataset.info()).toHaveLength(1);
     expect(a.dataset.restatements).toHaveLength(0);
+  });
+});
+
+describe('a fact in another scale', () => {
+  test('money converts; per-share figures, share counts and percentages are what they are in any scale', () => {
+    const d = analyze([seed]).dataset;
+    const get = (concept: string) => {
+      const f = d.get(concept, '2004Q2');
+      if (!f) throw new Error(concept);
+      return f;
+    };
+    // Line 238: Total Operating Revenues $38,496 thousand.
+    expect([valueIn(get('revenue_total'), 'units'), valueIn(get('revenue_total'), 'millions'), valueIn(get('revenue_total'), 'thousands')].map(String)).toEqual(['38496000', '38.496', '38496']);
+    // Line 267: Net Loss per share ($0.02); line 262: 78,417,485 shares; line 273: 6.6% — all in a table "in $ thousands".
+    expect(valueIn(get('eps_net_loss_basic_diluted'), 'units').toString()).toBe('-0.02');
+    expect(valueIn(get('weighted_average_shares'), 'millions').toString()).toBe('78417485');
+    expect(valueIn(get('adjusted_ebitda_margin'), 'units').toString()).toBe('6.6');
   });
 });
