@@ -333,6 +333,28 @@ describe('a definition change, recorded from the release that states it', () => 
   });
 });
 
+describe('a definition change stated another way', () => {
+  // The Q3 2005 release's line 15 reads "Beginning with the third quarter of 2005, adjusted gross
+  // margin also excludes"; the sentence goes on to line 18.
+  const restated = (line15: string): SourceText => {
+    const q = read('fixtures', 'mpwr-2005q3-ex99-1.txt');
+    const lines = q.text.split('\n');
+    lines[14] = line15;
+    return { name: 'mpwr-2005q3-reworded.txt', text: lines.join('\n') };
+  };
+  const changes = (line15: string) => new FormulaData(analyze([restated(line15)])).definitionChanges().map((c) => [c.concept, c.from, c.before, c.line]);
+
+  test('without a date it takes effect in the quarter the release reports (2005Q3, after 2005-06-30)', () => {
+    expect(changes('Adjusted gross margin also excludes')).toEqual([['adjusted_gross_margin', '2005Q3', '2005-06-30', 15]]);
+  });
+
+  test('two measures named before the verb: the one named last is the one that changes', () => {
+    expect(changes('Beginning with the first quarter of 2005, as with adjusted gross margin, adjusted EBITDA also excludes')).toEqual([
+      ['adjusted_ebitda', '2005Q1', '2004-12-31', 15],
+    ]);
+  });
+});
+
 describe('guidance revised by a later release', () => {
   test.each([
     ['time order', ALL],

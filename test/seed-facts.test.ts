@@ -180,6 +180,14 @@ describe('seed release: every printed number', () => {
     expect(facts.find((f) => f.concept === 'revenue_total' && f.period.key === 'FY2005' && f.scenario === 'guidance-high')?.source.line).toBe(75);
   });
 
+  test('a figure read from the text carries its printed line, as a table figure does', () => {
+    // Line 66: "Capital expenditures were $1.8 million in the second quarter of 2004. The".
+    const capex = facts.find((f) => f.concept === 'capital_expenditures' && f.period.key === '2004Q2');
+    expect([capex?.value.toString(), capex?.scale, capex?.source.line, capex?.source.text]).toEqual([
+      '1.8', 'millions', 66, 'Capital expenditures were $1.8 million in the second quarter of 2004. The',
+    ]);
+  });
+
   test('presentation signs: the same quantity printed with opposite signs', () => {
     expect(find('depreciation_amortization', '2004Q2', 247).presentedSign).toBe(1);
     expect(find('depreciation_amortization', '2004Q2', 297).presentedSign).toBe(-1);
