@@ -174,6 +174,16 @@ describe('SERIES', () => {
     expect(err(series(d, 'Revenue', 2006)).code).toBe('#N/A');
     expect(err(series(d, 'Revenue', 2005, 2004)).code).toBe('#VALUE!');
   });
+
+  test('from and to as LATEST, a date or an LTM: the quarters they cover', () => {
+    // The seed's latest quarter is 2004Q2; LATEST-1 is 2004Q1.
+    expect(series(d, 'Revenue', 'LATEST-1', 'LATEST')).toEqual([['2004Q1', '2004Q2'], [37153, 38496], ['printed', 'printed']]);
+    // A date falls in its quarter: 2004-03-31 is in 2004Q1.
+    expect(series(d, 'Revenue', '2004-03-31', '2004-06-30')).toEqual([['2004Q1', '2004Q2'], [37153, 38496], ['printed', 'printed']]);
+    // The twelve months to Q2 2004 start with 2003Q3: 2003Q2 is before them.
+    expect(series(d, 'Revenue', 'LTM Q2 2004')).toEqual([['2004Q1', '2004Q2'], [37153, 38496], ['printed', 'printed']]);
+    expect(series(d, 'Revenue', null, 'LTM Q1 2004')).toEqual([['2003Q2', '2004Q1'], [37758, 37153], ['printed', 'printed']]);
+  });
 });
 
 describe('RECON', () => {
