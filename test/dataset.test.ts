@@ -24,6 +24,23 @@ describe('Dataset merge and restatements', () => {
     expect(r?.current.source.file).toBe('synthetic-2004q3.txt');
   });
 
+  test('restatements come in one order, by concept then period, whatever the import order, and as a copy', () => {
+    const keys = (order: typeof seed[]) => analyze(order).dataset.restatements.map((r) => `${r.concept}|${r.period}`);
+    const k = keys([seed, q3]);
+    // The synthetic release restates more than one figure (Accounts Receivable, the Q2 operations it reprints).
+    expect(new Set(k.map((x) => x.split('|')[0])).size).toBeGreaterThan(1);
+    const byConceptThenPeriod = (a: string, b: string) => {
+      const [ca, pa] = a.split('|');
+      const [cb, pb] = b.split('|');
+      return ca < cb ? -1 : ca > cb ? 1 : pa < pb ? -1 : pa > pb ? 1 : 0;
+    };
+    expect(k).toEqual([...k].sort(byConceptThenPeriod));
+    expect(keys([q3, seed])).toEqual(k);
+    const d = analyze([seed, q3]).dataset;
+    d.restatements.length = 0;
+    expect(d.restatements.map((r) => `${r.concept}|${r.period}`)).toEqual(k);
+  });
+
   test('importing the same release twice changes nothing', () => {
     const a = analyze([seed, seed]);
     expect(a.dataset.info()).toHaveLength(1);
