@@ -50,6 +50,14 @@ describe('VALUE and the shortcuts', () => {
     expect(value(d, 'Accumulated Deficit', '2Q04')).toBe(-39239); // line 222
   });
 
+  test('a balance asked at a date takes the balance sheet date within a week of it, else none', () => {
+    // Balance sheet dates 2003-12-31, 2004-03-31, 2004-06-30; Total Assets at June 30, 2004: 99,874 (line 204).
+    expect([shortcut(d, 'TOTAL_ASSETS', '2004-06-25'), shortcut(d, 'TOTAL_ASSETS', '2004-06-23'), shortcut(d, 'TOTAL_ASSETS', '2004-07-07')]).toEqual([99874, 99874, 99874]);
+    expect(err(shortcut(d, 'TOTAL_ASSETS', '2004-06-22')).code).toBe('#N/A'); // eight days before
+    expect(err(shortcut(d, 'TOTAL_ASSETS', '2004-05-15')).code).toBe('#N/A');
+    expect(shortcut(d, 'TOTAL_ASSETS', '2004-04-02')).toBe(102113); // two days after March 31
+  });
+
   test('a flow asked for a quarter-end date answers for the quarter that ends on it', () => {
     expect(shortcut(d, 'ADJ_EBITDA', 'June 30, 2004')).toBe(2544);
     expect(shortcut(d, 'ADJ_EBITDA', '3/31/2004')).toBe(3216);
