@@ -382,6 +382,20 @@ describe('callFunction', () => {
     expect(e.message).toMatch(/^No claims about 2005Q3 \/ 2005-09-30; the text states figures for .*2004Q2/); // a quarter and its end
   });
 
+  test('CLAIMS gives money in the filings\' scale, a change as a fraction, and no table figure for an unlinked claim', () => {
+    const rows = callFunction(d, 'CLAIMS', []) as (string | number)[][];
+    expect(rows[0]).toEqual(['text', 'claimed', 'actual', 'status', 'line']);
+    // Line 21: "to $38.5 million in the second quarter of 2004" against Total Operating Revenues 38,496 (thousands).
+    const revenue = rows.find((r) => r[4] === 21 && r[1] === 38500);
+    expect(revenue && [revenue[2], revenue[3]]).toEqual([38496, 'rounding']);
+    // Line 20: "by 3.6% over the first quarter of 2004": (38,496 − 37,153) / 37,153 = 3.61%.
+    const change = rows.find((r) => r[4] === 20 && r[1] === 0.036);
+    expect(change?.[2]).toBeCloseTo((38496 - 37153) / 37153, 12);
+    const unlinked = rows.filter((r) => r[3] === 'unlinked');
+    expect(unlinked.length).toBeGreaterThan(0);
+    for (const r of unlinked) expect(r[2]).toBe('');
+  });
+
   test('an exception inside a function is #VALUE!, never thrown to the host', () => {
     expect(guard(() => { throw new Error('boom'); })).toEqual(formulaError('#VALUE!', 'MPWR could not compute this: boom'));
     expect(guard(() => { throw 'odd'; })).toEqual(formulaError('#VALUE!', 'MPWR could not compute this: odd'));
