@@ -6,6 +6,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { valueIn } from '../src/model/dataset';
 import { analyze } from '../src/pipeline';
+import { OPERATIONS, releaseText } from './support/release';
 
 const seed = { name: 'mpwr-2004q2-ex99-1.txt', text: readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8') };
 const q3 = { name: 'synthetic-2004q3.txt', text: readFileSync(path.resolve(__dirname, 'fixtures/synthetic-2004q3.txt'), 'utf8') };
@@ -62,5 +63,58 @@ describe('a fact in another scale', () => {
     expect(valueIn(get('eps_net_loss_basic_diluted'), 'units').toString()).toBe('-0.02');
     expect(valueIn(get('weighted_average_shares'), 'millions').toString()).toBe('78417485');
     expect(valueIn(get('adjusted_ebitda_margin'), 'units').toString()).toBe('6.6');
+  });
+});
+
+describe('derived periods from a release that prints a quarter and years to date', () => {
+  // A made-up release: Q1 2004, six, nine and twelve months of 2004, as printed. By hand:
+  // Q2 = 6M − Q1 = 210 − 100 = 110, Q3 = 9M − 6M = 330 − 210 = 120, Q4 = FY − 9M = 460 − 330 = 130;
+  // Adjusted EBITDA 10, 22, 36, 52 → Q2 12, Q3 14, Q4 16; its margin for Q2 is 12 / 110 = 10.909...%.
+  const text = releaseText([{
+    title: OPERATIONS,
+    headers: [['Three Months Ended', 'March 31, 2004'], ['Six Months Ended', 'June 30, 2004'], ['Nine Months Ended', 'September 30, 2004'], ['Twelve Months Ended', 'December 31, 2004']],
+    rows: [
+      ['Total Operating Revenues', '$100', '$210', '$330', '$460'],
+      ['Adjusted EBITDA', '10', '22', '36', '52'],
+      ['Net Loss per Share', '($0.01)', '($0.03)', '($0.04)', '($0.05)'],
+    ],
+  }]);
+  let a: ReturnType<typeof analyze>;
+  beforeAll(() => { a = analyze([{ name: 'ytd.txt', text }]); });
+  const derived = (concept: string, key: string) => {
+    const f = a.derived.get(concept, key);
+    return f && [f.value.toString(), f.derivation?.formula];
+  };
+
+  test('each quarter is a year to date less the one before it', () => {
+    expect(derived('revenue_total', '2004Q2')).toEqual(['110', '6M2004-06-30 − 2004Q1']);
+    expect(derived('revenue_total', '2004Q3')).toEqual(['120', '9M2004-09-30 − 6M2004-06-30']);
+    expect(derived('revenue_total', '2004Q4')).toEqual(['130', 'FY2004 − 9M2004-09-30']);
+    expect(derived('adjusted_ebitda', '2004Q4')).toEqual(['16', 'FY2004 − 9M2004-09-30']);
+  });
+
+  test('a ratio of a derived quarter is recomputed from its derived operands', () => {
+    expect(a.derived.get('adjusted_ebitda_margin', '2004Q2')?.value.toFixed(4)).toBe('10.9091');
+  });
+
+  test('per-share figures are never subtracted', () => {
+    expect(a.derived.get('eps_net_loss_basic_diluted', '2004Q2')).toBeUndefined();
+  });
+
+  test('without a six-month column: Q3 = 9M − Q1 − Q2, and six months is Q1 + Q2', () => {
+    // 330 − 100 − 110 = 120; 100 + 110 = 210.
+    const b = analyze([{ name: 'q1q2-9m.txt', text: releaseText([{
+      title: OPERATIONS,
+      headers: [['Three Months Ended', 'March 31, 2004'], ['Three Months Ended', 'June 30, 2004'], ['Nine Months Ended', 'September 30, 2004']],
+      rows: [['Total Operating Revenues', '$100', '$110', '$330']],
+    }]) }]);
+    const f = (key: string) => { const x = b.derived.get('revenue_total', key); return x && [x.value.toString(), x.derivation?.formula]; };
+    expect(f('2004Q3')).toEqual(['120', '9M2004-09-30 − 2004Q1 − 2004Q2']);
+    expect(f('6M2004-06-30')).toEqual(['210', '2004Q1 + 2004Q2']);
+  });
+
+  test('printed figures are not derived again', () => {
+    expect(a.derived.get('revenue_total', '2004Q1')).toBeUndefined();
+    expect(a.derived.get('revenue_total', 'FY2004')).toBeUndefined();
   });
 });
