@@ -263,3 +263,18 @@ describe('each operand points at its printed figure', () => {
     ]);
   });
 });
+
+describe('a sum over tables printed in different scales is worked in the total\'s scale', () => {
+  // Operations in $ thousands: 38,000 − 17,000 − 18,500 = 2,500 thousand = $2.5 million, the
+  // Adjusted EBITDA a reconciliation "in $ millions" prints.
+  const text = (ebitda: string) => releaseText([
+    { title: OPERATIONS, headers: [Q2_2004], rows: [['Total Operating Revenues', '38,000'], ['Operating Expenses:'], ['  Cost of Operating Revenues', '17,000'], ['  Selling, General and Administrative', '18,500']] },
+    { title: 'RECONCILIATION TO GAAP (amounts in $ millions)', headers: [Q2_2004], rows: [['Adjusted EBITDA', ebitda]] },
+  ]);
+  test.each([
+    ['$2.5', 'tie 0'],
+    ['$2.6', 'break 0.1'],
+  ])('Adjusted EBITDA printed %s million', (ebitda, expected) => {
+    expect(outcome(text(ebitda), 'adjusted-ebitda@2004Q2')).toBe(expected);
+  });
+});
