@@ -4,7 +4,9 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import Decimal from 'decimal.js';
 import { valueIn } from '../src/model/dataset';
+import { canonicalValue } from '../src/model/facts';
 import { analyze } from '../src/pipeline';
 import { OPERATIONS, releaseText } from './support/release';
 
@@ -116,5 +118,35 @@ describe('derived periods from a release that prints a quarter and years to date
   test('printed figures are not derived again', () => {
     expect(a.derived.get('revenue_total', '2004Q1')).toBeUndefined();
     expect(a.derived.get('revenue_total', 'FY2004')).toBeUndefined();
+  });
+});
+
+describe('facts from table cells', () => {
+  test.each<[string, number, 'income' | 'expense' | 'balance' | 'ratio', boolean, number]>([
+    // A flow is stored as its contribution to income, an expense as a positive cost; a cost
+    // section's rows are printed as costs (positive reduces income); balances and ratios as printed.
+    ['revenue printed 100', 100, 'income', false, 100],
+    ['an income row printed 100 under a costs heading', 100, 'income', true, -100],
+    ['an expense printed 100 under a costs heading', 100, 'expense', true, 100],
+    ['an expense printed 100 outside one (a contribution to income)', 100, 'expense', false, -100],
+    ['a balance', -5, 'balance', true, -5],
+    ['a ratio', 5, 'ratio', true, 5],
+  ])('%s', (_name, printed, nature, costSection, expected) => {
+    expect(canonicalValue(new Decimal(printed), nature, costSection).toNumber()).toBe(expected);
+  });
+
+  test('a flow under a bare date takes the shortest duration the release prints to that date', () => {
+    // Six and three months to June 30, 2004 are printed; the reconciliation's "June 30, 2004" is the quarter.
+    const text = releaseText([
+      { title: OPERATIONS, headers: [['Six Months Ended', 'June 30, 2004'], ['Three Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$75,649', '$38,496']] },
+      { title: 'RECONCILIATION TO GAAP (amounts in $ thousands)', headers: [['June 30, 2004']], rows: [['Adjusted EBITDA', '$2,544']] },
+    ]);
+    const f = analyze([{ name: 'bare-date.txt', text }]).dataset.facts().find((x) => x.concept === 'adjusted_ebitda');
+    expect(f?.period.key).toBe('2004Q2');
+  });
+
+  test("the seed's reconciliation, under bare dates, gives quarters (line 296: Adjusted EBITDA $2,544 for 2004Q2)", () => {
+    const f = analyze([seed]).dataset.filingFacts()[0].facts.find((x) => x.concept === 'adjusted_ebitda' && x.source.line === 296 && x.value.eq(2544));
+    expect(f?.period.key).toBe('2004Q2');
   });
 });
