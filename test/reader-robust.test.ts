@@ -5,11 +5,16 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyze, checkCounts } from '../src/pipeline';
-import { readFiling } from '../src/filing/reader';
+import { MAX_FILING_BYTES, readFiling } from '../src/filing/reader';
+import { decodeText as cliDecodeText } from '../src/cli';
+import { decodeText } from '../taskpane/sources';
+import { seedChecks, summarize } from './support/mutations';
 
 /** Real releases of other companies (public SEC filings, copied from the team's shared set). */
 const FILINGS = path.resolve(__dirname, 'fixtures/filings');
 const seed = readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8');
+const SEED_NAME = 'mpwr-2004q2-ex99-1.txt';
+const SEED_TEXT = seed;
 
 /** Facts as comparable strings: concept, period, scenario, value, line. */
 function factSet(text: string): string[] {
@@ -157,5 +162,78 @@ describe('ids of unmapped rows', () => {
     // Sears prints "Total assets $21,927" at July 3, 2004: a fact, but not Mpower's total_assets.
     expect(a.dataset.get('total_assets', '2004-07-03')).toBeUndefined();
     expect(a.dataset.get('total_assets_unmapped', '2004-07-03')?.value.toString()).toBe('21927');
+  });
+});
+
+// The reader's own defences against what a file may hold (moved here from hostile.test.ts, which
+// keeps the workbook's: a suite of the filing layer runs for the filing layer's mutants).
+describe('a filing over the size cap is refused before any work', () => {
+  const big = `${SEED_TEXT}\n${' '.repeat(MAX_FILING_BYTES)}`;
+
+  test('the reader answers with one error and reads nothing', () => {
+    const f = readFiling(big, 'huge.txt');
+    expect(f.diagnostics).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/filings over 20 MB are refused/) })]);
+    expect(f.tables).toEqual([]);
+    expect(f.sentences).toEqual([]);
+    const a = analyze([{ name: 'huge.txt', text: big }]);
+    expect(a.dataset.facts()).toEqual([]);
+    expect(a.diagnostics.filter((d) => d.severity === 'error')).toHaveLength(1);
+  });
+});
+
+describe('control characters and odd encodings', () => {
+  const seed = seedChecks();
+  const checksOf = (text: string): Record<string, string> => summarize(analyze([{ name: SEED_NAME, text }]).checks);
+
+  test('a UTF-8 BOM', () => {
+    expect(checksOf(`\ufeff${SEED_TEXT}`)).toEqual(seed);
+    // As bytes through both decoders (task pane and CLI).
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(SEED_TEXT)]);
+    expect(checksOf(decodeText(bytes))).toEqual(seed);
+    expect(checksOf(cliDecodeText(bytes))).toEqual(seed);
+  });
+
+  test('Windows-1252 quotes, dashes and accents (bytes 0x92, 0x93, 0x94, 0x96, 0xE9)', () => {
+    const text = SEED_TEXT.replace(/'/g, '\u2019').replace(/"([^"\n]*)"/g, '\u201c$1\u201d').replace('ROCHESTER, NY - July', 'ROCHESTER, NY \u2013 July').replace('Regulation G', 'R\u00e9gulation G');
+    const cp1252: Record<string, number> = { '\u2019': 0x92, '\u201c': 0x93, '\u201d': 0x94, '\u2013': 0x96, '\u00e9': 0xe9 };
+    const bytes = Uint8Array.from([...text].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)));
+    const decoded = decodeText(bytes);
+    expect(decoded).toBe(text);
+    const a = analyze([{ name: SEED_NAME, text: decoded }]);
+    expect(summarize(a.checks)).toEqual(seed);
+    // Total Stockholders’ Equity (a curly apostrophe) is still the concept.
+    expect(a.dataset.get('total_stockholders_equity', '2004-06-30')?.label).toBe('Total Stockholders\u2019 Equity');
+    expect(a.dataset.info()[0].company).toBe('Mpower Holding Corporation');
+  });
+
+  test('NUL bytes: padding at the end and a few in the text read like the seed; a file of NULs is refused as binary', () => {
+    expect(checksOf(`${SEED_TEXT}${'\u0000'.repeat(512)}`)).toEqual(seed);
+    const lines = SEED_TEXT.split('\n');
+    const prose = lines.findIndex((l) => l.startsWith('Mpower increased revenue'));
+    lines[prose] = lines[prose].replace(' ', '\u0000');
+    expect(checksOf(lines.join('\n'))).toEqual(seed);
+    const f = readFiling('\u0000'.repeat(4096) + SEED_TEXT.slice(0, 1000), 'zeros.bin');
+    expect(f.diagnostics).toEqual([expect.objectContaining({ severity: 'error', message: 'the file is binary, not a text filing' })]);
+  });
+
+  test('form feeds, vertical tabs, DOS end-of-file, escape sequences, CR and CRLF line ends', () => {
+    const withControls = SEED_TEXT
+      .replace(/\n<PAGE>\n/g, '\n\f<PAGE>\n')
+      .replace('Company Presentation', 'Company\u000bPresentation\u001b[0m')
+      .concat('\u001a');
+    expect(checksOf(withControls)).toEqual(seed);
+    expect(checksOf(SEED_TEXT.replace(/\n/g, '\r\n'))).toEqual(seed);
+    expect(checksOf(SEED_TEXT.replace(/\n/g, '\r'))).toEqual(seed);
+  });
+
+  test('a line of a megabyte is skipped with a warning; the rest reads as the seed', () => {
+    const lines = SEED_TEXT.split('\n');
+    lines.splice(60, 0, '1'.repeat(1_000_000));
+    const a = analyze([{ name: SEED_NAME, text: lines.join('\n') }]);
+    expect(a.diagnostics).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'warning', line: 61, message: expect.stringMatching(/line 61 is 1000000 characters long/) })]));
+    // Every check is the seed's (those naming a line name the one below).
+    const ids = (x: Record<string, string>): string[] => Object.keys(x).map((id) => id.replace(/:L\d+$/, '')).sort();
+    expect(ids(summarize(a.checks))).toEqual(ids(seed));
+    expect(a.checks.filter((c) => c.status === 'break').map((c) => c.id)).toEqual(['eps-discontinued@2004Q1']);
   });
 });
