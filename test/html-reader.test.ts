@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { readHtml, type HtmlTable } from '../src/filing/html';
+import { decodeHtmlEntities, looksLikeHtml, readHtml, type HtmlTable } from '../src/filing/html';
 import { readFiling } from '../src/filing/reader';
 import { analyze } from '../src/pipeline';
 
@@ -200,5 +200,35 @@ describe('Apple 2004 (full submission, Word-style HTML EX-99.1)', () => {
     expect(row('Total assets')).toEqual(['7223', '6815']);
     expect(row('Deferred stock compensation')).toEqual(['-103', '-62']);
     expect(row('Current debt')).toEqual(['0', '304']);
+  });
+});
+
+describe('character references, as a browser decodes them', () => {
+  test.each<[string, string]>([
+    ['AT&amp;T', 'AT&T'],
+    ['a&nbsp;b', 'a\u00a0b'],
+    ['a&nbsp b', 'a\u00a0 b'], // nbsp and amp are known without their semicolon
+    ['R&amp D', 'R& D'],
+    ['&copy 2004', '&copy 2004'], // any other name needs its semicolon
+    ['&bogus; and &copy;', '&bogus; and \u00a9'],
+    ['&#8212; &#x2014; &#X2014;', '\u2014 \u2014 \u2014'],
+    ['&#151;', '\u2014'], // Windows-1252 range: an em dash, as browsers read it
+    ['&#0; &#xD800; &#1114112;', '\ufffd \ufffd \ufffd'], // no character: the replacement character
+    ['&AMP; &Eacute;', '& \u00c9'], // a name known only in lower case is read so; one known in its own case as it is
+  ])('%j reads %j', (html, text) => {
+    expect(decodeHtmlEntities(html)).toBe(text);
+  });
+});
+
+describe('is it an HTML page?', () => {
+  test.each<[string, boolean]>([
+    ['<html><body>x</body></html>', true],
+    ['<!DOCTYPE html>\n<p>x', true],
+    ['<DIV align="center">x</DIV>', true],
+    ['<TABLE>\n<CAPTION>\nSTATEMENT OF OPERATIONS\n</TABLE>', false], // EDGAR plain text marks its tables so
+    ['plain text\nwith <angle> words', false],
+    [`${'x'.repeat(5000)}<html>`, false], // only the start of the file is looked at
+  ])('%j', (text, html) => {
+    expect(looksLikeHtml(text)).toBe(html);
   });
 });
