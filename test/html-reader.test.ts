@@ -232,3 +232,28 @@ describe('is it an HTML page?', () => {
     expect(looksLikeHtml(text)).toBe(html);
   });
 });
+
+describe('a truncated HTML file', () => {
+  test('a table left open at the end is read as far as it goes, ending on the last line', () => {
+    const html = ['<html><body>', '<table>', '<tr><td>Revenue</td><td>10</td></tr>', '<tr><td>Cost</td><td>4</td>'].join('\n');
+    const tables = readHtml(html).filter((x) => x.kind === 'table').map((x) => (x.kind === 'table' ? x.table : undefined));
+    expect(tables.map((t) => [t?.lines, t?.rows.map((r) => r.cells.map((c) => c.text))])).toEqual([
+      [[2, 4], [['Revenue', '10'], ['Cost', '4']]],
+    ]);
+  });
+});
+
+describe('borders that draw a rule', () => {
+  // A rule under a row is a subtotal's sign; only a drawn border is one.
+  const bottom = (style: string) => {
+    const html = `<table><tr><td style="border-bottom:${style}">Revenue</td><td>10</td></tr></table>`;
+    const t = readHtml(html).find((x) => x.kind === 'table');
+    return t?.kind === 'table' ? t.table.rows[0].cells[0].borderBottom : undefined;
+  };
+  test.each<[string, boolean]>([
+    ['solid windowtext .5pt', true], ['1px solid #000', true], ['double', true], ['2px', true],
+    ['none', false], ['hidden', false], ['0', false], ['0px solid', false], ['none solid', true],
+  ])('border-bottom: %s', (style, drawn) => {
+    expect(bottom(style)).toBe(drawn);
+  });
+});

@@ -237,3 +237,34 @@ describe('control characters and odd encodings', () => {
     expect(a.checks.filter((c) => c.status === 'break').map((c) => c.id)).toEqual(['eps-discontinued@2004Q1']);
   });
 });
+
+describe('EDGAR text markup the reader steps over', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `Item ${String.fromCharCode(65 + i)}                                   ${(i + 1) * 10}`);
+  const release = (body: string[]) => ['Example Corp (NYSE: EX)', '', ...body, ''].join('\n');
+  const HEAD = ['SUMMARY (in millions)', '', '                                     2004'];
+
+  test('a <TABLE> opened inside another closes the first, with a warning; a stray </TABLE> is nothing', () => {
+    const f = readFiling(release(['<TABLE>', ...HEAD, ...rows(2), '<TABLE>', ...HEAD, ...rows(3), '</TABLE>', '</TABLE>']), 'x.txt');
+    expect(f.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.line, d.message])).toEqual([[9, 'a <TABLE> opens inside another table; the first is closed here']]);
+    expect(f.tables.map((t) => t.rows.length)).toEqual([2, 3]);
+  });
+
+  test('lines over 1,000 characters: the first three are named, the rest counted', () => {
+    const long = 'x'.repeat(1001);
+    const f = readFiling(release([long, long, long, long, long, 'Some text.']), 'x.txt');
+    const warnings = f.diagnostics.filter((d) => d.severity === 'warning' && /characters/.test(d.message)).map((d) => d.message);
+    expect(warnings).toEqual([
+      'line 3 is 1001 characters long (a release\'s lines are under 200); it was not read',
+      'line 4 is 1001 characters long (a release\'s lines are under 200); it was not read',
+      'line 5 is 1001 characters long (a release\'s lines are under 200); it was not read',
+      '2 more lines over 1000 characters were not read',
+    ]);
+    // A line of exactly 1,000 characters is read.
+    expect(readFiling(release(['y'.repeat(1000)]), 'x.txt').diagnostics.filter((d) => /characters/.test(d.message))).toEqual([]);
+  });
+
+  test('<PAGE>, <S> and <C> lines are layout, not rows', () => {
+    const f = readFiling(release(['<TABLE>', ...HEAD, '<S>                                  <C>', ...rows(2), '<PAGE>', ...rows(1), '</TABLE>']), 'x.txt');
+    expect(f.tables.map((t) => t.rows.map((r) => r.label))).toEqual([['Item A', 'Item B', 'Item A']]);
+  });
+});
