@@ -150,3 +150,13 @@ describe('facts from table cells', () => {
     expect(f?.period.key).toBe('2004Q2');
   });
 });
+
+describe('a change column is not the quantity', () => {
+  test("a % Change column's figure is kept apart (unmapped, its member named), never the quarter's revenue", () => {
+    const text = releaseText([{ title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004'], ['Three Months Ended', 'June 30, 2003'], ['', '% Change']], rows: [['Total Operating Revenues', '$38,496', '$37,758', '2.0%']] }]);
+    const d = analyze([{ name: 'change.txt', text }]).dataset;
+    expect(d.get('revenue_total', '2004Q2')?.value.toString()).toBe('38496');
+    const change = d.facts().filter((f) => f.member);
+    expect(change.map((f) => [f.mapped, f.member, f.value.toString(), f.concept.startsWith('total_operating_revenues') && f.concept !== 'revenue_total'])).toEqual([[false, 'pct-change', '2', true]]);
+  });
+});
