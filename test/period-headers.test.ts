@@ -97,3 +97,16 @@ describe('% Change and % of Revenues columns are figures of their own kind', () 
     expect(t.rows[0].cells[2].amount.kind).toBe('percent');
   });
 });
+
+describe('weeks without "ended": a count of 4 to 53 weeks is a duration in months (weeks × 12 / 52, rounded)', () => {
+  test.each<[string, { months: number; weeks: number } | undefined]>([
+    ['13 Weeks', { months: 3, weeks: 13 }],
+    ['Twenty-six weeks', { months: 6, weeks: 26 }],
+    ['Fiscal 2004 (53 weeks)', { months: 12, weeks: 53 }],
+    ['4 weeks', { months: 1, weeks: 4 }],
+    ['3 weeks', undefined],
+    ['54 weeks', undefined],
+  ])('%s', (header, expected) => {
+    expect(durationOf(header)).toEqual(expected);
+  });
+});
