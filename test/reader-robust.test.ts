@@ -268,3 +268,48 @@ describe('EDGAR text markup the reader steps over', () => {
     expect(f.tables.map((t) => t.rows.map((r) => r.label))).toEqual([['Item A', 'Item B', 'Item A']]);
   });
 });
+
+describe('a part of the reader that throws is a diagnostic; the rest is read', () => {
+  // The reader's parts are replaced by one that throws (jest's module registry), to show that a
+  // failure inside one part never loses the others' work nor escapes as an exception.
+  const withFailing = (module: string, name: string): typeof readFiling => {
+    let read: typeof readFiling | undefined;
+    jest.isolateModules(() => {
+      jest.doMock(module, () => ({ ...jest.requireActual(module), [name]: () => { throw new Error('injected'); } }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      read = (require('../src/filing/reader') as typeof import('../src/filing/reader')).readFiling;
+    });
+    jest.dontMock(module);
+    if (!read) throw new Error('not loaded');
+    return read;
+  };
+  const warnings = (f: ReturnType<typeof readFiling>) => f.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message);
+
+  test('the running text: its figures are left out, the tables are read', () => {
+    const f = withFailing('../src/filing/sentences', 'readSentences')(seed, 'seed.txt');
+    expect(warnings(f)).toEqual(['the running text could not be read (injected); figures stated in it are left out']);
+    expect(f.sentences).toEqual([]);
+    expect(f.tables.length).toBe(readFiling(seed, 'seed.txt').tables.length);
+  });
+
+  test('the text tables: each region that fails is named by its lines', () => {
+    const f = withFailing('../src/filing/text-table', 'readTables')(seed, 'seed.txt');
+    expect(f.tables).toEqual([]);
+    expect(warnings(f).length).toBeGreaterThan(0);
+    expect(warnings(f).filter((m) => !/^lines \d+–\d+ could not be read as tables \(injected\); their numbers are left out$/.test(m))).toEqual(['no tables found: no column of numbers under period headers']);
+  });
+
+  test('the HTML document, and an HTML table', () => {
+    const html = '<html><body><p>Example Corp (NYSE: EX)</p><table><tr><td></td><td>2004</td></tr><tr><td>Revenue</td><td>10</td></tr></table></body></html>';
+    expect(warnings(withFailing('../src/filing/html', 'readHtml')(html, 'x.htm'))).toEqual([
+      'the HTML document could not be read (injected); its numbers are left out', 'no tables found: no column of numbers under period headers',
+    ]);
+    expect(warnings(withFailing('../src/filing/html-table', 'readHtmlTable')(html, 'x.htm'))[0]).toBe('the table at line 1 could not be read (injected); its numbers are left out');
+  });
+
+  test('the whole reader: one error, nothing read, no exception', () => {
+    const f = withFailing('../src/filing/document', 'readDocument')(seed, 'seed.txt');
+    expect(f.diagnostics).toEqual([{ severity: 'error', message: 'the reader failed on this file (injected); nothing was read from it', file: 'seed.txt' }]);
+    expect([f.tables, f.sentences]).toEqual([[], []]);
+  });
+});
