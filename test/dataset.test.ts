@@ -160,3 +160,39 @@ describe('a change column is not the quantity', () => {
     expect(change.map((f) => [f.mapped, f.member, f.value.toString(), f.concept.startsWith('total_operating_revenues') && f.concept !== 'revenue_total'])).toEqual([[false, 'pct-change', '2', true]]);
   });
 });
+
+describe('figures stated only in the text (narrative rules)', () => {
+  const TABLE = { title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$38,496'] as [string, string]] };
+  const textFacts = (...prose: string[]) =>
+    analyze([{ name: 'prose.txt', text: releaseText([TABLE], prose) }]).dataset.facts()
+      .filter((f) => f.source.table !== 't1')
+      .map((f) => `${f.concept} ${f.period.key} ${f.scenario} ${f.value}`);
+
+  test('a guidance range: "$a million to $b million", the measure and year named before it', () => {
+    expect(textFacts('Mpower expects full-year 2005 revenue of $174.0 million to $180.5 million.')).toEqual([
+      'revenue_total FY2005 guidance-low 174', 'revenue_total FY2005 guidance-high 180.5',
+    ]);
+  });
+
+  test('"between $a and $b"; two measures in one sentence, the year said once', () => {
+    expect(textFacts('The company expects revenue for fiscal year 2004 of $152.6 million to $155.6 million and Adjusted EBITDA of between $8.0 million and $10.0 million.')).toEqual([
+      'revenue_total FY2004 guidance-low 152.6', 'revenue_total FY2004 guidance-high 155.6',
+      'adjusted_ebitda FY2004 guidance-low 8', 'adjusted_ebitda FY2004 guidance-high 10',
+    ]);
+  });
+
+  test('not a range, not guidance, no year: nothing', () => {
+    expect(textFacts(
+      'Mpower expects full-year 2005 revenue of $174.0 million, compared to $152.6 million.',
+      'Revenue for the year 2004 was $152.6 million to $155.6 million.',
+      'Mpower expects revenue of $174.0 million to $180.5 million.',
+    )).toEqual([]);
+  });
+
+  test('the D&A split of a note: one figure per date, else nothing', () => {
+    expect(textFacts('Selling, General and Administrative is exclusive of depreciation and amortization of $1,915 and $1,962 for the three months ended June 30, 2004 and March 31, 2004.')).toEqual([
+      'da_sga 2004Q1 actual 1962', 'da_sga 2004Q2 actual 1915',
+    ]);
+    expect(textFacts('Selling, General and Administrative is exclusive of depreciation and amortization of $1,915 and $1,962 for the three months ended June 30, 2004, March 31, 2004 and June 30, 2003.')).toEqual([]);
+  });
+});

@@ -30,6 +30,7 @@ const DA_SPLIT_SENTENCE = /exclusive of depreciation and amortization of (.+?) f
 
 type NarrativeRule = (s: Sentence, durations: Map<string, Period>) => TextFactSpec[];
 
+/** The last of `items` (in sentence order) that stands before `index`. */
 function lastBefore<T extends { index: number }>(items: T[], index: number): T | undefined {
   let found: T | undefined;
   for (const it of items) if (it.index < index) found = it;
@@ -38,9 +39,11 @@ function lastBefore<T extends { index: number }>(items: T[], index: number): T |
 
 const guidanceRanges: NarrativeRule = (s) => {
   if (s.kind !== 'narrative' || !GUIDANCE_SENTENCE.test(s.text)) return [];
+  // In the order they stand in the sentence (lastBefore reads them so): "revenue ... and Adjusted
+  // EBITDA of between $8.0 million and $10.0 million" is Adjusted EBITDA's range.
   const measures = GUIDANCE_MEASURES.flatMap((m) =>
     [...s.text.matchAll(m.words)].map((x) => ({ index: x.index ?? 0, concept: m.concept })),
-  );
+  ).sort((x, y) => x.index - y.index);
   const years = [...s.text.matchAll(GUIDANCE_YEAR)].map((x) => ({ index: x.index ?? 0, year: Number(x[1]) }));
   // The figures with their offsets in the sentence (found again by their printed text, in order).
   let from = 0;
