@@ -18,6 +18,7 @@ class MutantLog {
     const record = {
       file: relative(process.cwd(), m.fileName),
       line: m.location.start.line,
+      endLine: m.location.end.line,
       mutator: m.mutatorName,
       replacement: m.replacement,
       status: m.status,
