@@ -50,8 +50,9 @@ export default {
   // table, a module-level regex) would need every test: those are skipped and not counted.
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
-  // This machine has two cores shared by several people: one test process at a time, and a
-  // generous timeout (a slow run under load is not taken for an infinite loop).
+  // This machine has two cores shared by several people: one test process unless
+  // MPWR_MUTATE_CONCURRENCY says more (two stryker runs at once halve the throughput of both), and
+  // a generous timeout (a slow run under load is not taken for an infinite loop).
   concurrency: Number(process.env.MPWR_MUTATE_CONCURRENCY ?? '1'),
   timeoutMS: 30000,
   timeoutFactor: 3,
@@ -59,7 +60,7 @@ export default {
   // Text for a person to read (diagnostics' `message`, checks' `description`, help's `summary` and
   // `example`) is not mutated: scripts/stryker-message-text.mjs. Those mutants show as Ignored.
   plugins: ['@stryker-mutator/jest-runner', './scripts/stryker-sample.mjs', './scripts/stryker-message-text.mjs', './scripts/stryker-mutant-log.mjs'],
-  // Message text last: a mutant in it is ignored as text whether or not its line is drawn.
+  // Message text last: where both ignore one node, its mutants count as text (not as lines left out).
   ignorers: ['sample', 'message-text'],
   incremental: true,
   // One incremental file per directory, whichever sample: a result stands for its mutant until its
