@@ -6,6 +6,7 @@
  * Every expected key is read off the header as a person reads it.
  */
 import { readFiling } from '../src/filing/reader';
+import { measureOf, memberOf } from '../src/filing/columns';
 import { periodOfHeader, durationOf } from '../src/filing/periods';
 import type { Table } from '../src/filing/types';
 
@@ -108,5 +109,37 @@ describe('weeks without "ended": a count of 4 to 53 weeks is a duration in month
     ['54 weeks', undefined],
   ])('%s', (header, expected) => {
     expect(durationOf(header)).toEqual(expected);
+  });
+});
+
+describe('what a column measures, from its header', () => {
+  test.each<[string, string]>([
+    ['% of Revenues', 'percent-of'], ['% to Net Sales', 'percent-of'], ['As a % of Sales', 'percent-of'],
+    ['Percentage of Total Revenues', 'percent-of'], ['Percent of net sales', 'percent-of'], ['% of total revenue', 'percent-of'],
+    ['% Change', 'percent-change'], ['% Chg', 'percent-change'], ['% Inc (Dec)', 'percent-change'], ['Percentage Increase', 'percent-change'],
+    ['Change %', 'percent-change'], ['Pct. Change', 'percent-change'], ['% Var', 'percent-change'], ['Percent decrease', 'percent-change'],
+    ['Change', 'change'], ['Variance', 'change'], ['Increase/(Decrease)', 'change'], ['Inc. (Dec.)', 'change'], ['Better (Worse)', 'change'], ['Favorable', 'change'],
+    ['June 30, 2004', 'value'], ['Three Months Ended', 'value'], ['Exchange', 'value'], ['Revenues', 'value'],
+  ])('%s: %s', (header, measure) => {
+    expect(measureOf(header)).toBe(measure);
+  });
+});
+
+describe('the member a column header names, if any', () => {
+  test.each<[string, string, string | undefined]>([
+    ['Pro Forma', '', 'pro forma'],
+    ['Pro-forma 2004', '', 'pro forma'],
+    ['Excluding one-time items', '', 'excluding one-time items'],
+    ['Non-GAAP Adjustments', '', 'adjustments'],
+    ['Adjusted', '', 'non-gaap'],
+    ['Non-GAAP', '', 'non-gaap'],
+    ['Domestic', '', 'domestic'],
+    ['Sears Canada', 'Sears, Roebuck and Co.', 'sears canada'],
+    ['Mpower Holding', 'Mpower Holding Corporation', undefined], // the company's own name over every column
+    ['Three Months Ended June 30, 2004', '', undefined],
+    ['Fiscal 2004 (unaudited)', '', undefined],
+    ['$ in thousands, except per share', '', undefined],
+  ])('%s', (header, company, member) => {
+    expect(memberOf(header, company)).toBe(member);
   });
 });
