@@ -5,6 +5,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyze, checkCounts } from '../src/pipeline';
+import { companyKey, detectCompany, isMpower } from '../src/filing/company';
 import { MAX_FILING_BYTES, readFiling } from '../src/filing/reader';
 import { decodeText as cliDecodeText } from '../src/cli';
 import { decodeText } from '../taskpane/sources';
@@ -311,5 +312,31 @@ describe('a part of the reader that throws is a diagnostic; the rest is read', (
     const f = withFailing('../src/filing/document', 'readDocument')(seed, 'seed.txt');
     expect(f.diagnostics).toEqual([{ severity: 'error', message: 'the reader failed on this file (injected); nothing was read from it', file: 'seed.txt' }]);
     expect([f.tables, f.sentences]).toEqual([[], []]);
+  });
+});
+
+describe('the company a release names', () => {
+  const none = { company: '', cik: '' };
+  test.each<[string, string, { company: string; cik: string; filers?: { company: string; cik: string }[] }, [string, string, string]]>([
+    ['listed on an exchange', 'ROCHESTER, NY - July 29, 2004 - Mpower Holding Corporation (AMEX: MPE) today announced', none, ['Mpower Holding Corporation', 'MPE', '']],
+    ['a dateline with two dashes', 'CUPERTINO, California--October 13, 2004--Apple Computer, Inc. (NASDAQ: AAPL) today announced', none, ['Apple Computer, Inc.', 'AAPL', '']],
+    ['"City-based"', 'Hoffman Estates-based Sears, Roebuck and Co. (NYSE: S) reported', none, ['Sears, Roebuck and Co.', 'S', '']],
+    ['the filer of the envelope, spelt as the release spells it', 'Sears, Roebuck and Co. (NYSE: S) reported', { company: 'SEARS ROEBUCK & CO', cik: '0000087996' }, ['Sears, Roebuck and Co.', 'S', '0000087996']],
+    ['a release naming another company than the filer: the filer, no ticker', 'Acme Corp. (NYSE: ACM) agreed to buy', { company: 'SEARS ROEBUCK & CO', cik: '0000087996' }, ['SEARS ROEBUCK & CO', '', '0000087996']],
+    ['a bare ticker only when no exchange is named', 'Southern Company (SO) said', { company: 'SOUTHERN CO', cik: '0000092122' }, ['Southern Company', 'SO', '0000092122']],
+    ['of several filers, the one the release names', 'Alabama Power Company (NYSE: ALP) reported', { company: 'SOUTHERN CO', cik: '1', filers: [{ company: 'SOUTHERN CO', cik: '1' }, { company: 'ALABAMA POWER CO', cik: '3153' }] }, ['Alabama Power Company', 'ALP', '3153']],
+    ['Mpower named without a listing', 'Mpower Holding announces results', none, ['Mpower Holding Corporation', '', '']],
+    ['nothing named', 'Results for the quarter', none, ['', '', '']],
+  ])('%s', (_name, head, envelope, expected) => {
+    const c = detectCompany(head, envelope);
+    expect([c.name, c.ticker, c.cik]).toEqual(expected);
+  });
+
+  test('one company however it is written; another company by its CIK or name', () => {
+    expect(companyKey({ name: 'Mpower Holding Corporation', ticker: 'MPE', cik: '' })).toBe('mpower');
+    expect(companyKey({ name: '', ticker: 'MPE', cik: '' })).toBe('mpower');
+    expect(companyKey({ name: 'Sears, Roebuck and Co.', ticker: 'S', cik: '0000087996' })).toBe('cik:87996');
+    expect(companyKey({ name: 'Sears, Roebuck and Co.', ticker: 'S', cik: '' })).toBe('sears roebuck and co');
+    expect(isMpower({ name: '', ticker: 'MPEX' })).toBe(false);
   });
 });

@@ -65,7 +65,7 @@ export function detectCompany(
 function cleanName(raw: string): string {
   return raw
     .replace(/^.*(?:\s-{1,2}|--|–|—)\s*/, '')
-    .replace(/^(?:[A-Z][a-z]+-based|today,?)\s+/, '')
+    .replace(/^(?:(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+-based|today,?)\s+/, '')
     .replace(/,\s*$/, '')
     .trim();
 }
