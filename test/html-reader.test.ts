@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { decodeHtmlEntities, looksLikeHtml, readHtml, type HtmlTable } from '../src/filing/html';
+import { decodeHtmlEntities, looksLikeHtml, readHtml, wrappedPlainText, type HtmlTable } from '../src/filing/html';
 import { readFiling } from '../src/filing/reader';
 import { analyze } from '../src/pipeline';
 
@@ -255,5 +255,23 @@ describe('borders that draw a rule', () => {
     ['none', false], ['hidden', false], ['0', false], ['0px solid', false], ['none solid', true],
   ])('border-bottom: %s', (style, drawn) => {
     expect(bottom(style)).toBe(drawn);
+  });
+});
+
+describe('plain text wrapped in HTML', () => {
+  test('<pre>: only what stands inside it, tags dropped and entities decoded, line for line', () => {
+    const html = ['<html><body>', '<p>Cover</p><pre>Revenue      $38,496', 'AT&amp;T     <b>1,000</b></pre>after', '</body></html>'].join('\n');
+    expect(wrappedPlainText(html)).toBe(['', 'Revenue      $38,496', 'AT&T     1,000', ''].join('\n'));
+  });
+
+  test('no <pre>, a few tags: every line with its tags dropped', () => {
+    expect(wrappedPlainText('<html><body>\nRevenue   $38,496<br>\nNet &lt;loss&gt;\n</body></html>')).toBe('\nRevenue   $38,496\nNet <loss>\n');
+  });
+
+  test('a laid-out page is not wrapped text: markup tables (without <pre>) or more than three paragraphs', () => {
+    expect(wrappedPlainText('<html><table><tr><td>1</td></tr></table></html>')).toBeUndefined();
+    expect(wrappedPlainText('<p>a</p><p>b</p><p>c</p><p>d</p>')).toBeUndefined();
+    expect(wrappedPlainText('<p>a</p><p>b</p><p>c</p>')).toBe('abc');
+    expect(wrappedPlainText('<table><pre>x</pre></table>')).toBe('x');
   });
 });
