@@ -275,3 +275,22 @@ describe('plain text wrapped in HTML', () => {
     expect(wrappedPlainText('<table><pre>x</pre></table>')).toBe('x');
   });
 });
+
+describe("a cell's indent, in points, from its CSS", () => {
+  // Indentation tells a row's section apart (a sub-item under its heading).
+  const indent = (style: string) => {
+    const t = readHtml(`<table><tr><td style="${style}">Revenue</td><td>10</td></tr></table>`).find((x) => x.kind === 'table');
+    return t?.kind === 'table' ? t.table.rows[0].cells[0].indentPt : undefined;
+  };
+  test.each<[string, number]>([
+    ['padding-left:10pt', 10], ['padding-left:8px', 6], ['margin-left:1em', 10], ['padding-left:.25in', 18],
+    ['padding-left:2.54cm', 72], ['margin-left:25.4mm', 72], ['padding-left:1pc', 12], ['padding-left:4', 3], // no unit: pixels
+    ['padding:0 0 0 10pt', 10], // four values: the fourth is the left
+    ['padding:0 10pt', 10], // two or three values: the second
+    ['text-indent:5pt; margin-left:5pt', 10], // summed
+    ['padding:10pt', 10], // one value: every side
+    ['padding-left:auto', 0],
+  ])('%s', (style, pt) => {
+    expect(indent(style)).toBeCloseTo(pt, 9);
+  });
+});

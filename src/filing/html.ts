@@ -97,7 +97,8 @@ function leftIndent(style: Map<string, string>): number {
   for (const prop of ['padding', 'margin']) {
     const left = style.get(`${prop}-left`);
     const all = style.get(prop)?.split(/\s+/);
-    const v = left ?? (all && all.length === 4 ? all[3] : all && all.length >= 2 ? all[1] : undefined);
+    // The shorthand's left: the fourth of four values, the second of two or three, the one of one.
+    const v = left ?? (all && all.length === 4 ? all[3] : all && all.length >= 2 ? all[1] : all?.[0]);
     pt += (v !== undefined ? points(v) : undefined) ?? 0;
   }
   const ti = style.get('text-indent');
