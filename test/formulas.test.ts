@@ -253,6 +253,24 @@ describe('RECON', () => {
   });
 });
 
+describe('CHECKS of a guidance bound', () => {
+  // The seed reconciles its FY2004 guidance at both ends of the range (lines 311-332).
+  const scenarios = (period: string) => new Set((checks(d, period) as string[][]).slice(1).map((r) => r[0].replace(/^[^#]*#?/, '') || 'actual'));
+  test('low, high or mid (both ends); a bare year: every check of the year', () => {
+    expect(scenarios('FY2004 low')).toEqual(new Set(['guidance-low']));
+    expect(scenarios('FY2004 high')).toEqual(new Set(['guidance-high']));
+    expect(scenarios('FY2004 mid')).toEqual(new Set(['guidance-low', 'guidance-high']));
+    expect(scenarios('FY2004')).toEqual(new Set(['guidance-low', 'guidance-high']));
+  });
+
+  test('a period of no check is #N/A naming the checked periods; a bad period is its own error', () => {
+    const e = err(checks(d, 'Q3 2009'));
+    expect([e.code, e.message]).toEqual(['#N/A', expect.stringMatching(/^No checks for 2009Q3 \/ 2009-09-30; checked periods: .*2004Q2/)]);
+    expect(err(checks(d, 'banana')).message).toMatch(/^Can't read "banana" as a period/);
+    expect(err(check(d, true)).code).toBe('#VALUE!');
+  });
+});
+
 describe('CHECK, CHECKS, SOURCE, PERIODS, ITEMS', () => {
   test('CHECK: Q2 2004 and Q2 2003 hold; Q1 2004 breaks on the $0.01 per share of line 266; all periods therefore FALSE', () => {
     expect(check(d, 'Q2 2004')).toBe(true);
