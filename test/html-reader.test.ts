@@ -294,3 +294,15 @@ describe("a cell's indent, in points, from its CSS", () => {
     expect(indent(style)).toBeCloseTo(pt, 9);
   });
 });
+
+describe('the named character references releases use', () => {
+  test('each reads as its character (the invisible ones, soft hyphen and joiners, as nothing)', () => {
+    const names = 'nbsp amp lt gt quot apos mdash ndash rsquo lsquo rdquo ldquo bull middot hellip copy reg trade sect para cent pound euro yen deg plusmn frac12 frac14 frac34 times divide shy ensp emsp thinsp zwnj zwj minus dagger Dagger laquo raquo iexcl iquest acute eacute Eacute egrave agrave aacute ccedil ntilde ouml uuml auml oacute iacute uacute';
+    const read = decodeHtmlEntities(names.split(' ').map((n) => `&${n};`).join('|'));
+    expect(read.split('|')).toEqual([
+      '\u00a0', '&', '<', '>', '"', "'", '—', '–', '’', '‘', '”', '“', '•', '·', '…', '©', '®', '™', '§', '¶',
+      '¢', '£', '€', '¥', '°', '±', '½', '¼', '¾', '×', '÷', '', '\u2002', '\u2003', '\u2009', '', '', '−', '†', '‡',
+      '«', '»', '¡', '¿', '´', 'é', 'É', 'è', 'à', 'á', 'ç', 'ñ', 'ö', 'ü', 'ä', 'ó', 'í', 'ú',
+    ]);
+  });
+});
