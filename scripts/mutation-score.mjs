@@ -3,6 +3,7 @@
 //
 //   node scripts/mutation-score.mjs                     # the part of MPWR_MUTATE / MPWR_MUTATE_SAMPLE
 //   node scripts/mutation-score.mjs reports/mutation/all-1in8/mutation.json [--survivors]
+//   node scripts/mutation-score.mjs reports/mutation/{filing,model}-1in8/mutation.json   # and together
 //
 // The score is Stryker's: detected (killed or timed out) over detected + survived + no coverage;
 // ignored mutants (message text, static, not drawn) and compile or runtime errors do not count.
@@ -20,9 +21,9 @@ import { mutationPart } from './mutation-part.mjs';
 import { drawn } from './stryker-sample.mjs';
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? `reports/mutation/${mutationPart()}/mutation.json`;
+const files = args.filter((a) => !a.startsWith('--'));
+if (files.length === 0) files.push(`reports/mutation/${mutationPart()}/mutation.json`);
 const showSurvivors = args.includes('--survivors');
-const report = JSON.parse(readFileSync(file, 'utf8'));
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
@@ -98,22 +99,40 @@ function estimate({ multi, single }) {
 }
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
-const byDir = new Map();
-for (const [name, f] of Object.entries(report.files)) {
-  const dir = name.replace(/\\/g, '/').match(/src\/([^/]+)\//)?.[1] ?? '?';
-  if (!byDir.has(dir)) byDir.set(dir, []);
-  byDir.get(dir).push([name, f]);
+
+/** Prints one report's score per directory and in all; returns the estimate of all. */
+function scoreOf(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const byDir = new Map();
+  for (const [name, f] of Object.entries(report.files)) {
+    const dir = name.replace(/\\/g, '/').match(/src\/([^/]+)\//)?.[1] ?? '?';
+    if (!byDir.has(dir)) byDir.set(dir, []);
+    byDir.get(dir).push([name, f]);
+  }
+  const sample = sampleOf(Object.entries(report.files));
+  const rows = [...byDir.entries()].map(([dir, fs]) => [dir, tally(fs, sample)]);
+  if (rows.length > 1) rows.push(['all', tally(Object.entries(report.files), sample)]);
+  let last;
+  for (const [dir, t] of rows) {
+    const e = estimate(t);
+    last = e;
+    const how = e.sampled
+      ? `${pct(e.score)} ± ${pct(e.margin)} (95%), estimated from ${e.tested} mutants tested (a 1-in-${e.k} sample of one-line mutants' lines, all ${t.multi.valid} multi-line mutants) of ~${e.mutants}`
+      : `${pct(e.score)} exactly, ${e.tested} mutants tested`;
+    console.log(`${dir.padEnd(10)} ${how}; ${t.survivors.length} undetected`);
+  }
+  if (showSurvivors) {
+    for (const s of rows.at(-1)[1].survivors) console.log(`${s.status.padEnd(10)} ${s.file}:${s.line} ${s.mutator}: ${s.replacement.replace(/\s+/g, ' ').slice(0, 110)}`);
+  }
+  return last;
 }
-const sample = sampleOf(Object.entries(report.files));
-const rows = [...byDir.entries()].map(([dir, files]) => [dir, tally(files, sample)]);
-rows.push(['all', tally(Object.entries(report.files), sample)]);
-for (const [dir, t] of rows) {
-  const e = estimate(t);
-  const how = e.sampled
-    ? `${pct(e.score)} ± ${pct(e.margin)} (95%), estimated from ${e.tested} mutants tested (a 1-in-${e.k} sample of one-line mutants' lines, all ${t.multi.valid} multi-line mutants) of ~${e.mutants}`
-    : `${pct(e.score)} exactly, ${e.tested} mutants tested`;
-  console.log(`${dir.padEnd(10)} ${how}; ${t.survivors.length} undetected`);
-}
-if (showSurvivors) {
-  for (const s of rows.at(-1)[1].survivors) console.log(`${s.status.padEnd(10)} ${s.file}:${s.line} ${s.mutator}: ${s.replacement.replace(/\s+/g, ' ').slice(0, 110)}`);
+
+// Several reports (one per directory, each its own sample): each printed, then together, each
+// directory weighted by its estimated number of mutants, margins combined as independent.
+const estimates = files.map(scoreOf);
+if (estimates.length > 1) {
+  const n = estimates.reduce((x, e) => x + e.mutants, 0);
+  const score = estimates.reduce((x, e) => x + e.score * e.mutants, 0) / n;
+  const margin = Math.sqrt(estimates.reduce((x, e) => x + (e.margin * e.mutants / n) ** 2, 0));
+  console.log(`${'together'.padEnd(10)} ${pct(score)} ± ${pct(margin)} (95%) over ~${n} mutants, from ${estimates.reduce((x, e) => x + e.tested, 0)} tested`);
 }
