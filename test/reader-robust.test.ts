@@ -344,3 +344,32 @@ describe('the company a release names', () => {
     expect(isMpower({ name: '', ticker: 'MPEX' })).toBe(false);
   });
 });
+
+describe("the seed's four RECONCILIATION TO GAAP tables are told apart by what they reconcile to", () => {
+  test('the last row (without "(GAAP)") and, for guidance, the year', () => {
+    // Lines 284, 293, 311, 334: the same title; their last rows are Gross Margin (GAAP), Net Loss
+    // (GAAP) twice and Net (Loss) Income (GAAP); the last two are guidance for 2004 and 2005 (the
+    // scale said in the title is the table's scale, not part of its name).
+    const titles = readFiling(seed, 'seed.txt').tables.map((t) => t.title).filter((t) => t.startsWith('RECONCILIATION TO GAAP'));
+    expect(titles).toEqual([
+      'RECONCILIATION TO GAAP — Gross Margin',
+      'RECONCILIATION TO GAAP — Net Loss',
+      'RECONCILIATION TO GAAP — Net Loss (FY2004 guidance)',
+      'RECONCILIATION TO GAAP — Net (Loss) Income (FY2005 guidance)',
+    ]);
+  });
+});
+
+describe('a binary file is refused; a text with a little binary in it is read', () => {
+  const text = 'Example Corp (NYSE: EX) announced results. '.repeat(50);
+  test.each<[string, string, boolean]>([
+    ['1% control characters or fewer', `${'\u0001'.repeat(Math.floor(text.length / 100))}${text}`, false],
+    ['more than 1%', `${'\u0001'.repeat(Math.floor(text.length / 100) + 30)}${text}`, true],
+    ['three replacement characters in a row', `${text}\ufffd\ufffd\ufffd`, true],
+    ['two', `${text}\ufffd\ufffd`, false],
+    ['tabs, form feeds and line ends are text', `${'\t\f\r\n'.repeat(40)}${text}`, false],
+  ])('%s', (_name, input, binary) => {
+    const refused = readFiling(input, 'x.bin').diagnostics.some((d) => d.message === 'the file is binary, not a text filing');
+    expect(refused).toBe(binary);
+  });
+});
