@@ -388,6 +388,17 @@ describe('callFunction', () => {
     expect(err(callFunction(d, 'NOPE', [])).code).toBe('#VALUE!');
   });
 
+  test('PERIODS of one kind: the quarters and the balance sheet dates the seed prints', () => {
+    const col = (kind: string) => (callFunction(d, 'PERIODS', [kind]) as unknown[][]).map((r) => r[0]);
+    // Statement of operations: Q2 2004, Q1 2004, Q2 2003 (line 231); balance sheet: June 30 and March 31, 2004, December 31, 2003 (line 190).
+    expect([...col('quarters')].sort()).toEqual(['2003Q2', '2004Q1', '2004Q2']);
+    expect([...col('instants')].sort()).toEqual(['2003-12-31', '2004-03-31', '2004-06-30']);
+  });
+
+  test('GROWTH "qoq" of a year is refused: a year has no quarter before it', () => {
+    expect(err(callFunction(d, 'GROWTH', ['Adjusted EBITDA', 'FY2004', 'qoq'])).message).toMatch(/^"qoq" compares a quarter \(or an LTM\) with the one before; FY2004 is not a quarter: use "yoy"$/);
+  });
+
   test('PERIODS("all") is the actual periods, then the guidance ones', () => {
     const col = (kind: string) => (callFunction(d, 'PERIODS', [kind]) as unknown[][]).map((r) => r[0]);
     expect(col('all')).toEqual([...col('actual'), ...col('guidance')]);
