@@ -385,6 +385,8 @@ interface Reading {
   periods: PeriodMention[];
   directions: DirectionMention[];
   bases: Mention[];
+  /** A forward-looking sentence (`expects`, `guidance`, `outlook`): its ranges are guidance, a figure for a later period a forecast. */
+  guidance: boolean;
 }
 
 function between(text: string, a: Mention, b: Mention): string {
@@ -511,7 +513,7 @@ function baseFor(r: Reading, from: number, lead: number): PeriodRef | undefined 
 function readSentence(r: Reading, opts: ReadOptions, state: { main?: PeriodRef; subject?: QuantityMention }): Draft[] {
   const drafts: Draft[] = [];
   const used = new Set<DirectionMention>();
-  const guidance = GUIDANCE_SENTENCE.test(r.text);
+  const guidance = r.guidance;
   const shareSentence = SHARE_SENTENCE.test(r.text);
   // The sentence's own period: the first one not introduced by a base word.
   const mainMention = r.periods.find((p) => !isBasePeriod(r, p));
@@ -719,8 +721,7 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
     const directions = directionsIn(text, [...quantities, ...periods]);
     const bases = basesIn(text, [...quantities, ...periods], asides);
     if (numbers.length === 0 && directions.length === 0) continue;
-    const r: Reading = { sentence, text, numbers, quantities, periods, directions, bases };
-    const forecastSentence = GUIDANCE_SENTENCE.test(text);
+    const r: Reading = { sentence, text, numbers, quantities, periods, directions, bases, guidance: GUIDANCE_SENTENCE.test(text) };
     const at = locator(opts.lines, sentence);
     for (const d of readSentence(r, opts, state)) {
       const q = d.quantity;
@@ -736,8 +737,8 @@ export function readClaims(filing: Filing, opts: ReadOptions): Claim[] {
         const quantity: ClaimQuantity = q
           ? { ...span(r, at, q), concept: conceptId, name: quantityName(q) || q.words.name || r.text.slice(q.start, q.end), loss: !!q.words.loss || !!q.sign?.negative, ...(q.words.labels ? { labels: q.words.labels } : {}) }
           : { line: where.line, span: where.span, text: '', name: '', loss: false };
-        // In a forward-looking sentence (`expects`, `guidance`, `outlook`) a figure for a period after the release's is a forecast.
-        const ahead = ref?.kind === 'ahead' || (forecastSentence && d.form !== 'range' && period !== undefined && opts.context.current !== undefined && (spanOfKey(period)?.end ?? '') > quarterEndDate(opts.context.current.year, opts.context.current.quarter));
+        // In a forward-looking sentence a figure for a period after the release's is a forecast.
+        const ahead = ref?.kind === 'ahead' || (r.guidance && d.form !== 'range' && period !== undefined && opts.context.current !== undefined && (spanOfKey(period)?.end ?? '') > quarterEndDate(opts.context.current.year, opts.context.current.quarter));
         const unread = d.unread ?? (ahead ? 'a forecast for a period after the release: no actual figure to check it by' : !q ? 'no quantity named' : !period ? 'no period stated or implied' : (d.form === 'change' || d.form === 'comparison') && !base && d.direction?.direction !== 'above' && d.direction?.direction !== 'below' ? 'no period compared with' : undefined);
         const claim: Claim = {
           id: claimId(where, ids),
