@@ -29,7 +29,7 @@ export function drawn(line, k = K, draw = DRAW) {
   return digest.readUInt32BE(0) % k === 0;
 }
 
-/** The reason a left-out mutant is reported with (scripts/mutation-score.mjs counts by it). */
+/** The reason a left-out mutant is reported with (scripts/mutation-score.mjs reads k and the draw from it). */
 export const NOT_DRAWN = `not in the 1-in-${K} sample of lines${DRAW ? ` (draw ${DRAW})` : ''} (MPWR_MUTATE_SAMPLE)`;
 
 export const strykerPlugins = [
