@@ -13,6 +13,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { timeOnce, wallOnce } from './measure';
+import { customFunctionsHost, registered } from '../test/support/functions-host';
 
 type Figures = Record<string, number>;
 
@@ -33,31 +34,11 @@ async function baseline(file: string): Promise<Figures> {
   return { ms: timeOnce(() => baselineScan(text)) };
 }
 
-/** The Excel host as far as the functions bundle needs it: `CustomFunctions.associate`, `Error`, `ErrorCode`. */
-function customFunctionsHost(): Map<string, (...a: unknown[]) => unknown> {
-  const registry = new Map<string, (...a: unknown[]) => unknown>();
-  class CfError {
-    constructor(readonly code: string, readonly message?: string) {}
-  }
-  const g = globalThis as Record<string, unknown>;
-  g.self = globalThis;
-  g.window = globalThis;
-  // Where webpack's runtime finds its own URL (the bundle's publicPath is `auto`).
-  g.document = { currentScript: { tagName: 'SCRIPT', src: 'https://localhost:3000/functions.js' }, getElementsByTagName: () => [] };
-  g.CustomFunctions = {
-    associate: (id: string, fn: (...a: unknown[]) => unknown) => registry.set(id, fn),
-    Error: CfError,
-    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!', invalidReference: '#REF!', divisionByZero: '#DIV/0!', nullReference: '#NULL!', invalidName: '#NAME?' },
-  };
-  return registry;
-}
-
 async function formula(dir: string): Promise<Figures> {
   const registry = customFunctionsHost();
   const bundle = path.resolve(dir, 'functions.js');
   const load = timeOnce(() => require(bundle));
-  const fn = registry.get('ADJ_EBITDA');
-  if (!fn) throw new Error(`${bundle} registered no ADJ_EBITDA (registered: ${[...registry.keys()].join(', ')})`);
+  const fn = registered(registry, 'ADJ_EBITDA', bundle);
   let answer: unknown;
   let firstWall = 0;
   const first = timeOnce(() => { firstWall = wallOnce(() => { answer = fn('Q2 2004'); }); });

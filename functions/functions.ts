@@ -3,16 +3,16 @@
 // generated from the JSDoc below by custom-functions-metadata-plugin, which also appends the
 // CustomFunctions.associate calls. Every function is synchronous, answers from the in-memory
 // data and never throws: an error is returned as a CustomFunctions.Error with a message.
-import builtInFilingText from '../assets/filings/mpwr-2004q2-ex99-1.txt';
+import builtInFiling from './built-in-filing';
 import * as mpwr from '../src/formulas/functions-impl';
 import { store } from '../src/formulas/store';
 import type { FormulaData } from '../src/formulas/data';
 import type { Cell, FormulaError, MatrixResult, ScalarResult } from '../src/formulas/values';
 import { isFormulaError } from '../src/formulas/values';
 
-/** The built-in filing: the Mpower Q2 2004 release shipped with the add-in. */
-export const BUILT_IN_FILING_NAME = 'mpwr-2004q2-ex99-1.txt';
-store.setBuiltIn([{ name: BUILT_IN_FILING_NAME, text: builtInFilingText }]);
+/** The built-in filing: the Mpower Q2 2004 release shipped with the add-in, with its reading made when the add-in was built. */
+export const BUILT_IN_FILING_NAME = builtInFiling.name;
+store.setBuiltIn([builtInFiling]);
 
 // Opened outside Excel (the task pane in a browser) there is no CustomFunctions namespace, yet the
 // build appends CustomFunctions.associate calls to this file: give them something to call.

@@ -4,21 +4,17 @@
  * composes (`src/filing`, `src/model`, `src/reconcile`, `src/narrative`), inside none of them.
  */
 import { isMpower } from './filing/company';
-import { readFiling } from './filing/reader';
 import type { Filing } from './filing/types';
-import { factsOf, type FilingFacts } from './model/facts';
+import type { FilingFacts } from './model/facts';
 import { Dataset } from './model/dataset';
 import { derivePeriods, type DerivedFacts } from './model/derived';
 import type { Check, Diagnostic } from './model/types';
-import { judgeFilingClaims, narrativeFacts, readFilingClaims, type JudgedClaim } from './narrative';
+import { judgeFilingClaims, readFilingClaims, type JudgedClaim } from './narrative';
+import { readSource, type SourceText } from './reading';
 import { reconcile } from './reconcile/engine';
 import { markCulprits } from './reconcile/triage';
 
-export interface SourceText {
-  /** File name shown in messages and provenance (`mpwr-2004q2-ex99-1.txt`, `pasted text`). */
-  name: string;
-  text: string;
-}
+export type { SourceText } from './reading';
 
 export interface Analysis {
   dataset: Dataset;
@@ -59,8 +55,8 @@ export function analyze(sources: SourceText[], base: SourceText[] = [], options:
   const diagnostics: Diagnostic[] = [];
   const read: FilingFacts[] = [];
   for (const s of uniqueNames([...base, ...sources])) {
-    const filing = readFiling(s.text, s.name);
-    const set = factsOf(filing);
+    const set = readSource(s, narrative);
+    const filing = set.filing;
     for (const d of filing.diagnostics) diagnostics.push(d);
     if (set.facts.length === 0) {
       if (!filing.diagnostics.some((d) => d.severity === 'error')) {
@@ -68,7 +64,6 @@ export function analyze(sources: SourceText[], base: SourceText[] = [], options:
       }
       continue;
     }
-    if (narrative) for (const f of narrativeFacts(filing)) set.facts.push(f);
     const before = dataset.filingFacts().length;
     dataset.add(set);
     if (dataset.filingFacts().length > before) read.push(set);

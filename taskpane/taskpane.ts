@@ -3,7 +3,7 @@
  * how its checks came out, then write it into the workbook (in Excel) or download an .xlsx
  * (anywhere else).
  */
-import seed from '../assets/filings/mpwr-2004q2-ex99-1.txt';
+import builtInFiling from '../functions/built-in-filing';
 import { analyze, type Analysis, type SourceText } from '../src/pipeline';
 import { BrowserBackend, ExcelBackend, nextFrame, type Backend } from './backend';
 import { byId, h } from './dom';
@@ -12,7 +12,7 @@ import { renderPreview } from './render';
 import { describeError, sourceFromFile, sourceFromPaste } from './sources';
 import { functionHelp, PERIOD_FORMS } from '../src/formulas/help';
 
-export const SEED_NAME = 'mpwr-2004q2-ex99-1.txt';
+export const SEED_NAME = builtInFiling.name;
 
 interface Pending {
   analysis: Analysis;
@@ -209,7 +209,7 @@ async function filesChosen(files: FileList | null): Promise<void> {
 }
 
 function wire(): void {
-  ui.useSeed.addEventListener('click', () => void load([{ name: SEED_NAME, text: seed }]));
+  ui.useSeed.addEventListener('click', () => void load([builtInFiling]));
   ui.chooseFile.addEventListener('click', () => ui.fileInput.click());
   ui.fileInput.addEventListener('change', () => {
     void filesChosen(ui.fileInput.files).finally(() => {
