@@ -111,12 +111,15 @@ export function coldRuns(tasks: ColdTask[], processes: number): Record<string, n
   return figures.map((f) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, median(v)])));
 }
 
-/** Peak resident set size (MB) of a command run in a fresh Node process, stdout discarded. */
-export function peakRssMb(script: string, args: string[]): number {
+/** Peak resident set size (MB) of a command run in a fresh Node process, its output discarded or read through a pipe. */
+export function peakRssMb(script: string, args: string[], output: 'discarded' | 'piped' = 'discarded'): number {
   const preload = path.join(__dirname, 'rss-preload.js');
+  // `discarded`: stdout is /dev/null (a file: every write is taken at once); `piped`: a pipe this
+  // process reads (`mpwr import --json | jq`), where the writer must wait for its reader.
   const r = spawnSync(process.execPath, ['-r', preload, script, ...args], {
     cwd: path.join(__dirname, '..'),
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', output === 'piped' ? 'pipe' : 'ignore', 'pipe'],
+    maxBuffer: 1024 * 1024 * 1024,
     encoding: 'utf8',
   });
   const m = /MPWR_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr ?? '');

@@ -64,18 +64,23 @@ interface Io {
   /** Writes a line (a newline is added when missing). */
   out: (s: string) => void;
   err: (s: string) => void;
-  /** Writes text as it is (long output in pieces); without it, the pieces are joined and given to `out`. */
-  write?: (s: string) => void;
+  /**
+   * Writes text as it is (long output in pieces); without it, the pieces are joined and given to
+   * `out`. A promise it returns says to wait before the next piece (the reader is behind).
+   */
+  write?: (s: string) => void | Promise<void>;
 }
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
-  write: (s) => process.stdout.write(s),
+  // A pipe's reader (`mpwr import --json | jq`) may be slower than the writer: wait for it to drain
+  // rather than queue the whole document in memory (a 10 MB release's JSON is 65 MB of text).
+  write: (s) => (process.stdout.write(s) ? undefined : new Promise<void>((resolve) => process.stdout.once('drain', resolve))),
 };
 
-/** Writes pieces of output, gathered into blocks of about 64 KB. */
-function writeChunks(io: Io, chunks: Iterable<string>): void {
+/** Writes pieces of output, gathered into blocks of about 64 KB, each once the one before is taken. */
+async function writeChunks(io: Io, chunks: Iterable<string>): Promise<void> {
   if (!io.write) {
     io.out([...chunks].join(''));
     return;
@@ -83,9 +88,12 @@ function writeChunks(io: Io, chunks: Iterable<string>): void {
   let block = '';
   for (const c of chunks) {
     block += c;
-    if (block.length >= 65536) { io.write(block); block = ''; }
+    if (block.length >= 65536) {
+      await io.write(block);
+      block = '';
+    }
   }
-  io.write(`${block}\n`);
+  await io.write(`${block}\n`);
 }
 
 function readSources(files: string[]): SourceText[] {
@@ -171,7 +179,7 @@ async function runImport(args: string[], io: Io): Promise<number> {
     const { planToXlsx } = await import('./xlsx/write-xlsx');
     writeFileSync(xlsx, await planToXlsx(buildPlan(analysis, { accepted })));
   }
-  if (json) writeChunks(io, renderJsonChunks(analysis, accepted));
+  if (json) await writeChunks(io, renderJsonChunks(analysis, accepted));
   else io.out(renderReport(analysis, { all, accepted }));
   if (noWorkbook) {
     io.err(`mpwr: ${xlsx} not written: ${noWorkbook}`);

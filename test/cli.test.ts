@@ -108,3 +108,25 @@ describe('mpwr help', () => {
     expect(r.out).toContain('"Jun-04"');
   });
 });
+
+describe('mpwr import --json into a slow reader', () => {
+  test('writes the document in pieces, each once the one before is taken, and the pieces make the whole', async () => {
+    const pieces: string[] = [];
+    let waiting = 0;
+    let overlapped = false;
+    const write = (s: string): Promise<void> => {
+      if (waiting > 0) overlapped = true;
+      pieces.push(s);
+      waiting++;
+      // The reader takes each piece a little later (a pipe's other end).
+      return new Promise<void>((resolve) => setTimeout(() => { waiting--; resolve(); }, 1));
+    };
+    // The synthetic Q3 release (the seed one quarter later): its JSON is more than one 64 KB piece.
+    const code = await main(['import', Q3, '--json'], { out: () => undefined, err: () => undefined, write });
+    expect(code).toBe(0);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(overlapped).toBe(false);
+    const whole = (await run('import', Q3, '--json')).out;
+    expect(pieces.join('')).toBe(whole);
+  });
+});

@@ -6,6 +6,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { amountKind, findScaleStatement, isMalformedCell, parseCell, splitTableLine } from '../src/filing/numbers';
+import { readFiling } from '../src/filing/reader';
 import { analyze } from '../src/pipeline';
 
 const seed = readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8');
@@ -176,5 +177,27 @@ describe('scale statements as printed', () => {
     ['Three months ended June 30', undefined],
   ] as const)('%s', (text, statement) => {
     expect(findScaleStatement(text)).toBe(statement);
+  });
+});
+
+describe('a figure printed again', () => {
+  test('shares its exact value and its Amount: the seed prints Adjusted EBITDA $2,544 on lines 272 and 296', () => {
+    const filing = readFiling(seed, 'seed.txt');
+    const cells = filing.tables.flatMap((t) => t.rows).flatMap((r) => r.cells.map((c) => ({ line: r.line, c })));
+    const at = (line: number) => cells.find((x) => x.line === line && x.c.amount.text === '$2,544')?.c;
+    expect(at(272)?.amount.value.toString()).toBe('2544');
+    expect(at(296)?.amount).toBe(at(272)?.amount);
+    // Each cell keeps its own place.
+    expect(at(296)?.line).toBe(296);
+    expect(at(272)?.line).toBe(272);
+  });
+
+  test('more distinct figures than the memo keeps (9,000: 1,000 to 9,999) reads every one right, the first again after it was forgotten', () => {
+    const texts = Array.from({ length: 9000 }, (_, i) => `${Math.floor(i / 1000) + 1},${String(i % 1000).padStart(3, '0')}`);
+    for (const t of texts) expect(parseCell(t)?.value.toString()).toBe(t.replace(',', ''));
+    expect(parseCell(texts[0])?.value.toString()).toBe('1000');
+    expect(parseCell('(1,312)')?.value.toString()).toBe('-1312');
+    expect(parseCell('(1,312')).toBeUndefined();
+    expect(parseCell('(1,312')).toBeUndefined();
   });
 });

@@ -32,12 +32,39 @@ export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
   return cellAt(raw.trim(), [0, 0]);
 }
 
+/**
+ * What a cell's text reads as, by the text, for one reading: a figure printed again in a release
+ * (a total repeated in a reconciliation, a figure in two tables, a document of repeated tables) is
+ * parsed once and shares its exact value (decimal.js values are immutable). The reader forgets the
+ * memo when a filing is read (`forgetCellTexts`): its keys are slices of the filing's text and
+ * would keep it alive. Cleared when full too.
+ */
+const CELL_MEMO = new Map<string, Omit<NumberToken, 'text' | 'span'> | null>();
+/** Distinct cell texts kept (a release prints a few hundred to a few thousand). */
+const MEMO_LIMIT = 8192;
+
+/** Forgets the cell texts read so far (the reader calls it when a filing is read). */
+export function forgetCellTexts(): void {
+  CELL_MEMO.clear();
+  AMOUNT_MEMO.clear();
+}
+
 /** A cell's token at `span` (the cell text already trimmed), or undefined: one object per cell. */
 function cellAt(text: string, span: [number, number]): NumberToken | undefined {
+  let read = CELL_MEMO.get(text);
+  if (read === undefined) {
+    read = readCell(text) ?? null;
+    if (CELL_MEMO.size >= MEMO_LIMIT) CELL_MEMO.clear();
+    CELL_MEMO.set(text, read);
+  }
+  return read === null ? undefined : { text, span, value: read.value, decimals: read.decimals, dollar: read.dollar, percent: read.percent };
+}
+
+function readCell(text: string): Omit<NumberToken, 'text' | 'span'> | undefined {
   if (text.length > MAX_CELL_LENGTH) return undefined;
   // One dash is a zero (`-`, `$ -`); two (`--`) is no figure Mpower prints: not a number.
   if (/^\$?\s*-$/.test(text)) {
-    return { text, span, value: ZERO, decimals: 0, dollar: text.charCodeAt(0) === 36, percent: false };
+    return { value: ZERO, decimals: 0, dollar: text.charCodeAt(0) === 36, percent: false };
   }
   const m = CELL_TEXT.exec(text);
   if (!m) return undefined;
@@ -56,8 +83,6 @@ function cellAt(text: string, span: [number, number]): NumberToken | undefined {
   const value = new Decimal(digits);
   const fraction = m[4] ?? m[5];
   return {
-    text,
-    span,
     value: negative && !value.isZero() ? value.negated() : value,
     decimals: fraction ? fraction.length : 0,
     dollar: m[1] === '$',
@@ -228,8 +253,18 @@ export function amountKind(token: Pick<NumberToken, 'percent' | 'decimals' | 'do
   return 'money';
 }
 
+/** The Amounts made of each cell text, by kind, for one reading (as `CELL_MEMO`): one object for every cell that prints the same figure as the same kind (Amounts are never changed). */
+const AMOUNT_MEMO = new Map<string, Partial<Record<AmountKind, Amount>>>();
+
 export function toAmount(token: Omit<NumberToken, 'span'>, kind: AmountKind): Amount {
-  return { value: token.value, kind, text: token.text, decimals: token.decimals };
+  let kinds = AMOUNT_MEMO.get(token.text);
+  if (kinds === undefined) {
+    if (AMOUNT_MEMO.size >= MEMO_LIMIT) AMOUNT_MEMO.clear();
+    AMOUNT_MEMO.set(token.text, (kinds = {}));
+  }
+  const known = kinds[kind];
+  if (known !== undefined && known.value === token.value && known.decimals === token.decimals) return known;
+  return (kinds[kind] = { value: token.value, kind, text: token.text, decimals: token.decimals });
 }
 
 const SCALE_WORDS: [RegExp, Scale][] = [

@@ -17,8 +17,17 @@ const COST_SECTION = /expenses|costs/i;
 /** Canonical value from the printed one: where the row stands (a cost section?) and what the concept is. */
 export function canonicalValue(printed: Decimal, nature: Nature, costSection: boolean): Decimal {
   if (nature === 'balance' || nature === 'ratio') return printed;
-  const contribution = costSection ? printed.negated() : printed;
-  return nature === 'expense' ? contribution.negated() : contribution;
+  // Printed in a cost section, an income item is negated; an expense is negated unless it is.
+  return costSection !== (nature === 'expense') ? negation(printed) : printed;
+}
+
+/** Each printed value's negation, made once: the reader shares one Decimal among the cells that print a figure alike. */
+const NEGATED = new WeakMap<Decimal, Decimal>();
+
+function negation(d: Decimal): Decimal {
+  let n = NEGATED.get(d);
+  if (n === undefined) NEGATED.set(d, (n = d.negated()));
+  return n;
 }
 
 /** The statement a table's title or headers name (every cell of it alike), or undefined: then each concept's own. */
@@ -113,7 +122,8 @@ function rowFacts(ctx: FactContext, table: Table, row: TableRow, out: Fact[]): v
       scale: cell.amount.kind === 'money' ? (column.scale ?? table.scale) : (row.scale ?? 'units'),
       source: { file: filing.file, line: cell.line, column: cell.span, table: table.id, tableTitle: table.title, text: row.text },
       statement: ctx.statement ?? concept?.statement ?? 'table',
-      ...(member ? { member } : {}),
+      // Always present (undefined for the consolidated figure): one object shape for every fact, no copy.
+      member: member || undefined,
     });
   }
 }

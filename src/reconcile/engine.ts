@@ -32,7 +32,9 @@ function unitOf(sign: number, money: boolean, from: Scale, to: Scale | undefined
  * when no scale is given), and `unit`, the value one printed unit of it stands for there.
  */
 function operand(concept: string, coefficient: number, fact: Fact | undefined, scale?: Scale): CheckOperand {
-  const out: CheckOperand = {
+  // One literal with every field (the last two undefined for a figure of the prose): one shape, no properties added later.
+  const cell = fact !== undefined && fact.source.table !== 'narrative';
+  return {
     concept,
     label: fact?.label ?? concept,
     coefficient,
@@ -40,12 +42,9 @@ function operand(concept: string, coefficient: number, fact: Fact | undefined, s
     file: fact?.source.file ?? '',
     line: fact?.source.line ?? null,
     text: fact?.source.text ?? '',
+    column: cell ? fact.source.column : undefined,
+    unit: cell ? unitOf(fact.presentedSign, fact.amount.kind === 'money', fact.scale, scale) : undefined,
   };
-  if (fact && fact.source.table !== 'narrative') {
-    out.column = fact.source.column;
-    out.unit = unitOf(fact.presentedSign, fact.amount.kind === 'money', fact.scale, scale);
-  }
-  return out;
 }
 
 type Slice = Map<string, Fact>;
