@@ -53,8 +53,8 @@ export function benchParse(coldProcesses = 7): ParseFigures {
   const seed = steadyPair(run(SEED), () => baselineScan(SEED), 300, 200);
   const doc1 = synthetic(1024 * 1024);
   const doc10 = synthetic(10 * 1024 * 1024);
-  const mb1 = { ...steadyPair(run(doc1), () => baselineScan(doc1), 2, 7), mb: doc1.length / 1048576 };
-  const mb10 = { ...steadyPair(run(doc10), () => baselineScan(doc10), 1, 3), mb: doc10.length / 1048576 };
+  const mb1 = { ...steadyPair(run(doc1), () => baselineScan(doc1), 3, 11), mb: doc1.length / 1048576 };
+  const mb10 = { ...steadyPair(run(doc10), () => baselineScan(doc10), 2, 5), mb: doc10.length / 1048576 };
   return {
     seed,
     seedCold: { ms: seedCold[0].ms, wallMs: seedCold[0].wall_ms, baselineMs: seedCold[1].ms, processes: coldProcesses },
