@@ -5,15 +5,11 @@
  *
  *   cold-child.ts parse FILE        first analyze() of the file and its checks (read → facts → checks)
  *   cold-child.ts baseline FILE     first baseline scan of the file (see parse.ts)
- *   cold-child.ts formula DIR       the built functions bundle DIR/functions.js: load, first
- *                                   =MPWR.ADJ_EBITDA("Q2 2004") (reads the built-in release and
- *                                   answers), second call
  *   cold-child.ts workbook          first seed import into the in-memory workbook
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { timeOnce, wallOnce } from './measure';
-import { customFunctionsHost, registered } from '../test/support/functions-host';
 
 type Figures = Record<string, number>;
 
@@ -34,19 +30,6 @@ async function baseline(file: string): Promise<Figures> {
   return { ms: timeOnce(() => baselineScan(text)) };
 }
 
-async function formula(dir: string): Promise<Figures> {
-  const registry = customFunctionsHost();
-  const bundle = path.resolve(dir, 'functions.js');
-  const load = timeOnce(() => require(bundle));
-  const fn = registered(registry, 'ADJ_EBITDA', bundle);
-  let answer: unknown;
-  let firstWall = 0;
-  const first = timeOnce(() => { firstWall = wallOnce(() => { answer = fn('Q2 2004'); }); });
-  if (answer !== 2544) throw new Error(`=MPWR.ADJ_EBITDA("Q2 2004") answered ${JSON.stringify(answer)}, not 2544 (the seed prints $2,544 on lines 272 and 296)`);
-  const second = timeOnce(() => fn('Q1 2004'));
-  return { load_ms: load, first_ms: first, first_wall_ms: firstWall, second_ms: second };
-}
-
 async function workbook(): Promise<Figures> {
   const { importIntoWorkbook } = await import('../src/excel/import');
   const { excelContext, FakeWorkbook } = await import('../test/support/fake-excel');
@@ -62,7 +45,6 @@ async function main(): Promise<void> {
   const tasks: Record<string, () => Promise<Figures>> = {
     parse: () => parse(arg ?? SEED),
     baseline: () => baseline(arg ?? SEED),
-    formula: () => formula(arg),
     workbook,
   };
   const run = tasks[task];

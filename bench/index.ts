@@ -88,7 +88,8 @@ async function main(): Promise<void> {
     say(`  seed: ${fixed(figures.rss_seed_mb, 0)} MB, with --json ${fixed(figures.rss_seed_json_mb, 0)} MB; 10 MB: ${fixed(figures.rss_10mb_mb, 0)} MB, with --json ${fixed(figures.rss_10mb_json_mb, 0)} MB (goal <= 250 MB with --json), with --json into a pipe ${fixed(figures.rss_10mb_json_piped_mb, 0)} MB`);
 
     // The first formula in a fresh functions runtime.
-    const [formula] = coldRuns([{ task: 'formula', args: [addin] }], COLD_PROCESSES);
+    // Plain Node and the bundle only (test/support/functions-host.js): no TypeScript compiler beside it.
+    const [formula] = coldRuns([{ task: 'time', args: [addin], script: path.join(ROOT, 'test/support/functions-host.js') }], COLD_PROCESSES);
     put({ first_formula_cold_ms: formula.first_ms, first_formula_cold_wall_ms: formula.first_wall_ms, functions_bundle_load_ms: formula.load_ms, second_formula_ms: formula.second_ms });
     say(`First formula, built functions bundle in a fresh process (median of ${COLD_PROCESSES})`);
     say(`  =MPWR.ADJ_EBITDA("Q2 2004"), read + answer: ${fixed(formula.first_ms, 1)} ms CPU (${fixed(formula.first_wall_ms, 1)} wall) (goal <= 15 ms); the next call: ${fixed(formula.second_ms, 3)} ms; loading the bundle before it: ${fixed(formula.load_ms, 1)} ms`);

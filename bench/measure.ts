@@ -87,6 +87,8 @@ export function steadyPair(subject: () => unknown, baseline: () => unknown, warm
 export interface ColdTask {
   task: string;
   args?: string[];
+  /** A plain JavaScript script run by `node` alone instead (its arguments: `task`, then `args`). */
+  script?: string;
 }
 
 /**
@@ -98,7 +100,8 @@ export function coldRuns(tasks: ColdTask[], processes: number): Record<string, n
   const figures: Record<string, number[]>[] = tasks.map(() => ({}));
   for (let p = 0; p < processes; p++) {
     tasks.forEach((t, i) => {
-      const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', child, t.task, ...(t.args ?? [])], {
+      const argv = t.script ? [t.script, t.task, ...(t.args ?? [])] : ['-r', 'ts-node/register/transpile-only', child, t.task, ...(t.args ?? [])];
+      const r = spawnSync(process.execPath, argv, {
         cwd: path.join(__dirname, '..'),
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,

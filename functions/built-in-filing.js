@@ -18,9 +18,17 @@ function builtInFiling(prepareSource) {
   return prepareSource({ name: NAME, text: fs.readFileSync(FILE, 'utf8') });
 }
 
+const REGISTERED = Symbol.for('mpwr-addin.ts-node');
+
 module.exports = () => {
-  // The reader is TypeScript: compile it as it loads (the build's type check covers its types).
-  require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+  // The reader is TypeScript: compile it as it loads (tsc and the tests check its types). Once
+  // per process (a watching build runs this module afresh on every change), and the reader's
+  // modules loaded anew each time, so that a change to them makes a new reading.
+  if (!globalThis[REGISTERED]) {
+    require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+    globalThis[REGISTERED] = true;
+  }
+  for (const loaded of Object.keys(require.cache)) if (loaded.startsWith(SRC + path.sep)) delete require.cache[loaded];
   const { prepareSource } = require(path.join(SRC, 'reading'));
   return {
     code: `module.exports = ${JSON.stringify(builtInFiling(prepareSource))};`,

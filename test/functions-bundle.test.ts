@@ -1,6 +1,6 @@
 // The built functions bundle (the production build shared with the browser test, see
 // test/support/build-addin.ts), loaded in a fresh Node process as Excel's runtime loads it
-// (test/support/functions-host.ts): it answers from the reading of the built-in release made when
+// (test/support/functions-host.js): it answers from the reading of the built-in release made when
 // it was built (src/reading.ts, functions/built-in-filing.js), not by reading the text again.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -9,11 +9,11 @@ import * as path from 'path';
 import { sharedAddinBuild } from './support/build-addin';
 
 const ROOT = path.resolve(__dirname, '..');
-const HOST = path.join(ROOT, 'test/support/functions-host.ts');
+const HOST = path.join(ROOT, 'test/support/functions-host.js');
 
 /** FUNCTION(ARG...) answered by DIR/functions.js in a fresh process. */
 function answer(dir: string, id: string, ...args: string[]): unknown {
-  const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', HOST, dir, id, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [HOST, 'answer', dir, id, ...args], { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(out);
 }
 
