@@ -102,14 +102,26 @@ describe('readPeriod: twelve months and years to date (the forms in period-input
     ['LTM FY2004', ltm({ kind: 'quarter', year: 2004, quarter: 4 })],
     ['LTM LATEST-2', ltm({ kind: 'latest', offset: 2 })],
     ['LTM 2004-06-30', ltm({ kind: 'date', date: '2004-06-30' })],
+    // Every way of saying it (period-input.ts's LTM prefix): each name, each joining word, and none.
+    ['ttm', ltm({ kind: 'latest', offset: 0 })],
+    ['last twelve months', ltm({ kind: 'latest', offset: 0 })],
+    ['trailing twelve months', ltm({ kind: 'latest', offset: 0 })],
+    ['trailing twelve months ended June 30, 2004', ltm({ kind: 'date', date: '2004-06-30' })],
+    ['Trailing Twelve Months ending Q2 2004', ltm({ kind: 'quarter', year: 2004, quarter: 2 })],
+    ['LTM to 2Q04', ltm({ kind: 'quarter', year: 2004, quarter: 2 })],
+    ['TTM - 3', ltm({ kind: 'latest', offset: 3 })],
+    ['LTM-12', ltm({ kind: 'latest', offset: 12 })],
+    ['last twelve months Q1 2004', ltm({ kind: 'quarter', year: 2004, quarter: 1 })],
     ['YTD Q3 2004', { kind: 'span', months: 9, end: { kind: 'quarter', year: 2004, quarter: 3 } }],
+    ['year to date Q1 2004', { kind: 'span', months: 3, end: { kind: 'quarter', year: 2004, quarter: 1 } }],
+    ['Q4 2004 year to date', { kind: 'span', months: 12, end: { kind: 'quarter', year: 2004, quarter: 4 } }],
     ['Q2 2004 YTD', { kind: 'span', months: 6, end: { kind: 'quarter', year: 2004, quarter: 2 } }],
     ['YTD 2004', { kind: 'span', months: 12, end: { kind: 'quarter', year: 2004, quarter: 4 } }],
   ])('%s', (input, expected) => {
     expect(shape(text(input))).toEqual(expected);
   });
 
-  test.each(['LTM banana', 'YTD LATEST', 'YTD 2004-06-30', 'LTM Q5 2004'])('%s names no period: #VALUE!', (input) => {
+  test.each(['LTM banana', 'YTD LATEST', 'YTD 2004-06-30', 'LTM Q5 2004', 'LTM ended', 'trailing twelve months ending banana', 'LTM-1234', 'twelve months Q2 2004 LTM'])('%s names no period: #VALUE!', (input) => {
     expect(shape(text(input))).toBe('#VALUE!');
   });
 });
