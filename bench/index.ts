@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       rss_10mb_json_mb: peakRssMb(mpwr, ['import', mb10File, '--json']),
       rss_10mb_json_piped_mb: peakRssMb(mpwr, ['import', mb10File, '--json'], 'piped'),
     });
-    say('Peak RSS of `mpwr import` (fresh process, output discarded)');
+    say('Peak RSS of `mpwr import` (fresh process; output discarded, unless into a pipe)');
     say(`  seed: ${fixed(figures.rss_seed_mb, 0)} MB, with --json ${fixed(figures.rss_seed_json_mb, 0)} MB; 10 MB: ${fixed(figures.rss_10mb_mb, 0)} MB, with --json ${fixed(figures.rss_10mb_json_mb, 0)} MB (goal <= 250 MB with --json), with --json into a pipe ${fixed(figures.rss_10mb_json_piped_mb, 0)} MB`);
 
     // The first formula in a fresh functions runtime.
