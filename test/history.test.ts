@@ -13,7 +13,7 @@ import { callFunction } from '../src/formulas/functions-impl';
 import { isFormulaError } from '../src/formulas/values';
 import { conceptForLabel } from '../src/model/concepts';
 import { guidanceHistory } from '../src/model/guidance';
-import { valueIn } from '../src/model/dataset';
+import { Dataset, valueIn } from '../src/model/dataset';
 import type { Fact } from '../src/model/types';
 
 const read = (dir: string, name: string): SourceText => ({ name, text: readFileSync(path.resolve(__dirname, dir, name), 'utf8') });
@@ -379,6 +379,34 @@ describe('guidance revised by a later release', () => {
     );
     // A revision is not a restatement.
     expect(a.dataset.restatements.filter((r) => r.scenario !== 'actual')).toEqual([]);
+  });
+});
+
+describe('guidance given by one end only', () => {
+  // Made-up releases from the seed's FY2005 Adjusted EBITDA range ($16.0 to $18.0 million, lines
+  // 340-341): each keeps the ends named, under its own name and date.
+  test('a range with one end is a range; the same end again is one range; the other end added is a new one', () => {
+    const seed = analyze([SEED]).dataset;
+    const set = seed.filingFacts()[0];
+    const end = (scenario: string) => set.facts.find((f) => f.concept === 'adjusted_ebitda' && f.period.key === 'FY2005' && f.scenario === scenario) as Fact;
+    const release = (file: string, date: string, ends: Fact[]) => ({
+      filing: { ...set.filing, file, date, text: `${file}\n${set.filing.text}` },
+      facts: ends.map((f) => ({ ...f, source: { ...f.source, file } })),
+    });
+    const low = end('guidance-low');
+    const high = end('guidance-high');
+    const dataset = new Dataset([
+      release('a.txt', '2004-07-29', [low]),
+      release('b.txt', '2004-10-28', [low]),
+      release('c.txt', '2005-02-24', [low, high]),
+      release('d.txt', '2005-04-28', [high]),
+    ]);
+    const k = (f: Fact | undefined) => (f ? valueIn(f, 'thousands').toString() : 'none');
+    expect(guidanceHistory(dataset, 'adjusted_ebitda', 'FY2005').map((r) => [k(r.low), k(r.high), r.releases.map((x) => x.file)])).toEqual([
+      ['16000', 'none', ['a.txt', 'b.txt']],
+      ['16000', '18000', ['c.txt']],
+      ['none', '18000', ['d.txt']],
+    ]);
   });
 });
 
