@@ -382,6 +382,17 @@ describe('guidance revised by a later release', () => {
   });
 });
 
+describe('SOURCE of a guidance midpoint', () => {
+  test('names both lines when the ends stand on two (the Q3 2004 release, lines 46-47: "$150.0 / million to $152.0 million"), one line when on one (its table, line 236)', () => {
+    const data = new FormulaData(analyze([Q3_2004]));
+    const revenue = callFunction(data, 'SOURCE', ['Revenue', 'FY2004 mid']) as string;
+    expect(revenue).toMatch(/^\(low \+ high\) \/ 2 of mpwr-2004q3-ex99-1\.txt, line 46: .*\$150\.0 \| mpwr-2004q3-ex99-1\.txt, line 47: million to \$152\.0 million/);
+    const ebitda = callFunction(data, 'SOURCE', ['Adjusted EBITDA', 'FY2005 mid']) as string;
+    expect(ebitda).toMatch(/^\(low \+ high\) \/ 2 of mpwr-2004q3-ex99-1\.txt, line 236: +Adjusted EBITDA +\$16,000 +\$18,000/);
+    expect(ebitda).not.toContain(' | ');
+  });
+});
+
 describe('guidance given by one end only', () => {
   // Made-up releases from the seed's FY2005 Adjusted EBITDA range ($16.0 to $18.0 million, lines
   // 340-341): each keeps the ends named, under its own name and date.
