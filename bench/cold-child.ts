@@ -1,34 +1,17 @@
 /**
- * One cold measurement in a fresh Node process (run by `coldRuns` in measure.ts): everything is
- * loaded and compiled first, then the first call is timed. Prints one JSON object of figures (ms,
- * CPU time as measure.ts says; `*wall_ms` wall-clock).
+ * One cold measurement in a fresh Node process under ts-node (run by `coldRuns` in measure.ts):
+ * everything is loaded and compiled first, then the first call is timed (wall-clock ms). The one
+ * figure that needs TypeScript sources (the in-memory workbook of test/support); the seed's and
+ * the first formula's run in Node alone (bench/cold-parse.js, test/support/functions-host.js).
  *
- *   cold-child.ts parse FILE        first analyze() of the file and its checks (read → facts → checks)
- *   cold-child.ts baseline FILE     first baseline scan of the file (see parse.ts)
  *   cold-child.ts workbook          first seed import into the in-memory workbook
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { timeOnce, wallOnce } from './measure';
 
 type Figures = Record<string, number>;
 
 const SEED = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');
-
-async function parse(file: string): Promise<Figures> {
-  const { analyze } = await import('../src/pipeline');
-  const text = readFileSync(file, 'utf8');
-  // Read, facts, Dataset and every check (checks are evaluated on first use, so they are asked for).
-  let wall = 0;
-  const ms = timeOnce(() => { wall = wallOnce(() => analyze([{ name: path.basename(file), text }]).checks.length); });
-  return { ms, wall_ms: wall };
-}
-
-async function baseline(file: string): Promise<Figures> {
-  const { baselineScan } = await import('./parse');
-  const text = readFileSync(file, 'utf8');
-  return { ms: timeOnce(() => baselineScan(text)) };
-}
 
 async function workbook(): Promise<Figures> {
   const { importIntoWorkbook } = await import('../src/excel/import');
@@ -41,10 +24,8 @@ async function workbook(): Promise<Figures> {
 }
 
 async function main(): Promise<void> {
-  const [task, arg] = process.argv.slice(2);
+  const [task] = process.argv.slice(2);
   const tasks: Record<string, () => Promise<Figures>> = {
-    parse: () => parse(arg ?? SEED),
-    baseline: () => baseline(arg ?? SEED),
     workbook,
   };
   const run = tasks[task];

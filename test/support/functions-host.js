@@ -68,7 +68,7 @@ function time(dir) {
   return { load_ms: load, first_ms: first, first_wall_ms: firstWall, second_ms: second };
 }
 
-module.exports = { customFunctionsHost, loadFunction };
+module.exports = { customFunctionsHost, loadFunction, cpuMs };
 
 if (require.main === module) {
   const [mode, dir, id, ...args] = process.argv.slice(2);
