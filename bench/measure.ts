@@ -14,6 +14,11 @@
  * - **cold**: the first call in a fresh Node process (`coldRuns`): the code is loaded and compiled
  *   before the clock starts, so a cold figure is the first execution of already-loaded code, not
  *   Node's start-up. The median of several processes; subject and baseline processes alternate.
+ *   A cold child runs in Node alone where it can (`ColdTask.script`: the seed on the compiled
+ *   pipeline, bench/cold-parse.js; the first formula on the built bundle,
+ *   test/support/functions-host.js): a TypeScript compiler loaded beside the code (ts-node) makes
+ *   its first call's garbage collection dearer. Only the workbook's figure still runs under ts-node
+ *   (bench/cold-child.ts: it needs test/support's TypeScript).
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
@@ -83,7 +88,7 @@ export function steadyPair(subject: () => unknown, baseline: () => unknown, warm
   return { subjectMs, baselineMs, ratio: subjectMs / baselineMs, subjectWallMs: median(sw), baselineWallMs: median(bw), warmup, runs };
 }
 
-/** A task of `bench/cold-child.ts`, by name, with its arguments. */
+/** A task of `bench/cold-child.ts` (or of `script`), by name, with its arguments. */
 export interface ColdTask {
   task: string;
   args?: string[];
@@ -92,7 +97,7 @@ export interface ColdTask {
 }
 
 /**
- * Runs `bench/cold-child.ts TASK ARGS...` in `processes` fresh Node processes and returns the
+ * Runs `bench/cold-child.ts TASK ARGS...` (or `node SCRIPT TASK ARGS...`) in `processes` fresh Node processes and returns the
  * median of each figure the child reports (it prints one JSON object of numbers on its last line).
  */
 export function coldRuns(tasks: ColdTask[], processes: number): Record<string, number>[] {
