@@ -16,8 +16,6 @@ import { coldRuns, steadyPair, type SteadyPair } from './measure';
 export const SEED_FILE = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');
 const SEED = readFileSync(SEED_FILE, 'utf8');
 
-export { baselineScan };
-
 /** A document of about `bytes` built from the seed: its prose once, then its tables repeated. */
 export function synthetic(bytes: number): string {
   const start = SEED.indexOf('<TABLE>');

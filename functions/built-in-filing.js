@@ -38,5 +38,4 @@ module.exports = () => {
     cacheable: true,
   };
 };
-module.exports.NAME = NAME;
 module.exports.builtInFiling = builtInFiling;
