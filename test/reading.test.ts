@@ -21,7 +21,7 @@ function seen(a: Analysis): unknown {
       filings: a.dataset.filings.map((f) => ({ ...f })),
       checks: a.checks,
       claims: a.claims,
-      derived: a.derived.facts,
+      derived: a.derived.facts(),
     }),
   );
 }
