@@ -41,7 +41,7 @@ export default {
       // Transpile only (no type-check): Stryker marks every file @ts-nocheck anyway, and ts-jest's
       // type-checking language service costs about 5 s a jest run on this machine (7.7 s against
       // 2.1 s for one suite), which a mutant run pays again and again.
-      transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }], '^.+\\.txt$': '<rootDir>/test/support/text-transform.js' },
+      transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
       testMatch: [...new Set((only ? [only] : DIRS).flatMap((d) => SUITES[d]))].map((name) => `<rootDir>/test/${name}.test.ts`),
     },
     enableFindRelatedTests: true,

@@ -74,8 +74,6 @@ module.exports = async (env = {}, argv = {}) => {
             options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: true } },
           },
         },
-        // `import text from '../assets/filings/x.txt'` gives the file's text.
-        { test: /\.txt$/, type: 'asset/source' },
         // The built-in release with the reading made of it now, at build time (see the module).
         { test: /[\\/]functions[\\/]built-in-filing\.js$/, use: 'val-loader' },
       ],
