@@ -13,6 +13,7 @@ import { excelContext, FakeWorkbook } from './support/fake-excel';
 import { cellAt, checkRow, sheetOf } from './support/plan-cells';
 import { oracleCounts } from './support/seed-oracle';
 import type { SheetPlan } from '../src/workbook/plan';
+import { beforeShared } from './support/shared';
 
 const SEED: SourceText = { name: 'mpwr-2004q2-ex99-1.txt', text: readFileSync(join(__dirname, '..', 'assets', 'filings', 'mpwr-2004q2-ex99-1.txt'), 'utf8') };
 const Q3: SourceText = { name: 'synthetic-2004q3.txt', text: readFileSync(join(__dirname, 'fixtures', 'synthetic-2004q3.txt'), 'utf8') };
@@ -37,7 +38,7 @@ const summary = (plan: SheetPlan, label: string) => {
 describe('the Checks sheet of the seed', () => {
   let analysis: Analysis;
   let plan: SheetPlan;
-  beforeAll(() => { analysis = analyze([SEED]); plan = buildPlan(analysis); });
+  beforeShared(() => { analysis = analyze([SEED]); plan = buildPlan(analysis); });
 
   test('a live summary: counts by status and one overall cell, named MPWR_CHECKS_OK', () => {
     // 126 checks: one break (the $0.01 per share, line 266), 14 roundings, 111 ties (the
@@ -183,7 +184,7 @@ describe('accepting a known break', () => {
 describe('the Guidance sheet', () => {
   let plan: SheetPlan;
   let g: ReturnType<typeof sheetOf>;
-  beforeAll(() => { plan = buildPlan(analyze([SEED])); g = sheetOf(plan, SHEET_NAMES.guidance); });
+  beforeShared(() => { plan = buildPlan(analyze([SEED])); g = sheetOf(plan, SHEET_NAMES.guidance); });
 
   test('a row per guided item, none empty, in the order of the guidance reconciliation', () => {
     const keys = (g.refresh as { rowKeys: string[] }).rowKeys.filter((k) => !k.includes(':'));

@@ -9,6 +9,7 @@ import { valueIn } from '../src/model/dataset';
 import { canonicalValue } from '../src/model/facts';
 import { analyze } from '../src/pipeline';
 import { OPERATIONS, releaseText } from './support/release';
+import { beforeShared } from './support/shared';
 
 const seed = { name: 'mpwr-2004q2-ex99-1.txt', text: readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8') };
 const q3 = { name: 'synthetic-2004q3.txt', text: readFileSync(path.resolve(__dirname, 'fixtures/synthetic-2004q3.txt'), 'utf8') };
@@ -85,7 +86,7 @@ describe('derived periods from a release that prints a quarter and years to date
     ],
   }]);
   let a: ReturnType<typeof analyze>;
-  beforeAll(() => { a = analyze([{ name: 'ytd.txt', text }]); });
+  beforeShared(() => { a = analyze([{ name: 'ytd.txt', text }]); });
   const derived = (concept: string, key: string) => {
     const f = a.derived.get(concept, key);
     return f && [f.value.toString(), f.derivation?.formula];

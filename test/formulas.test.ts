@@ -6,9 +6,10 @@ import { type FormulaError, type FormulaResult, formulaError, isFormulaError } f
 import type { FormulaData } from '../src/formulas/data';
 import { closest, editDistance } from '../src/formulas/suggest';
 import { SEED, seedFormulaData, syntheticQ3 } from './support/formulas-seed';
+import { beforeShared } from './support/shared';
 
 let d: FormulaData;
-beforeAll(() => {
+beforeShared(() => {
   d = seedFormulaData();
 });
 

@@ -15,6 +15,7 @@ import { conceptForLabel } from '../src/model/concepts';
 import { guidanceHistory } from '../src/model/guidance';
 import { Dataset, valueIn } from '../src/model/dataset';
 import type { Fact } from '../src/model/types';
+import { beforeShared } from './support/shared';
 
 const read = (dir: string, name: string): SourceText => ({ name, text: readFileSync(path.resolve(__dirname, dir, name), 'utf8') });
 const Q4_2003 = read('fixtures', 'mpwr-2003q4-ex99-1.txt');
@@ -46,7 +47,7 @@ describe('the history imported in any order', () => {
     ['shuffle 3', [Q1_2004, Q4_2004, SEED, Q4_2003, Q3_2004]],
   ];
   let reference: ReturnType<typeof state>;
-  beforeAll(() => { reference = state(analyze(ALL)); });
+  beforeShared(() => { reference = state(analyze(ALL)); });
 
   test.each(orders)('%s gives the same facts, derived facts, checks, restatements and SheetPlan as time order', (_name, order) => {
     const s = state(analyze(order));
@@ -133,7 +134,7 @@ describe('a printed period that disagrees with its derivation', () => {
 
 describe('derived periods', () => {
   let a: Analysis;
-  beforeAll(() => { a = analyze(HISTORY); });
+  beforeShared(() => { a = analyze(HISTORY); });
 
   test('2004Q3 revenue, printed nowhere here, is FY2004 − 2004Q1 − 2004Q2 − 2004Q4 = 151,049 − 37,153 − 38,496 − 37,790', () => {
     // FY2004 and 2004Q4 from the Q4 2004 release's statement of operations; 2004Q1 and 2004Q2 from the seed (newest for them).
@@ -194,7 +195,7 @@ describe('derived periods', () => {
 
 describe('functions over the history', () => {
   let data: FormulaData;
-  beforeAll(() => { data = new FormulaData(analyze(HISTORY)); });
+  beforeShared(() => { data = new FormulaData(analyze(HISTORY)); });
   const call = (name: string, ...args: unknown[]) => callFunction(data, name, args);
   const error = (r: unknown) => (isFormulaError(r) ? { code: r.code, message: r.message } : { value: r });
 
@@ -274,7 +275,7 @@ describe('functions over the history', () => {
 describe('label drift: what a label means depends on the release date', () => {
   let a: Analysis;
   let data: FormulaData;
-  beforeAll(() => { a = analyze(ALL); data = new FormulaData(a); });
+  beforeShared(() => { a = analyze(ALL); data = new FormulaData(a); });
 
   test('the Q4 2003 release\'s "Gross Margin" is adjusted gross margin; the same words in the Q3 2004 release are GAAP gross margin', () => {
     // mpwr-2003q4 line 156: Gross Margin $20,318 (2003Q4), 55.0% on line 157; its GAAP line is "Gross Margin including ... (GAAP)" $18,468.
@@ -306,7 +307,7 @@ describe('a definition change, recorded from the release that states it', () => 
   const Q3_2005 = read('fixtures', 'mpwr-2005q3-ex99-1.txt');
   let a: Analysis;
   let data: FormulaData;
-  beforeAll(() => { a = analyze([...ALL, Q3_2005]); data = new FormulaData(a); });
+  beforeShared(() => { a = analyze([...ALL, Q3_2005]); data = new FormulaData(a); });
 
   test('the Q3 2005 release states it (line 15): from 2005Q3, adjusted gross margin also excludes incremental transition expenses', () => {
     const changes = data.definitionChanges();

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { decodeHtmlEntities, looksLikeHtml, readHtml, wrappedPlainText, type HtmlTable } from '../src/filing/html';
 import { readFiling } from '../src/filing/reader';
 import { analyze } from '../src/pipeline';
+import { shared } from './support/shared';
 
 const FILINGS = path.resolve(__dirname, 'fixtures/filings');
 
@@ -32,21 +33,21 @@ const WORD_STYLE = [
 ].join('\n');
 
 describe('HTML tables into the Table model', () => {
-  const f = readFiling(WORD_STYLE, 'example.htm');
-  const [t] = f.tables;
+  const f = shared(() => readFiling(WORD_STYLE, 'example.htm'));
+  const t = () => f().tables[0];
 
   test('one table, its title and scale from the paragraphs above it', () => {
-    expect(f.tables).toHaveLength(1);
-    expect(t.title).toBe('EXAMPLE CORP. — CONDENSED STATEMENTS OF OPERATIONS');
-    expect(t.scale).toBe('thousands');
+    expect(f().tables).toHaveLength(1);
+    expect(t().title).toBe('EXAMPLE CORP. — CONDENSED STATEMENTS OF OPERATIONS');
+    expect(t().scale).toBe('thousands');
   });
 
   test('spanning headers apply to each column under them; <br> and &nbsp; in dates', () => {
-    expect(t.columns.map((c) => c.period?.key)).toEqual(['2004Q4', '2003Q4', 'FY2004']);
+    expect(t().columns.map((c) => c.period?.key)).toEqual(['2004Q4', '2003Q4', 'FY2004']);
   });
 
   test('$ cells, (2 + ) splits, &#151; as zero, leading-dot decimals and % cells join their numbers', () => {
-    const row = (label: string) => t.rows.find((r) => r.label === label);
+    const row = (label: string) => t().rows.find((r) => r.label === label);
     expect(row('Revenue')?.cells.map((c) => c.amount.text)).toEqual(['$1,200', '$1,000', '$4,400']);
     expect(row('Cost of revenue')?.cells.map((c) => c.amount.value.toString())).toEqual(['700', '0', '2600']);
     expect(row('Other expense')?.cells.map((c) => c.amount.value.toString())).toEqual(['-2', '-0.08', '0.62']);
@@ -54,19 +55,19 @@ describe('HTML tables into the Table model', () => {
   });
 
   test('a border under the figures is a rule above the next row', () => {
-    expect(t.rows.find((r) => r.label === 'Gross margin')?.ruleAbove).toBe(true);
-    expect(t.rows.find((r) => r.label === 'Cost of revenue')?.ruleAbove).toBe(false);
+    expect(t().rows.find((r) => r.label === 'Gross margin')?.ruleAbove).toBe(true);
+    expect(t().rows.find((r) => r.label === 'Cost of revenue')?.ruleAbove).toBe(false);
   });
 
   test("provenance: the line and column of the cell's text in the file", () => {
-    const cell = t.rows.find((r) => r.label === 'Gross margin')?.cells[2];
+    const cell = t().rows.find((r) => r.label === 'Gross margin')?.cells[2];
     const lines = WORD_STYLE.split('\n');
     expect(cell?.line).toBe(10);
     expect(lines[9].slice(cell?.span[0], (cell?.span[0] ?? 0) + 5)).toBe('1,800');
   });
 
   test('text outside tables becomes sentences with their lines', () => {
-    const s = f.sentences.find((x) => /Revenue for the quarter/.test(x.text));
+    const s = f().sentences.find((x) => /Revenue for the quarter/.test(x.text));
     expect(s?.line).toBe(14);
     expect(s?.numbers.map((n) => n.amount.text)).toEqual(['$1.2 million', '20%']);
   });
@@ -93,11 +94,11 @@ describe('malformed cells: left out with a warning naming the cell and its line,
     '<tr><td>Operating income</td><td></td><td>500</td><td></td><td>600</td></tr>',
     '</table></body></html>',
   ].join('\n');
-  const f = readFiling(html, 'bad.htm');
-  const [t] = f.tables;
+  const f = shared(() => readFiling(html, 'bad.htm'));
+  const t = () => f().tables[0];
 
   test('one warning per malformed cell, with its line', () => {
-    expect(f.diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.line, d.file, d.message])).toEqual([
+    expect(f().diagnostics.filter((d) => d.severity === 'warning').map((d) => [d.line, d.file, d.message])).toEqual([
       [5, 'bad.htm', "cannot read '((5))' as a number; that cell is left out"],
       [6, 'bad.htm', "cannot read '(5, 5)' as a number; that cell is left out"],
       [6, 'bad.htm', "cannot read '(5, 5)' as a number; that cell is left out"],
@@ -105,11 +106,11 @@ describe('malformed cells: left out with a warning naming the cell and its line,
   });
 
   test('the row keeps its label and its other cells; a row of malformed cells only stays a row, not a heading', () => {
-    const row = (label: string) => t.rows.find((r) => r.label === label);
+    const row = (label: string) => t().rows.find((r) => r.label === label);
     expect(row('Cost of revenue')?.cells.map((c) => c.amount.text)).toEqual(['400']);
     expect(row('Other expense')?.cells).toEqual([]);
     expect(row('Operating income')?.section).toBe('');
-    expect(t.rows.map((r) => r.label)).toEqual(['Revenue', 'Cost of revenue', 'Other expense', 'Operating income']);
+    expect(t().rows.map((r) => r.label)).toEqual(['Revenue', 'Cost of revenue', 'Other expense', 'Operating income']);
   });
 });
 
@@ -187,10 +188,10 @@ describe('running text: inline elements and <br> keep a paragraph whole', () => 
 
 describe('Apple 2004 (full submission, Word-style HTML EX-99.1)', () => {
   const text = readFileSync(path.join(FILINGS, 'apple-2004q3-8k.txt'), 'latin1');
-  const f = readFiling(text, 'apple-2004q3-8k.txt');
+  const f = shared(() => readFiling(text, 'apple-2004q3-8k.txt'));
 
   test('the balance sheet as printed: June 26, 2004 and September 27, 2003', () => {
-    const bs = f.tables.find((t) => /BALANCE SHEETS/.test(t.title));
+    const bs = f().tables.find((t) => /BALANCE SHEETS/.test(t.title));
     expect(bs?.columns.map((c) => c.period?.key)).toEqual(['2004-06-26', '2003-09-27']);
     expect(bs?.scale).toBe('millions');
     const row = (label: string) => bs?.rows.find((r) => r.label === label)?.cells.map((c) => c.amount.value.toString());

@@ -9,6 +9,7 @@ import { readFiling } from '../src/filing/reader';
 import { measureOf, memberOf } from '../src/filing/columns';
 import { periodOfHeader, durationOf } from '../src/filing/periods';
 import type { Table } from '../src/filing/types';
+import { shared } from './support/shared';
 
 const keys = (t: Table | undefined) => t?.columns.map((c) => c.period?.key ?? '-');
 
@@ -29,13 +30,13 @@ Net Loss                         (1,655)       (1,404)       (3,100)         (3,
 `;
 
 describe('two-level headers in text', () => {
-  const f = readFiling(TWO_LEVEL, 'q3.txt');
+  const f = shared(() => readFiling(TWO_LEVEL, 'q3.txt'));
   test('a Three Months span over three dates and a Nine Months span over two', () => {
-    expect(f.tables).toHaveLength(1);
-    expect(keys(f.tables[0])).toEqual(['2004Q3', '2004Q2', '2003Q3', '9M2004-09-30', '9M2003-09-30']);
+    expect(f().tables).toHaveLength(1);
+    expect(keys(f().tables[0])).toEqual(['2004Q3', '2004Q2', '2003Q3', '9M2004-09-30', '9M2003-09-30']);
   });
   test('the figures fall in their columns', () => {
-    const rev = f.tables[0].rows.find((r) => r.label === 'Total Operating Revenues');
+    const rev = f().tables[0].rows.find((r) => r.label === 'Total Operating Revenues');
     expect(rev?.cells.map((c) => `${c.column}:${c.amount.value.toString()}`)).toEqual(['0:38700', '1:38496', '2:37500', '3:114349', '4:112000']);
   });
 });
@@ -91,9 +92,9 @@ describe('period keys from header text', () => {
 });
 
 describe('% Change and % of Revenues columns are figures of their own kind', () => {
-  const f = readFiling(`Example Corp (NYSE: EX)\n\nSTATEMENTS OF INCOME (in millions)\n\n                     3 Months Ended December\n                       2004      2003   % Change\n\nRevenues              2,721     2,520       8.0%\nNet income              204       125      63.6%\n`, 'x.txt');
+  const f = shared(() => readFiling(`Example Corp (NYSE: EX)\n\nSTATEMENTS OF INCOME (in millions)\n\n                     3 Months Ended December\n                       2004      2003   % Change\n\nRevenues              2,721     2,520       8.0%\nNet income              204       125      63.6%\n`, 'x.txt'));
   test('the change column is no period value', () => {
-    const t = f.tables[0];
+    const t = f().tables[0];
     expect(t.columns.map((c) => [c.period?.key, c.measure ?? 'value'])).toEqual([['2004Q4', 'value'], ['2003Q4', 'value'], ['2004Q4', 'percent-change']]);
     expect(t.rows[0].cells[2].amount.kind).toBe('percent');
   });

@@ -9,6 +9,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyze, checkCounts, type Analysis } from '../src/pipeline';
 import type { Fact } from '../src/model/types';
+import { shared } from './support/shared';
 
 const FILINGS = path.resolve(__dirname, 'fixtures/filings');
 
@@ -253,14 +254,15 @@ const EXPECTED: Expected[] = [
   },
 ];
 
-const analyses = new Map<string, Analysis>();
+/** Each release's analysis, made when a test first asks for it (see `shared`). */
+const analyses = new Map<string, () => Analysis>();
 function analysisOf(file: string): Analysis {
   let a = analyses.get(file);
   if (!a) {
-    a = analyze([{ name: file, text: readFileSync(path.join(FILINGS, file), 'latin1') }]);
+    a = shared(() => analyze([{ name: file, text: readFileSync(path.join(FILINGS, file), 'latin1') }]));
     analyses.set(file, a);
   }
-  return a;
+  return a();
 }
 
 describe.each(EXPECTED)('$file', ({ file, tables, facts }) => {

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { analyze, checkCounts, type Analysis } from '../src/pipeline';
 import type { Check } from '../src/model/types';
 import { numberSites, oracleSummary, summarize } from './support/mutations';
+import { beforeShared } from './support/shared';
 
 const SEED = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');
 const text = readFileSync(SEED, 'utf8');
@@ -16,7 +17,7 @@ const run = (t: string) => analyze([{ name: 'seed.txt', text: t }]);
 // Read when a test asks (a suite loaded only to find one test, as a mutation run does, reads nothing).
 let base: Analysis;
 let byId: Map<string, Check>;
-beforeAll(() => { base = run(text); byId = new Map(base.checks.map((c) => [c.id, c])); });
+beforeShared(() => { base = run(text); byId = new Map(base.checks.map((c) => [c.id, c])); });
 
 const QUARTERS = ['2003Q2', '2004Q1', '2004Q2'];
 const DATES = ['2003-12-31', '2004-03-31', '2004-06-30'];

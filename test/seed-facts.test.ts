@@ -8,14 +8,15 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyze } from '../src/pipeline';
 import type { Fact } from '../src/model/types';
+import { shared } from './support/shared';
 
 const SEED = path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt');
 const text = readFileSync(SEED, 'utf8');
-const analysis = analyze([{ name: 'mpwr-2004q2-ex99-1.txt', text }]);
-const facts = analysis.dataset.filingFacts()[0].facts;
+const analysis = shared(() => analyze([{ name: 'mpwr-2004q2-ex99-1.txt', text }]));
+const facts = () => analysis().dataset.filingFacts()[0].facts;
 
 function find(concept: string, period: string, line: number, scenario = 'actual'): Fact {
-  const f = facts.find((x) => x.concept === concept && x.period.key === period && x.scenario === scenario && x.source.line === line);
+  const f = facts().find((x) => x.concept === concept && x.period.key === period && x.scenario === scenario && x.source.line === line);
   if (!f) throw new Error(`no fact ${concept} ${period} ${scenario} at line ${line}`);
   return f;
 }
@@ -169,20 +170,20 @@ describe('seed release: every printed number', () => {
       ['adjusted_ebitda', 'FY2005', 77, '16', '18'],
     ];
     for (const [concept, period, line, low, high] of expected) {
-      const lo = facts.find((f) => f.concept === concept && f.period.key === period && f.scenario === 'guidance-low' && f.source.table === 'narrative');
-      const hi = facts.find((f) => f.concept === concept && f.period.key === period && f.scenario === 'guidance-high' && f.source.table === 'narrative');
+      const lo = facts().find((f) => f.concept === concept && f.period.key === period && f.scenario === 'guidance-low' && f.source.table === 'narrative');
+      const hi = facts().find((f) => f.concept === concept && f.period.key === period && f.scenario === 'guidance-high' && f.source.table === 'narrative');
       expect(lo?.value.toString()).toBe(low);
       expect(lo?.scale).toBe('millions');
       expect(lo?.source.line).toBe(line);
       expect(hi?.value.toString()).toBe(high);
     }
     // $180.5 million stands on line 75 (the sentence wraps).
-    expect(facts.find((f) => f.concept === 'revenue_total' && f.period.key === 'FY2005' && f.scenario === 'guidance-high')?.source.line).toBe(75);
+    expect(facts().find((f) => f.concept === 'revenue_total' && f.period.key === 'FY2005' && f.scenario === 'guidance-high')?.source.line).toBe(75);
   });
 
   test('a figure read from the text carries its printed line, as a table figure does', () => {
     // Line 66: "Capital expenditures were $1.8 million in the second quarter of 2004. The".
-    const capex = facts.find((f) => f.concept === 'capital_expenditures' && f.period.key === '2004Q2');
+    const capex = facts().find((f) => f.concept === 'capital_expenditures' && f.period.key === '2004Q2');
     expect([capex?.value.toString(), capex?.scale, capex?.source.line, capex?.source.text]).toEqual([
       '1.8', 'millions', 66, 'Capital expenditures were $1.8 million in the second quarter of 2004. The',
     ]);
@@ -210,16 +211,16 @@ describe('seed release: every printed number', () => {
   });
 
   test('what was found: company, tables, periods, nothing unmapped', () => {
-    const [info] = analysis.dataset.info();
+    const [info] = analysis().dataset.info();
     expect(info.company).toBe('Mpower Holding Corporation');
     expect(info.ticker).toBe('MPE');
     expect(info.date).toBe('2004-07-29');
     expect(info.periods).toEqual(['2003Q2', '2003-12-31', '2004-03-31', '2004Q1', '2004-06-30', '2004Q2']);
-    expect(analysis.dataset.guidancePeriods().map((p) => p.key)).toEqual(['FY2004', 'FY2005']);
+    expect(analysis().dataset.guidancePeriods().map((p) => p.key)).toEqual(['FY2004', 'FY2005']);
     expect(info.unmapped).toBe(0);
     // 25 balance sheet rows × 3, 24 + 3 + 11 reconciliation rows × 3, 6 note figures,
     // 11 + 10 guidance rows × 2, 8 narrative guidance figures, capital expenditures (stated only in the text).
     expect(info.facts).toBe(25 * 3 + 24 * 3 + 3 * 3 + 11 * 3 + 6 + 11 * 2 + 10 * 2 + 8 + 1);
-    expect(analysis.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(analysis().diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import type { SheetPlan } from '../src/workbook/plan';
 import { buildPlan, SHEET_NAMES } from '../src/workbook/layout';
 import { seedFormulaData, SEED } from './support/formulas-seed';
 import { cellAt } from './support/plan-cells';
+import { beforeShared } from './support/shared';
 
 /** concept, label to call it by, Q2 2004 as printed, its line, what every function answers, what the sheet shows. */
 const PRINTED: [string, string, string, number, number, number][] = [
@@ -43,7 +44,7 @@ const IN_EBITDA_RECON = new Set([
 ]);
 
 let d: FormulaData;
-beforeAll(() => { d = seedFormulaData(); });
+beforeShared(() => { d = seedFormulaData(); });
 const call = (name: string, ...args: unknown[]): unknown => callFunction(d, name, args);
 
 describe('every function answers the canonical sign of a concept, whichever function it is', () => {
@@ -94,7 +95,7 @@ describe('every function answers the canonical sign of a concept, whichever func
 
 describe('the model sheets show each number as the filing presents it', () => {
   let plan: SheetPlan;
-  beforeAll(() => { plan = buildPlan(analyze([SEED])); });
+  beforeShared(() => { plan = buildPlan(analyze([SEED])); });
   const home = (concept: string): string => (concept.startsWith('adjusted') ? SHEET_NAMES.nonGaap : SHEET_NAMES.operations);
   test.each(PRINTED)('%s: the cell shows %s (line %s)', (concept, _label, printed, line, answer, shown) => {
     const cell = cellAt(plan, home(concept), concept, '2004Q2');

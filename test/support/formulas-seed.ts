@@ -4,6 +4,7 @@ import * as path from 'path';
 import type { FormulaData } from '../../src/formulas/data';
 import { FormulaStore } from '../../src/formulas/store';
 import type { SourceText } from '../../src/pipeline';
+import { shared } from './shared';
 
 export const SEED_NAME = 'mpwr-2004q2-ex99-1.txt';
 export const SEED: SourceText = {
@@ -11,13 +12,8 @@ export const SEED: SourceText = {
   text: readFileSync(path.resolve(__dirname, '../../assets/filings', SEED_NAME), 'utf8'),
 };
 
-let seedData: FormulaData | undefined;
-
-/** The formula data of the seed alone (built once per test file). */
-export function seedFormulaData(): FormulaData {
-  seedData ??= new FormulaStore([SEED]).data();
-  return seedData;
-}
+/** The formula data of the seed alone (built once per test file; see `shared`). */
+export const seedFormulaData: () => FormulaData = shared(() => new FormulaStore([SEED]).data());
 
 /** The seed with every period one quarter later, filed later: a new quarter and restated Q2 2004 figures. */
 export function syntheticQ3(): SourceText {

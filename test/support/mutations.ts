@@ -17,6 +17,7 @@ import { readFiling } from '../../src/filing/reader';
 import { factsOf, type FilingFacts } from '../../src/model/facts';
 import type { Check } from '../../src/model/types';
 import { oracleChecks } from './seed-oracle';
+import { shared } from './shared';
 
 const ROOT = resolve(__dirname, '../..');
 export const SEED_NAME = 'mpwr-2004q2-ex99-1.txt';
@@ -41,16 +42,10 @@ export interface NumberSite {
   key: string;
 }
 
-let seedSet: FilingFacts | undefined;
-export function seedFacts(): FilingFacts {
-  seedSet ??= factsOf(readFiling(SEED_TEXT, SEED_NAME));
-  return seedSet;
-}
+export const seedFacts: () => FilingFacts = shared(() => factsOf(readFiling(SEED_TEXT, SEED_NAME)));
 
-let sites: NumberSite[] | undefined;
 /** Every printed seed number with at least one digit whose text is found at its provenance. */
-export function numberSites(): NumberSite[] {
-  if (sites) return sites;
+export const numberSites: () => NumberSite[] = shared(() => {
   const { facts } = seedFacts();
   const out: NumberSite[] = [];
   facts.forEach((f, i) => {
@@ -67,9 +62,8 @@ export function numberSites(): NumberSite[] {
     }
     out.push({ fact: i, line, span: [start, end], text: f.amount.text, label: f.label, key: `${f.concept}@${f.period.key}${f.scenario === 'actual' ? '' : `#${f.scenario}`}` });
   });
-  sites = out;
   return out;
-}
+});
 
 // ---- check summaries --------------------------------------------------------------------------
 
