@@ -150,6 +150,10 @@ export function markCulprits(checks: Check[]): Check[] {
       const ownValues = b.operands.map((x) => x.value);
       let found: { score: number; value: Decimal } | undefined;
       for (const candidate of oneDigitChanges(printed)) {
+        // The break itself first: most candidates leave it broken, and then the rest need not be tried.
+        const mine = ownValues.slice();
+        for (const i of own) mine[i] = candidate.times(b.operands[i].unit as Decimal);
+        if (statusWith(b, mine) === 'break') continue;
         let score = 0;
         let ok = true;
         for (const { check, at, values, rest } of using) {
@@ -164,9 +168,6 @@ export function markCulprits(checks: Check[]): Check[] {
           if (check.status === 'break') score++;
         }
         if (!ok) continue;
-        const mine = ownValues.slice();
-        for (const i of own) mine[i] = candidate.times(b.operands[i].unit as Decimal);
-        if (statusWith(b, mine) === 'break') continue;
         const closer = found && score === found.score && candidate.minus(printed).abs().lt(found.value.minus(printed).abs());
         if (!found || score > found.score || closer) found = { score, value: candidate };
       }
