@@ -118,6 +118,23 @@ describe('the likely culprit of a corrupted balance sheet', () => {
     expect([c?.culprit?.line, c?.culprit?.printed.toString(), c?.culprit?.wouldTie.toString()]).toEqual([296, '2574', '2544']);
   });
 
+  test('a figure printed in four places (the tables printed twice), wrong in the first: named there', () => {
+    // Adjusted EBITDA for Q2 2004 on lines 272 and 296, and again where the tables are printed a
+    // second time. 2,574 on line 272 disagrees with the three others (2,544) and breaks the sums that
+    // use it (38,496 − 17,740 − 18,212 = 2,544; 2,544 / 38,496 = 6.6%; the bridge to −1,312): only
+    // line 272 back to 2,544 mends them all, and all four places then agree.
+    const lines = SEED.text.split('\n');
+    lines[271] = lines[271].replace('$2,544', '$2,574');
+    const text = `${lines.join('\n')}\n${SEED.text.slice(SEED.text.indexOf('<TABLE>'))}`;
+    const a = analyze([{ name: 'twice.txt', text }]);
+    const same = a.checks.find((c) => c.id === 'same-fact:adjusted_ebitda@2004Q2');
+    expect(same?.operands.map((o) => o.value?.toString())).toEqual(['2544', '2574', '2544', '2544']);
+    for (const id of ['adjusted-ebitda@2004Q2', 'adjusted-ebitda-margin@2004Q2', 'bridge-adjusted-ebitda@2004Q2', 'same-fact:adjusted_ebitda@2004Q2']) {
+      const c = a.checks.find((x) => x.id === id);
+      expect([id, c?.status, c?.culprit?.line, c?.culprit?.printed.toString(), c?.culprit?.wouldTie.toString()]).toEqual([id, 'break', 272, '2574', '2544']);
+    }
+  });
+
   test('one-digit changes keep the number of digits and the sign', () => {
     expect(oneDigitChanges(new (require('decimal.js'))('-0.01')).map(String)).toEqual([
       '-1.01', '-2.01', '-3.01', '-4.01', '-5.01', '-6.01', '-7.01', '-8.01', '-9.01',

@@ -213,6 +213,19 @@ describe('the rules of inference on small tables, each sum worked by hand', () =
       '                                   ----      ----',
       'Operating income                     60        50',
     ], ['FY2004 tie 50 = +30 +20', 'FY2003 tie 50 = +30 +20', 'FY2004 tie 60 = +100 +10 −50', 'FY2003 tie 50 = +90 +10 −50']],
+    ['a sum adds figures of one kind: a row of share counts above a Total is no part of it (10 + 5 would foot)', [
+      'Alpha                                10        20',
+      'Weighted average shares outstanding   5         5',
+      '                                   ----      ----',
+      'Total                                15        25',
+    ], []],
+    ['a row whose figures cannot be read ends the rows above a Total: one row is no sum, nothing is claimed', [
+      'Alpha                                10        20',
+      'Beta                                 --        --',
+      'Gamma                                30        40',
+      '                                   ----      ----',
+      'Total                                40        60',
+    ], []],
   ])('%s', (_name, body, expected) => {
     expect(sums(body)).toEqual(expected);
   });
@@ -259,5 +272,88 @@ describe('the rules of inference on small tables, each sum worked by hand', () =
     ], '                                   2004      2003    Change     % Change');
     expect(checks.map((c) => [c.period, c.status, c.reported?.toString()])).toEqual([['FY2004', 'tie', '40'], ['FY2003', 'tie', '60'], ['FY2004', 'tie', '-20']]);
     expect(checks[2].id).toMatch(/:change@/);
+  });
+
+  test('a percent-of column printed without % signs is not summed (60.0 + 40.0 = 100.0 would foot)', () => {
+    const checks = inferred([
+      'Alpha                                60       60.0',
+      'Beta                                 40       40.0',
+      '                                   ----       ----',
+      'Total                               100      100.0',
+    ], '                                   2004  % of sales');
+    expect(checks.map((c) => [c.period, c.status, c.reported?.toString()])).toEqual([['FY2004', 'tie', '100']]);
+  });
+
+  test('a column that names no period is not summed (its 1 + 2 = 3 would foot)', () => {
+    const checks = inferred([
+      'Alpha                                60         1',
+      'Beta                                 40         2',
+      '                                   ----      ----',
+      'Total                               100         3',
+    ], '                                   2004     Notes');
+    expect(checks.map((c) => [c.period, c.status, c.reported?.toString()])).toEqual([['FY2004', 'tie', '100']]);
+  });
+
+  test('a labelled row in an expense section is read by its own label, not the section: nothing foots, unverified as laid out', () => {
+    // Operating income 75: as laid out Selling + General = 30 + 25 = 55 (20 + 25 = 45); Revenue +
+    // Other income − Selling − General would be 120 + 10 − 30 − 25 = 75 (110 + 10 − 20 − 25 = 75),
+    // but Selling and General name no cost, and the section's words are for unlabelled rows only.
+    const checks = inferred([
+      'Revenue                             120       110',
+      'Other income                         10        10',
+      'Costs and expenses:',
+      '  Selling                            30        20',
+      '  General                            25        25',
+      '                                   ----      ----',
+      'Operating income                     75        75',
+    ]);
+    expect(checks.map((c) => [c.period, c.status, c.computed?.toString()])).toEqual([['FY2004', 'unverified', '55'], ['FY2003', 'unverified', '45']]);
+  });
+
+  test("a total's rows as laid out reach back fourteen rows at most", () => {
+    // Rows 1 to 15 (twice as much in 2003) under a Total printed 999 that nothing adds up to: as
+    // laid out it adds the fourteen rows above it, 2 + 3 + ... + 15 = 119 (238 in 2003).
+    const body = Array.from({ length: 15 }, (_, k) => `Row ${String(k + 1).padEnd(30)}${String(k + 1).padStart(6)}${String(2 * (k + 1)).padStart(10)}`);
+    const checks = inferred([...body, '                                   ----      ----', 'Total                               999       999']);
+    expect(checks.map((c) => [c.period, c.status, c.computed?.toString(), c.operands.length])).toEqual([['FY2004', 'unverified', '119', 15], ['FY2003', 'unverified', '238', 15]]);
+    expect(checks[0].operands[1].label).toBe('Row 2');
+  });
+
+  test('readings that foot in one column of two are shown with their signs, and asserted nowhere', () => {
+    // 100 − 10 = 90 foots in 2004; 90 − 9 = 81 is not the 99 printed for 2003.
+    const checks = inferred([
+      'Receivables                         100        90',
+      'Less allowance                       10         9',
+      '                                   ----      ----',
+      'Net receivables                      90        99',
+    ]);
+    expect(checks.map((c) => [c.period, c.status])).toEqual([['FY2004', 'unverified'], ['FY2003', 'unverified']]);
+    expect(checks[0].description).toBe('Net receivables: the rows it adds are not certain (SUMMARY); as laid out: Receivables − Less allowance; readings that foot elsewhere: ' +
+      'Receivables − Less allowance (foots in 1 of 2 columns); Receivables − Less allowance (foots in 1 of 2 columns); Receivables − Less allowance (foots in 1 of 2 columns)');
+  });
+
+  test('the likely culprit of a break in a column of bracketed figures is named by its printed digits', () => {
+    // Revenue less Costs foots in 2004 (100 − 60 = 40) and 2003 (90 − 50 = 40); in 2002 67 − 75 = −8
+    // is not the 32 printed. Only Costs printed 35 mends it (67 − 35 = 32): 32 cannot become −8,
+    // and 67 would have to be 107.
+    const checks = inferred([
+      'Revenue                             100        90        67',
+      'Costs                              (60)      (50)      (75)',
+      '                                   ----      ----      ----',
+      'Net                                  40        40        32',
+    ], '                                   2004      2003      2002');
+    expect(checks.map((c) => [c.period, c.status])).toEqual([['FY2004', 'tie'], ['FY2003', 'tie'], ['FY2002', 'break']]);
+    const culprit = checks[2].culprit;
+    expect(culprit && [culprit.label, culprit.line, culprit.printed.toString(), culprit.wouldTie.toString()]).toEqual(['Costs', 8, '75', '35']);
+  });
+
+  test('two columns that read alike (two 2004 columns) have ids of their own, by their place', () => {
+    const checks = inferred([
+      'Alpha                                10        20',
+      'Beta                                 30        40',
+      '                                   ----      ----',
+      'Total                                40        60',
+    ], '                                   2004      2004');
+    expect(checks.map((c) => c.id)).toEqual(['table-subtotal:x.txt:t1:L10:c1@FY2004', 'table-subtotal:x.txt:t1:L10:c2@FY2004']);
   });
 });
