@@ -105,45 +105,42 @@ export function splitTableLine(line: string): { label: string; tokens: NumberTok
   const tokens: NumberToken[] = [];
   const malformed: MalformedCell[] = [];
   let pos = last.length;
-  // The word ending at `end` (exclusive), scanning left over non-blanks.
-  const wordBefore = (end: number): { start: number; end: number } | undefined => {
-    let e = end;
-    while (e > 0 && last.charCodeAt(e - 1) === 32) e--;
-    if (e === 0) return undefined;
-    let b = e;
-    while (b > 0 && last.charCodeAt(b - 1) !== 32) b--;
-    return { start: b, end: e };
-  };
-  for (let w = wordBefore(pos); w; w = wordBefore(pos)) {
-    const prev = wordBefore(w.start);
-    if (prev && prev.end - prev.start === 1 && last[prev.start] === '$') {
+  for (;;) {
+    // The word ending before `pos` ([start, end)), and the word before it.
+    const end = wordEndBefore(last, pos);
+    if (end === 0) break;
+    const start = wordStartBefore(last, end);
+    const prevEnd = wordEndBefore(last, start);
+    const prevStart = prevEnd === 0 ? 0 : wordStartBefore(last, prevEnd);
+    const dollarBefore = prevEnd > 0 && prevEnd - prevStart === 1 && last.charCodeAt(prevStart) === 36;
+    if (dollarBefore) {
       // The joined text has no blank at either end (words end at non-blanks).
-      const parsed = cellAt(last.slice(prev.start, w.end), [prev.start, w.end]);
+      const parsed = cellAt(last.slice(prevStart, end), [prevStart, end]);
       if (parsed) {
         tokens.push(parsed);
-        pos = prev.start;
+        pos = prevStart;
         continue;
       }
     }
-    const parsed = cellAt(last.slice(w.start, w.end), [w.start, w.end]);
+    const parsed = cellAt(last.slice(start, end), [start, end]);
     if (parsed) {
       tokens.push(parsed);
-      pos = w.start;
+      pos = start;
       continue;
     }
     // A cell that looks like a number but is none (`(5`, `--`), standing apart as cells do (two
     // blanks before it): left out, and the cells to its left are still read.
-    const at = prev && prev.end - prev.start === 1 && last[prev.start] === '$' ? prev.start : w.start;
-    const bad = last.slice(at, w.end);
+    const at = dollarBefore ? prevStart : start;
+    const bad = last.slice(at, end);
     if (at >= 2 && last.slice(at - 2, at) === '  ' && isMalformedNumber(bad)) {
       malformed.unshift({ text: bad, start: at });
       pos = at;
       continue;
     }
     // A malformed cell of number words one blank apart (`(5, 5)`): left out as one cell.
-    const spread = spreadMalformed(last, at, w.end);
+    const spread = spreadMalformed(last, at, end);
     if (spread >= 0) {
-      malformed.unshift({ text: last.slice(spread, w.end), start: spread });
+      malformed.unshift({ text: last.slice(spread, end), start: spread });
       pos = spread;
       continue;
     }
@@ -162,6 +159,20 @@ export function splitTableLine(line: string): { label: string; tokens: NumberTok
   const label = line.slice(0, labelEnd).trimEnd();
   if (tokens.length > 0 && tokens.every(isBareYear)) return { label: line.trimEnd(), tokens: [], malformed: [] };
   return { label, tokens, malformed };
+}
+
+/** Where the word ending at or before `end` ends (blanks skipped leftwards), 0 when none does. */
+function wordEndBefore(line: string, end: number): number {
+  let e = end;
+  while (e > 0 && line.charCodeAt(e - 1) === 32) e--;
+  return e;
+}
+
+/** Where the word ending at `end` starts (non-blanks scanned leftwards). */
+function wordStartBefore(line: string, end: number): number {
+  let b = end;
+  while (b > 0 && line.charCodeAt(b - 1) !== 32) b--;
+  return b;
 }
 
 function isBareYear(t: NumberToken): boolean {

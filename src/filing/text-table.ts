@@ -361,8 +361,10 @@ function buildTable(
     ruleAbove = false;
     blankAbove = false;
     pending = [];
-    const words = section.toLowerCase().replace(/[^a-z ]/g, '').trim();
-    if (words && /^total\b/i.test(label) && label.toLowerCase().includes(words)) { section = ''; sectionRows = 0; }
+    if (section && /^total\b/i.test(label)) {
+      const words = section.toLowerCase().replace(/[^a-z ]/g, '').trim();
+      if (words && label.toLowerCase().includes(words)) { section = ''; sectionRows = 0; }
+    }
   });
 
   const allLines = [...zone, ...part.body].map((c) => c.line.no);

@@ -173,6 +173,8 @@ function aliasMatches(alias: string, label: string): boolean {
 }
 
 const labelCache = new Map<string, ConceptDef | null>();
+/** Release date → whether a dated alias applies to a release of that date (the same few dates again and again). */
+const DRIFT = new Map<string, boolean>();
 
 /** Does a dated alias apply to a release of this date ('' = undated: no dated alias applies)? */
 function datedApplies(a: DatedAlias, releaseDate: string): boolean {
@@ -203,7 +205,12 @@ export function datedConcept(label: string, releaseDate: string): ConceptDef | u
  * the release that prints it (label drift; '' when unknown), memoised: a row's cells share a label.
  */
 export function conceptForLabel(label: string, kind: AmountKind, releaseDate = ''): ConceptDef | undefined {
-  const drift = DATED.some((c) => c.dated?.some((a) => datedApplies(a, releaseDate)));
+  let drift = DRIFT.get(releaseDate);
+  if (drift === undefined) {
+    drift = DATED.some((c) => c.dated?.some((a) => datedApplies(a, releaseDate)));
+    if (DRIFT.size > 1000) DRIFT.clear();
+    DRIFT.set(releaseDate, drift);
+  }
   const key = `${kind}|${drift ? releaseDate : ''}|${label}`;
   const hit = labelCache.get(key);
   if (hit !== undefined) return hit ?? undefined;

@@ -93,13 +93,17 @@ interface FactContext {
 function rowFacts(ctx: FactContext, table: Table, row: TableRow, out: Fact[]): void {
   const { filing, company, catalogue, durations } = ctx;
   const costSection = COST_SECTION.test(row.section);
-  let slugs: Partial<Record<string, string>> | undefined;
+  // A row's cells share its label: its concept and its slug are worked out once per kind of figure.
+  let concepts: Partial<Record<Amount['kind'], ConceptDef | null>> | undefined;
+  let slugs: Partial<Record<Amount['kind'], string>> | undefined;
+  const slug = (kind: Amount['kind']) => ((slugs ??= {})[kind] ??= slugOf(row.section ? `${row.section} ${row.label}` : row.label, kind));
   for (const cell of row.cells) {
     const column = table.columns[cell.column];
     let period = column?.period;
     if (!period) continue;
     const member = ctx.members[cell.column];
-    const concept = catalogue && !member ? conceptForLabel(row.label, cell.amount.kind, filing.date) : undefined;
+    const kind = cell.amount.kind;
+    const concept = catalogue && !member ? ((concepts ??= {})[kind] ??= conceptForLabel(row.label, kind, filing.date) ?? null) ?? undefined : undefined;
     if (concept?.periodType === 'duration' && period.type === 'instant') {
       period = durations.get(period.end) ?? duration(3, period.end);
     }
@@ -107,11 +111,9 @@ function rowFacts(ctx: FactContext, table: Table, row: TableRow, out: Fact[]): v
     const value = canonicalValue(cell.amount.value, nature, costSection);
     // Unmapped rows under a section heading keep it in their id (Alabama Power's Operating Revenues);
     // a segment's or a change column's figures keep their member in it.
-    const kind = cell.amount.kind;
-    const slug = ((slugs ??= {})[kind] ??= slugOf(row.section ? `${row.section} ${row.label}` : row.label, kind));
     out.push({
       company,
-      concept: concept?.id ?? (member ? `${slug}__${member.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '').toLowerCase()}` : slug),
+      concept: concept?.id ?? (member ? `${slug(kind)}__${member.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '').toLowerCase()}` : slug(kind)),
       mapped: concept !== undefined,
       label: row.label,
       period,
