@@ -6,6 +6,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { analyze, checkCounts } from '../src/pipeline';
 import { companyKey, detectCompany, isMpower } from '../src/filing/company';
+import { memberOf } from '../src/filing/columns';
 import { MAX_FILING_BYTES, readFiling } from '../src/filing/reader';
 import { decodeText as cliDecodeText } from '../src/cli';
 import { decodeText } from '../taskpane/sources';
@@ -71,6 +72,59 @@ describe('layout variants yield the same facts', () => {
     expect(f.accession).toBe('0001-04-000001');
     const strip = (s: string[]) => s.map((x) => x.split('|').slice(0, 4).join('|'));
     expect(strip(factSet(wrapped))).toEqual(strip(expected()));
+  });
+});
+
+describe('the EDGAR submission around a release', () => {
+  // A submission as EDGAR serves it: the PEM block, the SGML header (tab-aligned), the documents.
+  const HEADER = [
+    '-----BEGIN PRIVACY-ENHANCED MESSAGE-----',
+    'Proc-Type: 2001,MIC-CLEAR',
+    'Originator-Name: webmaster@www.sec.gov',
+    'Originator-Key-Asymmetric:',
+    ' MFgwCgYEVQgBAQICAf8DSgAwRwJAW2sNKK9AVtBzYZmr6aGjlWyK3XmZv3dTINen',
+    'MIC-Info: RSA-MD5,RSA,',
+    ' Lr5CamcK1Ufo1vGYHZN4qR0y7p1xWQd0wq9JW4uEu4y9OsmD0hPwXi6OGq1HomOzj',
+    '',
+    '<SEC-DOCUMENT>0000950123-04-008999.txt : 20040730',
+    '<SEC-HEADER>0000950123-04-008999.hdr.sgml : 20040730',
+    'ACCESSION NUMBER:\t\t0000950123-04-008999',
+    'CONFORMED SUBMISSION TYPE:\t8-K',
+    'FILED AS OF DATE:\t\t20040730',
+    'COMPANY CONFORMED NAME:\t\t\tMPOWER HOLDING CORP',
+    'CENTRAL INDEX KEY:\t\t\t0001099160',
+    '</SEC-HEADER>',
+  ];
+  const document = (type: string, body: string) => ['<DOCUMENT>', `<TYPE>${type}`, '<SEQUENCE>2', '<TEXT>', body, '</TEXT>', '</DOCUMENT>'];
+  const submission = (...documents: string[][]) => [...HEADER, ...documents.flat(), '</SEC-DOCUMENT>', '-----END PRIVACY-ENHANCED MESSAGE-----', ''].join('\n');
+  /** The seed's facts, each line number moved by `shift`. */
+  const seedFacts = shared(() => factSet(seed));
+  const shifted = (shift: number) => seedFacts().map((x) => { const p = x.split('|'); p[4] = String(Number(p[4]) + shift); return p.join('|'); });
+
+  test('the PEM block is not read; the date is the one filed (July 30), not the dateline (July 29)', () => {
+    const text = submission(document('EX-99.1', seed));
+    const f = readFiling(text, 'submission.txt');
+    expect(f.sentences.some((x) => /Originator|MIC-Info|MFgwCgYE|Proc-Type/.test(x.text))).toBe(false);
+    expect([f.accession, f.date, f.cik]).toEqual(['0000950123-04-008999', '2004-07-30', '0001099160']);
+    // The release starts on line 21 of the submission (16 header lines, then <DOCUMENT>, <TYPE>, <SEQUENCE>, <TEXT>).
+    expect(factSet(text)).toEqual(shifted(20));
+  });
+
+  test("a document of a type not read (an exhibit's articles, EX-3.1) adds nothing", () => {
+    const articles = ['ARTICLES OF INCORPORATION', '', '                                   2004      2003', '', 'Shares authorized                     100       200', 'Shares issued                          50        60', ''].join('\n');
+    const text = submission(document('EX-99.1', seed), document('EX-3.1', articles));
+    expect(factSet(text)).toEqual(shifted(20));
+  });
+
+  test('an HTML exhibit that is plain text in <pre> is read as that text, line for line', () => {
+    // The seed without its SGML tag lines (<TABLE>, <S>, <C>, <PAGE>: no <pre> text holds them), blank in their place.
+    const bare = seed.split('\n').map((l) => (/^\s*<[^>]*>\s*$/.test(l) ? '' : l)).join('\n');
+    const facts = factSet(bare);
+    expect(facts.length).toBeGreaterThan(100); // still read without its tags: no comparison of two empty readings
+    const text = submission(document('EX-99.1', `<html><body><pre>\n${bare}</pre></body></html>`));
+    // 21 lines before the release: the 16 of the header, <DOCUMENT>, <TYPE>, <SEQUENCE>, <TEXT> and <html><body><pre>.
+    const moved = facts.map((x) => { const p = x.split('|'); p[4] = String(Number(p[4]) + 21); return p.join('|'); });
+    expect(factSet(text)).toEqual(moved);
   });
 });
 
@@ -335,6 +389,21 @@ describe('the company a release names', () => {
   ])('%s', (_name, head, envelope, expected) => {
     const c = detectCompany(head, envelope);
     expect([c.name, c.ticker, c.cik]).toEqual(expected);
+  });
+
+  test("of several filers, the one the release names gives the fiscal year (its place among the filers); none named, the first", () => {
+    const filers = [{ company: 'SOUTHERN CO', cik: '1' }, { company: 'ALABAMA POWER CO', cik: '3153' }, { company: 'GEORGIA POWER CO', cik: '41091' }];
+    const envelope = { company: 'SOUTHERN CO', cik: '1', filers };
+    expect(detectCompany('Georgia Power Company (NYSE: GPC) reported', envelope).fiscalFiler).toBe(2);
+    expect(detectCompany('Southern Company (NYSE: SO) reported', envelope).fiscalFiler).toBe(0);
+    expect(detectCompany('Results for the quarter', envelope).fiscalFiler).toBe(0);
+  });
+
+  test('the company\'s own name over a column names no member, however its words are punctuated', () => {
+    expect(memberOf('Sears, Roebuck and Co.', 'Sears, Roebuck and Co.')).toBeUndefined();
+    expect(memberOf('Mpower Holding', 'Mpower Holding Corporation')).toBeUndefined();
+    expect(memberOf('Sears Canada', 'Sears, Roebuck and Co.')).toBe('sears canada');
+    expect(memberOf('Sears, Roebuck and Co. Domestic', 'Sears, Roebuck and Co.')).toBe('domestic');
   });
 
   test('one company however it is written; another company by its CIK or name', () => {
