@@ -307,3 +307,43 @@ describe('the named character references releases use', () => {
     ]);
   });
 });
+
+describe('the HTML document as the reader walks it: rows, cells, paragraphs', () => {
+  const tableOf = (html: string): HtmlTable => {
+    const t = readHtml(html).find((x) => x.kind === 'table');
+    if (t?.kind !== 'table') throw new Error('no table');
+    return t.table;
+  };
+  const texts = (t: HtmlTable) => t.rows.map((r) => r.cells.map((c) => c.text));
+
+  test('<th> cells are cells: a header row of years over the figures', () => {
+    const f = readFiling('<html><body><p>STATEMENTS OF OPERATIONS (in thousands)</p><table><tr><th></th><th>2004</th><th>2003</th></tr>' +
+      '<tr><td>Revenue</td><td>1,200</td><td>1,000</td></tr></table></body></html>', 'th.htm');
+    expect(f.tables[0].columns.map((c) => c.period?.key)).toEqual(['FY2004', 'FY2003']);
+    expect(f.tables[0].rows.map((r) => [r.label, r.cells.map((c) => c.amount.text)])).toEqual([['Revenue', ['1,200', '1,000']]]);
+  });
+
+  test('rows and cells whose end tags are left out end where the next begins', () => {
+    expect(texts(tableOf('<table><tr><td>A<td>1<tr><td>B<td>2</table>'))).toEqual([['A', '1'], ['B', '2']]);
+    // A row of no cells is still a row.
+    expect(texts(tableOf('<table><tr><td>A</td></tr><tr></tr><tr><td>B</td></tr></table>'))).toEqual([['A'], [], ['B']]);
+  });
+
+  test('a cell after a closed row, with no <tr> of its own, starts a new row', () => {
+    expect(texts(tableOf('<table><tr><td>A</td><td>1</td></tr><td>B</td><td>2</td></table>'))).toEqual([['A', '1'], ['B', '2']]);
+  });
+
+  test('a paragraph of text ends with a blank line; an empty or blank element adds none', () => {
+    const lines = readHtml('<p>One.</p><p></p><div> </div><p>Two.</p>').map((x) => (x.kind === 'line' ? x.line.text : 'table'));
+    expect(lines).toEqual(['One.', '', 'Two.', '']);
+  });
+
+  test("a cell's span is its source from its first printed character to the end of that line, entities as written", () => {
+    // `<table><tr><td>Revenue</td><td>` is 31 characters: the cell's text starts at column 31 with
+    // `&#36;` ($), and its first line, `&#36;&#160;&#160;&#160;`, is 23 characters (the figure goes
+    // on, on the next line: it does not widen the span).
+    const t = tableOf('<table><tr><td>Revenue</td><td>&#36;&#160;&#160;&#160;\n1,200</td></tr></table>');
+    const cell = t.rows[0].cells[1];
+    expect([cell.col, cell.length]).toEqual([31, 23]);
+  });
+});
