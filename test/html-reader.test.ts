@@ -347,3 +347,39 @@ describe('the HTML document as the reader walks it: rows, cells, paragraphs', ()
     expect([cell.col, cell.length]).toEqual([31, 23]);
   });
 });
+
+describe('an HTML table into rows: spans, joined cells, sections, its lines', () => {
+  const page = (...parts: string[]) => ['<html><body>', '<p>SUMMARY (in thousands)</p>', ...parts, '</body></html>'].join('\n');
+  const YEARS = '<tr><td></td><td>2004</td><td>2003</td></tr>';
+  const rowsOf = (html: string) => readFiling(html, 'x.htm').tables[0].rows.map((r) => [r.label, r.section, r.cells.map((c) => `${c.column}:${c.amount.text}`)]);
+
+  test('a label cell over two rows (rowspan) leaves the second row its figures in their columns', () => {
+    const rows = rowsOf(page('<table>', YEARS, '<tr><td rowspan="2">Revenue</td><td>1,200</td><td>1,000</td></tr>', '<tr><td>300</td><td>250</td></tr>', '</table>'));
+    expect(rows.map((r) => r[2])).toEqual([['0:1,200', '1:1,000'], ['0:300', '1:250']]);
+  });
+
+  test('a $ cell joins the figure beyond an empty cell between them', () => {
+    const rows = rowsOf(page('<table>', YEARS.replace('<td>2004</td>', '<td></td><td></td><td>2004</td>'), '<tr><td>Revenue</td><td>$</td><td></td><td>1,200</td><td>1,000</td></tr>', '</table>'));
+    expect(rows[0][2]).toEqual(['0:$1,200', '1:1,000']);
+  });
+
+  test('a row of a section heading, then a blank row: the rows after it are in no section', () => {
+    const rows = rowsOf(page('<table>', YEARS, '<tr><td>Operating expenses:</td><td></td><td></td></tr>', '<tr><td>Selling</td><td>10</td><td>9</td></tr>',
+      '<tr><td>General</td><td>20</td><td>19</td></tr>', '<tr><td>&nbsp;</td><td></td><td></td></tr>', '<tr><td>Other income</td><td>5</td><td>4</td></tr>', '</table>'));
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([['Selling', 'Operating expenses'], ['General', 'Operating expenses'], ['Other income', '']]);
+    expect(readFiling(page('<table>', YEARS, '<tr><td>A</td><td>1</td><td>2</td></tr>', '<tr><td></td><td></td><td></td></tr>', '<tr><td>B</td><td>3</td><td>4</td></tr>', '</table>'), 'x.htm')
+      .tables[0].rows.map((r) => [r.label, r.blankAbove])).toEqual([['A', false], ['B', true]]);
+  });
+
+  test("a row's text is its label and figures as printed, two blanks apart; the table's lines are its <table> and </table>", () => {
+    // Line 1 <html><body>, 2 the paragraph, 3 <table>, 4-5 the rows, 6 </table>.
+    const t = readFiling(page('<table>', YEARS, '<tr><td>Revenue</td><td>$1,200</td><td>(1,000)</td></tr>', '</table>'), 'x.htm').tables[0];
+    expect(t.rows[0].text).toBe('Revenue  $1,200  (1,000)');
+    expect(t.lines).toEqual([3, 6]);
+  });
+
+  test('a scale stated in a row over the table (a caption) wins over the paragraph above', () => {
+    const t = readFiling(page('<table>', '<tr><td colspan="3">(in millions)</td></tr>', YEARS, '<tr><td>Revenue</td><td>1,200</td><td>1,000</td></tr>', '</table>'), 'x.htm').tables[0];
+    expect([t.scale, t.scaleText]).toEqual(['millions', 'in millions']);
+  });
+});
