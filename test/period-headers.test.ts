@@ -7,8 +7,9 @@
  */
 import { readFiling } from '../src/filing/reader';
 import { measureOf, memberOf } from '../src/filing/columns';
-import { periodOfHeader, durationOf } from '../src/filing/periods';
-import type { Table } from '../src/filing/types';
+import { periodOfHeader, durationOf, numericDatesIn } from '../src/filing/periods';
+import type { Table, TableColumn } from '../src/filing/types';
+import { settleColumns } from '../src/filing/table-context';
 import { shared } from './support/shared';
 
 const keys = (t: Table | undefined) => t?.columns.map((c) => c.period?.key ?? '-');
@@ -142,5 +143,47 @@ describe('the member a column header names, if any', () => {
     ['$ in thousands, except per share', '', undefined],
   ])('%s', (header, company, member) => {
     expect(memberOf(header, company)).toBe(member);
+  });
+});
+
+describe('numeric dates in headers: only days of the calendar', () => {
+  test.each<[string, string[]]>([
+    ['9/25/1999', ['1999-09-25']],
+    ['1/1/00', ['2000-01-01']],
+    ['12/31/49', ['2049-12-31']],
+    ['12/31/50', ['1950-12-31']],
+    ['2/29/2004', ['2004-02-29']], // a leap year
+    ['2/29/2003', []],
+    ['4/31/2004', []],
+    ['13/1/2004', []],
+    ['0/10/2004', []],
+    ['12/0/2004', []],
+    ['12/32/2004', []],
+    ['12/31/2004  12/31/2003', ['2004-12-31', '2003-12-31']],
+  ])('%s', (text, dates) => {
+    expect(numericDatesIn(text)).toEqual(dates);
+  });
+});
+
+describe('a change column takes the latest period of the value columns before it', () => {
+  const value = (header: string): TableColumn => ({ header, period: periodOfHeader(header), scenario: 'actual', span: [0, 0] });
+  const change: () => TableColumn = () => ({ header: 'Change', scenario: 'actual', span: [0, 0], measure: 'change' });
+  const settled = (columns: TableColumn[]) => settleColumns(columns, '', {}).map((c) => c.period?.key);
+
+  test('2003, 2004, Change: the change is of 2004, whichever order the years stand in', () => {
+    expect(settled([value('2003'), value('2004'), change()])).toEqual(['FY2003', 'FY2004', 'FY2004']);
+    expect(settled([value('2004'), value('2003'), change()])).toEqual(['FY2004', 'FY2003', 'FY2004']);
+  });
+
+  test('a value column that names no period (Notes) before the years is passed over', () => {
+    expect(settled([value('Notes'), value('2004'), value('2003'), change()])).toEqual([undefined, 'FY2004', 'FY2003', 'FY2004']);
+  });
+
+  test('two periods ending on one day (the fourth quarter and the year): the first of them', () => {
+    expect(settled([value('Three Months Ended December 31, 2004'), value('Year Ended December 31, 2004'), change()])).toEqual(['2004Q4', 'FY2004', '2004Q4']);
+  });
+
+  test('each change column after its own run of value columns', () => {
+    expect(settled([value('2004'), value('2003'), change(), value('2002'), value('2001'), change()])).toEqual(['FY2004', 'FY2003', 'FY2004', 'FY2002', 'FY2001', 'FY2002']);
   });
 });

@@ -62,3 +62,37 @@ describe('a header names the column it stands over or beside', () => {
     expect(a.checks.find((c) => c.id === 'table-subtotal:southern.txt:t3:L759@FY2003')?.status).toBe('tie');
   });
 });
+
+describe('headings and headers of a text table', () => {
+  const tablesOf = (lines: string[]) => readFiling(['Example Corp (NYSE: EX)', '', 'SUMMARY (in millions)', '', ...lines, ''].join('\n'), 'x.txt').tables;
+  const YEARS = '                                       2004      2003';
+
+  test('blank lines end a section unless the next row stands further in than its heading (two blank lines, as one)', () => {
+    const sections = (last: string) => tablesOf([YEARS, '', 'Revenue                                 100        90', 'Earnings per share:',
+      '  Basic                                0.50      0.40', '', '', last])[0].rows.map((r) => [r.label, r.section]);
+    expect(sections('  Diluted                              0.49      0.39')).toEqual([['Revenue', ''], ['Basic', 'Earnings per share'], ['Diluted', 'Earnings per share']]);
+    expect(sections('Net income                               50        40')).toEqual([['Revenue', ''], ['Basic', 'Earnings per share'], ['Net income', '']]);
+  });
+
+  test('words stacked one per column (Retail & / Related) name their own column only', () => {
+    const t = tablesOf([
+      '                                   Retail &',
+      '                                    Related     Other     Total',
+      '                                       2004      2004      2004', '',
+      'Revenue                                 100        20       120',
+      'Costs                                    60        10        70',
+    ])[0];
+    expect(t.columns.map((c) => c.header)).toEqual(['Retail & Related 2004', 'Other 2004', 'Total 2004']);
+  });
+
+  test('a duration over several columns names each of them', () => {
+    const t = tablesOf([
+      '                                       Three Months Ended',
+      '                                   June 30,  March 31,  June 30,',
+      '                                       2004      2004      2003', '',
+      'Revenue                                 100        20       120',
+      'Costs                                    60        10        70',
+    ])[0];
+    expect(t.columns.map((c) => c.period?.key)).toEqual(['2004Q2', '2004Q1', '2003Q2']);
+  });
+});
