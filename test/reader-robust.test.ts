@@ -75,6 +75,15 @@ describe('layout variants yield the same facts', () => {
   });
 });
 
+describe('running text without an end', () => {
+  test('a run of over 200 lines with no blank line is cut into paragraphs of 200 lines (no sentence runs on for ever)', () => {
+    // Line 1 a sentence, line 2 blank, lines 3-252 one word each and no full stop, line 253 `end of it.`
+    const lines = ['Example Corp (NYSE: EX) announced results.', '', ...Array.from({ length: 250 }, (_, i) => `word${i + 3}`), 'end of it.'];
+    const sentences = readFiling(lines.join('\n'), 'x.txt').sentences;
+    expect(sentences.map((x) => [x.line, x.text.split(' ')[0], x.text.split(' ').length])).toEqual([[1, 'Example', 6], [3, 'word3', 200], [203, 'word203', 53]]);
+  });
+});
+
 describe('the EDGAR submission around a release', () => {
   // A submission as EDGAR serves it: the PEM block, the SGML header (tab-aligned), the documents.
   const HEADER = [

@@ -85,6 +85,14 @@ describe('headings and headers of a text table', () => {
     expect(t.columns.map((c) => c.header)).toEqual(['Retail & Related 2004', 'Other 2004', 'Total 2004']);
   });
 
+  test('a table whose headers name no period is kept, its numbers left out, and said', () => {
+    const f = readFiling(['Example Corp (NYSE: EX)', '', 'SEGMENTS (in millions)', '', '                                   Domestic   Foreign     Total', '',
+      'Revenue                                 100        20       120', 'Costs                                    60        10        70', ''].join('\n'), 'x.txt');
+    expect(f.tables.map((t) => t.columns.map((c) => [c.header, c.period]))).toEqual([[['Domestic', undefined], ['Foreign', undefined], ['Total', undefined]]]);
+    // (Its title is not found: with no line naming periods, the lines above the rows are read as leading rows.)
+    expect(f.diagnostics.map((d) => [d.severity, d.message])).toEqual([['warning', expect.stringMatching(/^table '.*' names no period in its column headers; its numbers are left out$/)]]);
+  });
+
   test('a duration over several columns names each of them', () => {
     const t = tablesOf([
       '                                       Three Months Ended',
