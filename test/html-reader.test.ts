@@ -378,6 +378,24 @@ describe('an HTML table into rows: spans, joined cells, sections, its lines', ()
     expect(t.lines).toEqual([3, 6]);
   });
 
+  test('a header row naming periods after rows of figures starts a second table within one <table>', () => {
+    const f = readFiling(page('<table>', YEARS, '<tr><td>Revenue</td><td>1,200</td><td>1,000</td></tr>', '<tr><td>&nbsp;</td><td></td><td></td></tr>',
+      '<tr><td></td><td>June 30, 2004</td><td>December 31, 2003</td></tr>', '<tr><td>Cash</td><td>500</td><td>400</td></tr>',
+      '<tr><td>Notes</td><td>see below</td><td></td></tr>', '<tr><td>Debt</td><td>50</td><td>40</td></tr>', '</table>'), 'x.htm');
+    // A text row over the figures that names no period (`see below`) goes on with the table it stands in.
+    expect(f.tables.map((t) => [t.columns.map((c) => c.period?.key), t.rows.map((r) => r.label)])).toEqual([
+      [['FY2004', 'FY2003'], ['Revenue']],
+      [['2004-06-30', '2003-12-31'], ['Cash', 'Debt']],
+    ]);
+  });
+
+  test('two header rows after rows of figures start one second table, both its headers', () => {
+    const f = readFiling(page('<table>', YEARS, '<tr><td>Revenue</td><td>1,200</td><td>1,000</td></tr>',
+      '<tr><td></td><td>Six Months Ended June 30,</td><td>Six Months Ended June 30,</td></tr>', '<tr><td></td><td>2004</td><td>2003</td></tr>',
+      '<tr><td>Revenue</td><td>2,300</td><td>2,100</td></tr>', '</table>'), 'x.htm');
+    expect(f.tables.map((t) => t.columns.map((c) => c.period?.key))).toEqual([['FY2004', 'FY2003'], ['6M2004-06-30', '6M2003-06-30']]);
+  });
+
   test('a scale stated in a row over the table (a caption) wins over the paragraph above', () => {
     const t = readFiling(page('<table>', '<tr><td colspan="3">(in millions)</td></tr>', YEARS, '<tr><td>Revenue</td><td>1,200</td><td>1,000</td></tr>', '</table>'), 'x.htm').tables[0];
     expect([t.scale, t.scaleText]).toEqual(['millions', 'in millions']);

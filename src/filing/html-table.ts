@@ -185,18 +185,19 @@ export function readHtmlTable(html: HtmlTable, ctx: HtmlTableContext, diagnostic
   const segments: RowInfo[][] = [];
   let current: RowInfo[] = [];
   let seenData = false;
+  const firstValue = Math.min(...dataRows.map((x) => x.joined[0].start));
+  /** The text cells of a row of no figures that stand over the figures (a header row's). */
+  const overValues = (r: RowInfo) => (r.joined.length > 0 || r.blank ? [] : r.tokens.filter((t) => t.kind === 'text' && t.placed.start >= firstValue - 1));
   for (let i = 0; i < infos.length; i++) {
     const r = infos[i];
     if (r.joined.length > 0) { seenData = true; current.push(r); continue; }
-    if (seenData && !r.blank) {
-      const firstValue = Math.min(...infos.filter((x) => x.joined.length > 0).map((x) => x.joined[0].start));
-      const overValues = r.tokens.filter((t) => t.kind === 'text' && t.placed.start >= firstValue - 1);
-      const names = overValues.some((t) => describeColumn(t.text, ctx).period !== undefined);
-      if (names) {
-        segments.push(current);
-        current = [];
-        seenData = false;
-      }
+    if (seenData && overValues(r).some((t) => describeColumn(t.text, ctx).period !== undefined)) {
+      // Header rows just above it (`Six Months Ended June 30,` over `2004`) head the new table too.
+      let k = current.length;
+      while (k > 0 && overValues(current[k - 1]).length > 0) k--;
+      segments.push(current.slice(0, k));
+      current = current.slice(k);
+      seenData = false;
     }
     current.push(r);
   }
