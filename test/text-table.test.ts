@@ -85,6 +85,11 @@ describe('headings and headers of a text table', () => {
     expect(t.columns.map((c) => c.header)).toEqual(['Retail & Related 2004', 'Other 2004', 'Total 2004']);
   });
 
+  test('a table of one column outside <TABLE> tags is a table, its title and rows as printed', () => {
+    const t = tablesOf(['                                   2004', '', 'Alpha                                10', 'Beta                                 20']);
+    expect(t.map((x) => [x.title, x.columns.map((c) => c.period?.key), x.rows.map((r) => `${r.label} ${r.cells.map((c) => c.amount.text)}`)])).toEqual([['SUMMARY', ['FY2004'], ['Alpha 10', 'Beta 20']]]);
+  });
+
   test('a table whose headers name no period is kept, its numbers left out, and said', () => {
     const f = readFiling(['Example Corp (NYSE: EX)', '', 'SEGMENTS (in millions)', '', '                                   Domestic   Foreign     Total', '',
       'Revenue                                 100        20       120', 'Costs                                    60        10        70', ''].join('\n'), 'x.txt');

@@ -49,6 +49,8 @@ function isPeriodHeader(c: Classified): boolean {
   if (datesIn(t).length > 0 || durationOf(t) || numericDatesIn(t).length > 0 || fiscalQuarterIn(t)) return true;
   if (monthDayIn(t) && /\S\s{2,}\S|^\s{12,}\S/.test(t)) return true;
   if (/\b(?:19|20)\d\d\s{2,}(?:19|20)\d\d\b/.test(t)) return true;
+  // One year alone, standing over a column (a table of one column): `                    2004`.
+  if (/^\s{12,}(?:19|20)\d\d\s*$/.test(t)) return true;
   return /\b(?:guidance|range)\b/i.test(t) && /\s{2,}\S/.test(t.trim());
 }
 
