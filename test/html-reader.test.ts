@@ -294,6 +294,15 @@ describe("a cell's indent, in points, from its CSS", () => {
   ])('%s', (style, pt) => {
     expect(indent(style)).toBeCloseTo(pt, 9);
   });
+
+  test('an element inside the cell with an indent of its own adds it; one after the text does not', () => {
+    const cell = (html: string) => {
+      const t = readHtml(`<table><tr><td style="padding-left:5pt">${html}</td><td>10</td></tr></table>`).find((x) => x.kind === 'table');
+      return t?.kind === 'table' ? t.table.rows[0].cells[0].indentPt : undefined;
+    };
+    expect(cell('<p style="margin-left:10pt"><span style="padding-left:2pt">Revenue</span></p>')).toBeCloseTo(17, 9);
+    expect(cell('Revenue<span style="padding-left:20pt">net</span>')).toBeCloseTo(5, 9);
+  });
 });
 
 describe('the named character references releases use', () => {
