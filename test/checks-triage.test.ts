@@ -7,7 +7,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { importIntoWorkbook } from '../src/excel/import';
 import { analyze, type Analysis, type SourceText } from '../src/pipeline';
-import { oneDigitChanges, openBreaks, parseAcceptances, STATUS_ORDER } from '../src/reconcile/triage';
+import { oneDigitChanges, openBreaks, parseAcceptances, sortChecks, STATUS_ORDER } from '../src/reconcile/triage';
+import type { CheckStatus } from '../src/model/types';
 import { buildPlan, SHEET_NAMES } from '../src/workbook/layout';
 import { excelContext, FakeWorkbook } from './support/fake-excel';
 import { cellAt, checkRow, sheetOf } from './support/plan-cells';
@@ -150,6 +151,11 @@ describe('accepting a known break', () => {
       ['eps-discontinued@2004Q1', 'per-share plug of the filing'],
       ['bs-balance@2004-06-30', 'accepted'],
     ]);
+  });
+
+  test('reading order: breaks, unverified, incomplete, rounding, tie; in their own order within a status', () => {
+    const checks = ['tie', 'rounding', 'break', 'tie', 'incomplete', 'break', 'unverified', 'rounding', 'tie'].map((status, n) => ({ status, n }) as { status: CheckStatus; n: number });
+    expect(sortChecks(checks).map((c) => `${c.status}${c.n}`)).toEqual(['break2', 'break5', 'unverified6', 'incomplete4', 'rounding1', 'rounding7', 'tie0', 'tie3', 'tie8']);
   });
 
   test('the open breaks: breaks not accepted, nothing else', () => {

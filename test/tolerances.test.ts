@@ -277,4 +277,17 @@ describe('a sum over tables printed in different scales is worked in the total\'
   ])('Adjusted EBITDA printed %s million', (ebitda, expected) => {
     expect(outcome(text(ebitda), 'adjusted-ebitda@2004Q2')).toBe(expected);
   });
+
+  test('a total in $ millions rounds the thousands it adds: within half its last digit and half of each term\'s, not a break', () => {
+    // Revenues 38,040 thousand: 38,040 − 17,000 − 18,500 = 2,540 thousand = $2.54 million, printed $2.5.
+    // Tolerance: 0.05 (the total's last digit) + 3 × 0.0005 (the terms', in millions) = 0.0515.
+    const c = checksOf(text('$2.5').replace('38,000', '38,040')).get('adjusted-ebitda@2004Q2');
+    expect([c?.status, c?.difference?.toString(), c?.tolerance.toString()]).toEqual(['rounding', '-0.04', '0.0515']);
+  });
+
+  test("the check's operands are shown in the total's scale ($ millions), each with the worth of one printed unit there", () => {
+    const c = analyze([{ name: 'test.txt', text: text('$2.5') }]).checks.find((x) => x.id === 'adjusted-ebitda@2004Q2');
+    // Adjusted EBITDA 2.5 as printed; 38,000, 17,000 and 18,500 thousand are 38, 17 and 18.5 million, one printed unit (a thousand) 0.001 (costs are printed as the positive figures they are).
+    expect(c?.operands.filter((o) => o.value !== null).map((o) => [o.value?.toString(), o.unit?.toString()])).toEqual([['2.5', '1'], ['38', '0.001'], ['17', '0.001'], ['18.5', '0.001']]);
+  });
 });

@@ -68,7 +68,12 @@ function evalSum(rule: SumRule, period: string, scenario: Scenario, facts: Slice
   if (!reported || present === 0 || (rule.scenarios === 'actual' && scenario !== 'actual')) return undefined;
   const scale: Scale = reported?.scale ?? facts.get(rule.terms.find(([c]) => facts.has(c))?.[0] ?? '')?.scale ?? 'units';
   let computed: Decimal | null = ZERO;
-  let tolerance = rule.tolerance === 'printed' && reported ? halfUnit(reported.amount.decimals) : ZERO;
+  // Figures printed in another scale than the total's (a reconciliation in $ millions over a
+  // statement in $ thousands) were each rounded on their own: the sum holds within half a unit of
+  // each one's last printed digit, as a `printed` rule's does. Alike figures foot exactly.
+  const printed = rule.tolerance === 'printed' ||
+    rule.terms.some(([c]) => { const f = facts.get(c); return f !== undefined && f.amount.kind === 'money' && f.scale !== reported.scale; });
+  let tolerance = printed ? printedTolerance(reported, scale) : ZERO;
   const ops: CheckOperand[] = [operand(rule.reported, 1, reported, scale)];
   for (const [concept, coefficient] of rule.terms) {
     const f = facts.get(concept);
@@ -79,7 +84,7 @@ function evalSum(rule: SumRule, period: string, scenario: Scenario, facts: Slice
     }
     const v = valueIn(f, scale);
     if (computed !== null) computed = computed.plus(v.times(coefficient));
-    if (rule.tolerance === 'printed') tolerance = tolerance.plus(halfUnit(f.amount.decimals));
+    if (printed) tolerance = tolerance.plus(printedTolerance(f, scale));
     ops.push(operand(concept, coefficient, f, scale));
   }
   return makeCheck(rule, period, scenario, reported ? valueIn(reported, scale) : null, computed, tolerance, ops);

@@ -16,9 +16,9 @@ import type { Check, CheckOperand, CheckStatus, Culprit } from '../model/types';
 /** Reading order: what needs a person first. */
 export const STATUS_ORDER: CheckStatus[] = ['break', 'unverified', 'incomplete', 'rounding', 'tie'];
 
-/** Checks in reading order (stable within a status). */
+/** Checks in reading order, in their own order within a status (`Array.prototype.sort` is stable). */
 export function sortChecks<T extends { status: CheckStatus }>(checks: T[]): T[] {
-  return checks.map((c, i) => ({ c, i })).sort((a, b) => STATUS_ORDER.indexOf(a.c.status) - STATUS_ORDER.indexOf(b.c.status) || a.i - b.i).map((x) => x.c);
+  return [...checks].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
 }
 
 const RULE_TYPE = new Map(RULES.map((r) => [r.id, r.type]));
