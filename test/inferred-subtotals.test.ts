@@ -332,6 +332,22 @@ describe('the rules of inference on small tables, each sum worked by hand', () =
       'Receivables − Less allowance (foots in 1 of 2 columns); Receivables − Less allowance (foots in 1 of 2 columns); Receivables − Less allowance (foots in 1 of 2 columns)');
   });
 
+  test('of the readings that foot in one column only, the first three are shown (layout first, then the shorter)', () => {
+    // 2004: four readings make 10, Costs + Delta, Beta + Costs + Delta, and the same with Costs taken away
+    // (an expense word); 2003: none makes 99. As laid out: all four rows.
+    const checks = inferred([
+      'Alpha                                10         1',
+      'Beta                                  0         2',
+      'Costs                                 0         3',
+      'Delta                                10         4',
+      '                                   ----      ----',
+      'Total                                10        99',
+    ]);
+    expect(checks.map((c) => [c.period, c.status, c.computed?.toString()])).toEqual([['FY2004', 'unverified', '20'], ['FY2003', 'unverified', '10']]);
+    expect(checks[0].description.split('; readings that foot elsewhere: ')[1]).toBe(
+      'Costs + Delta (foots in 1 of 2 columns); Beta + Costs + Delta (foots in 1 of 2 columns); − Costs + Delta (foots in 1 of 2 columns)');
+  });
+
   test('the likely culprit of a break in a column of bracketed figures is named by its printed digits', () => {
     // Revenue less Costs foots in 2004 (100 − 60 = 40) and 2003 (90 − 50 = 40); in 2002 67 − 75 = −8
     // is not the 32 printed. Only Costs printed 35 mends it (67 − 35 = 32): 32 cannot become −8,
