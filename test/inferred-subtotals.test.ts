@@ -332,7 +332,7 @@ describe('the rules of inference on small tables, each sum worked by hand', () =
       'Receivables − Less allowance (foots in 1 of 2 columns); Receivables − Less allowance (foots in 1 of 2 columns); Receivables − Less allowance (foots in 1 of 2 columns)');
   });
 
-  test('of the readings that foot in one column only, the first three are shown (layout first, then the shorter)', () => {
+  test('of the readings that foot in one column only, the first three are shown (added before costs taken away, the shorter first)', () => {
     // 2004: four readings make 10, Costs + Delta, Beta + Costs + Delta, and the same with Costs taken away
     // (an expense word); 2003: none makes 99. As laid out: all four rows.
     const checks = inferred([
