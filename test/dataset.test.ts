@@ -5,7 +5,8 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import Decimal from 'decimal.js';
-import { valueIn } from '../src/model/dataset';
+import { filingOrder, valueIn } from '../src/model/dataset';
+import type { Filing } from '../src/filing/types';
 import { canonicalValue } from '../src/model/facts';
 import { analyze } from '../src/pipeline';
 import { OPERATIONS, releaseText } from './support/release';
@@ -198,5 +199,20 @@ describe('figures stated only in the text (narrative rules)', () => {
       'da_sga 2004Q1 actual 1962', 'da_sga 2004Q2 actual 1915',
     ]);
     expect(textFacts('Selling, General and Administrative is exclusive of depreciation and amortization of $1,915 and $1,962 for the three months ended June 30, 2004, March 31, 2004 and June 30, 2003.')).toEqual([]);
+  });
+});
+
+describe('the order of releases: by date, then file name, then text (never by import order)', () => {
+  const filing = (date: string, file: string, text = ''): Filing => ({ file, text, company: '', ticker: '', cik: '', date, accession: '', tables: [], sentences: [], diagnostics: [] });
+  test.each<[string, Filing, Filing, number]>([
+    ['an earlier date first', filing('2004-07-29', 'b.txt'), filing('2004-10-28', 'a.txt'), -1],
+    ['a later date after', filing('2004-10-28', 'a.txt'), filing('2004-07-29', 'b.txt'), 1],
+    ['an undated release before a dated one', filing('', 'z.txt'), filing('2004-07-29', 'a.txt'), -1],
+    ['one date: by file name', filing('2004-07-29', 'a.txt'), filing('2004-07-29', 'b.txt'), -1],
+    ['one date, the other way round', filing('2004-07-29', 'b.txt'), filing('2004-07-29', 'a.txt'), 1],
+    ['one date and name: by text', filing('2004-07-29', 'a.txt', 'A'), filing('2004-07-29', 'a.txt', 'B'), -1],
+    ['the same release', filing('2004-07-29', 'a.txt', 'A'), filing('2004-07-29', 'a.txt', 'A'), 0],
+  ])('%s', (_name, a, b, order) => {
+    expect(filingOrder(a, b)).toBe(order);
   });
 });
