@@ -6,6 +6,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import Decimal from 'decimal.js';
 import { filingOrder, valueIn } from '../src/model/dataset';
+import { printedOperands } from '../src/model/derived';
 import type { Filing } from '../src/filing/types';
 import { canonicalValue } from '../src/model/facts';
 import { analyze } from '../src/pipeline';
@@ -118,6 +119,18 @@ describe('derived periods from a release that prints a quarter and years to date
     const f = (key: string) => { const x = b.derived.get('revenue_total', key); return x && [x.value.toString(), x.derivation?.formula]; };
     expect(f('2004Q3')).toEqual(['120', '9M2004-09-30 − 2004Q1 − 2004Q2']);
     expect(f('6M2004-06-30')).toEqual(['210', '2004Q1 + 2004Q2']);
+  });
+
+  test('a derived figure is a catalogue figure resting on the printed ones, at the finest precision among them', () => {
+    // $21.25 (two decimals) − $10.5 (one) = 10.75 for the second quarter.
+    const b = analyze([{ name: 'decimals.txt', text: releaseText([{
+      title: OPERATIONS,
+      headers: [['Three Months Ended', 'March 31, 2004'], ['Six Months Ended', 'June 30, 2004']],
+      rows: [['Total Operating Revenues', '$10.5', '$21.25']],
+    }]) }]);
+    const q2 = b.derived.get('revenue_total', '2004Q2');
+    expect([q2?.value.toString(), q2?.amount.decimals, q2?.mapped]).toEqual(['10.75', 2, true]);
+    expect(q2 && printedOperands(q2).map((f) => [f.period.key, f.amount.text])).toEqual([['6M2004-06-30', '$21.25'], ['2004Q1', '$10.5']]);
   });
 
   test('printed figures are not derived again', () => {

@@ -85,6 +85,18 @@ describe('headings and headers of a text table', () => {
     expect(t.columns.map((c) => c.header)).toEqual(['Retail & Related 2004', 'Other 2004', 'Total 2004']);
   });
 
+  test("a header wider than the figures under it (`Three Months Ended` over `$10.5`) heads its own column, not the title's", () => {
+    // `Three Months Ended` starts 13 characters left of `$10.5`, right of every row label; it was
+    // read as title text, and `Six Months Ended` then spread over both columns.
+    const t = tablesOf([
+      '                                        Three Months Ended      Six Months Ended',
+      '                                            March 31, 2004         June 30, 2004', '',
+      'Total Operating Revenues                              $10.5                $21.25',
+      'Adjusted EBITDA                                        $1.5                 $3.25',
+    ])[0];
+    expect([t.title, t.columns.map((c) => c.period?.key)]).toEqual(['SUMMARY', ['2004Q1', '6M2004-06-30']]);
+  });
+
   test('a table of one column outside <TABLE> tags is a table, its title and rows as printed', () => {
     const t = tablesOf(['                                   2004', '', 'Alpha                                10', 'Beta                                 20']);
     expect(t.map((x) => [x.title, x.columns.map((c) => c.period?.key), x.rows.map((r) => `${r.label} ${r.cells.map((c) => c.amount.text)}`)])).toEqual([['SUMMARY', ['FY2004'], ['Alpha 10', 'Beta 20']]]);

@@ -201,6 +201,8 @@ function buildTable(
   if (dataRows.length === 0) return undefined;
   const cols = columnSpans(dataRows);
   const firstColStart = cols[0].start;
+  // Where the rows' labels end: header text starting right of every label stands over the columns.
+  const labelsEnd = Math.max(0, ...dataRows.map((c) => c.label.trimEnd().length));
 
   // Header lines: up to the last rule of the header zone (or, without a rule, the last line naming
   // periods), and any whose text all stands over the columns. Later lines are section headings.
@@ -223,7 +225,10 @@ function buildTable(
     const over: Chunk[] = [];
     for (const k of cs) {
       // Text starting in the label area is a title or caption, even where it runs over the first column.
-      if (k.end <= firstColStart - 2 || k.start < firstColStart - 12) { titleParts.push({ line: i, text: k.text }); continue; }
+      // A period's words (`Three Months Ended`) starting right of every label head the columns
+      // however far left of the figures they start (a wide header over short figures).
+      const heads = k.start > labelsEnd + 1 && (GROUP_WORDS.test(k.text) || monthDayIn(k.text) !== undefined || datesIn(k.text).length > 0);
+      if (k.end <= firstColStart - 2 || (k.start < firstColStart - 12 && !heads)) { titleParts.push({ line: i, text: k.text }); continue; }
       // Columns the chunk stands over; only where it stands over none, those it touches (two blanks off).
       const real = cols.map((col, ci) => (Math.min(k.end, col.end) - Math.max(k.start, col.start) > 0 ? ci : -1)).filter((ci) => ci >= 0);
       const near = real.length > 0 ? real : cols.map((col, ci) => (k.start < col.end + 2 && k.end > col.start - 2 ? ci : -1)).filter((ci) => ci >= 0);
