@@ -101,6 +101,11 @@ describe('derived periods from a release that prints a quarter and years to date
     expect(derived('adjusted_ebitda', '2004Q4')).toEqual(['16', 'FY2004 − 9M2004-09-30']);
   });
 
+  test('derived facts in time order, in catalogue order within a period (revenue, Adjusted EBITDA, its margin)', () => {
+    const q = (k: string) => [`${k} revenue_total`, `${k} adjusted_ebitda`, `${k} adjusted_ebitda_margin`];
+    expect(a.derived.facts().map((f) => `${f.period.key} ${f.concept}`)).toEqual([...q('2004Q2'), ...q('2004Q3'), ...q('2004Q4')]);
+  });
+
   test('a ratio of a derived quarter is recomputed from its derived operands', () => {
     expect(a.derived.get('adjusted_ebitda_margin', '2004Q2')?.value.toFixed(4)).toBe('10.9091');
   });
