@@ -168,6 +168,28 @@ describe('facts from table cells', () => {
     expect(f?.period.key).toBe('2004Q2');
   });
 
+  test('a flow under a bare date, where the release prints only six months to that date, is those six months', () => {
+    // The reconciliation printed first: its bare date is no duration to take.
+    const text = releaseText([
+      { title: 'RECONCILIATION TO GAAP (amounts in $ thousands)', headers: [['June 30, 2004']], rows: [['Adjusted EBITDA', '$5,760']] },
+      { title: OPERATIONS, headers: [['Six Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$75,649']] },
+    ]);
+    const f = analyze([{ name: 'bare-date.txt', text }]).dataset.facts().find((x) => x.concept === 'adjusted_ebitda');
+    expect(f?.period.key).toBe('6M2004-06-30');
+  });
+
+  test("each table's facts carry the statement its title names (the seed: balance sheet, operations, reconciliation, guidance)", () => {
+    const facts = analyze([seed]).dataset.filingFacts()[0].facts;
+    const at = (line: number) => [...new Set(facts.filter((x) => x.source.line === line).map((x) => x.statement))];
+    // Line 194 Cash (BALANCE SHEET, line 190), 238 revenue (STATEMENT OF OPERATIONS, 231), 296 Adjusted
+    // EBITDA (RECONCILIATION TO GAAP, 293), 317 Adjusted EBITDA under `Adjusted EBITDA Guidance Range` (313).
+    expect([at(194), at(238), at(296), at(317)]).toEqual([['balance_sheet'], ['operations'], ['non_gaap'], ['guidance']]);
+    // A row no concept names takes its table's statement too.
+    const text = releaseText([{ title: 'BALANCE SHEET (amounts in $ thousands)', headers: [['June 30, 2004']], rows: [['Cash & Cash Equivalents', '$32,356'], ['Deferred Charges', '$1,200']] }]);
+    const own = analyze([{ name: 'bs.txt', text }]).dataset.facts().map((x) => [x.concept, x.mapped, x.statement]);
+    expect(own).toEqual([['cash_and_equivalents', true, 'balance_sheet'], ['deferred_charges', false, 'balance_sheet']]);
+  });
+
   test("the seed's reconciliation, under bare dates, gives quarters (line 296: Adjusted EBITDA $2,544 for 2004Q2)", () => {
     const f = analyze([seed]).dataset.filingFacts()[0].facts.find((x) => x.concept === 'adjusted_ebitda' && x.source.line === 296 && x.value.eq(2544));
     expect(f?.period.key).toBe('2004Q2');
