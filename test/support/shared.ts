@@ -12,7 +12,8 @@
 export function shared<T>(make: () => T): () => T {
   let made: { value: T; test: string | undefined } | undefined;
   return () => {
-    const test = process.env.MPWR_MUTATION ? expect.getState().currentTestName ?? '' : undefined;
+    // (Outside jest, as in the fuzz test's worker threads, there is no test to tell apart.)
+    const test = process.env.MPWR_MUTATION && typeof expect !== 'undefined' ? expect.getState().currentTestName ?? '' : undefined;
     if (!made || made.test !== test) made = { value: make(), test };
     return made.value;
   };
