@@ -83,6 +83,17 @@ describe('VALUE and the shortcuts', () => {
     expect(value(d, 'Depreciation and Amortization (allocated to Cost of Operating Revenues)', 'Q2 2004')).toBe(1964); // Note 1 / line 289
   });
 
+  test('a scale by any of its words or its factor (Q2 2004 revenue, $38,496 thousand on line 238)', () => {
+    const cases: [unknown, number][] = [
+      ['units', 38496000], ['unit', 38496000], ['dollars', 38496000], [1, 38496000],
+      ['thousands', 38496], ['k', 38496], ['000s', 38496], ["'000", 38496], ['thous', 38496], ['in thousands', 38496], [1000, 38496],
+      ['millions', 38.496], ['million', 38.496], ['m', 38.496], ['mm', 38.496], ['mn', 38.496], ['mil', 38.496], ['$ millions', 38.496], [1000000, 38.496],
+      ['billions', 0.038496], ['billion', 0.038496], ['b', 0.038496], ['bn', 0.038496], [1000000000, 0.038496],
+    ];
+    for (const [scale, expected] of cases) expect([scale, value(d, 'Revenue', 'Q2 2004', scale)]).toEqual([scale, expected]);
+    for (const bad of [10, 'xbillions', 'billionsx', 'bb']) expect([bad, err(value(d, 'Revenue', 'Q2 2004', bad)).code]).toEqual([bad, '#VALUE!']);
+  });
+
   test('scale: the filing scale ($ thousands) by default, or units / millions; exact', () => {
     expect(value(d, 'Revenue', 'Q2 2004', 'units')).toBe(38496000);
     expect(value(d, 'Revenue', 'Q2 2004', 'millions')).toBe(38.496);
@@ -119,6 +130,13 @@ describe('VALUE and the shortcuts', () => {
 });
 
 describe('GUIDANCE', () => {
+  test('a bound by any of its words: low/min/minimum, high/max/maximum, mid/midpoint/middle (FY2005 revenue, $174.0 to $180.5 million)', () => {
+    for (const w of ['low', 'min', 'minimum', ' LOW ']) expect([w, guidance(d, 'Revenue', 2005, w)]).toEqual([w, 174000]);
+    for (const w of ['high', 'max', 'maximum', 'Max']) expect([w, guidance(d, 'Revenue', 2005, w)]).toEqual([w, 180500]);
+    for (const w of ['mid', 'midpoint', 'middle']) expect([w, guidance(d, 'Revenue', 2005, w)]).toEqual([w, 177250]);
+    expect(err(guidance(d, 'Revenue', 2005, 'highest')).code).toBe('#VALUE!');
+  });
+
   test('revenue guidance printed in $ millions comes back in $ thousands, exactly (lines 73–75)', () => {
     expect(guidance(d, 'Revenue', 2004, 'low')).toBe(152600);
     expect(guidance(d, 'Revenue', 2004, 'high')).toBe(155600);
@@ -301,6 +319,11 @@ describe('CHECK, CHECKS, SOURCE, PERIODS, ITEMS', () => {
     expect(source(d, 'Net Loss', 'FY2005 high')).toBe('mpwr-2004q2-ex99-1.txt, line 352: Net (Loss) Income (GAAP) $(1,100) $ 900');
     expect(source(d, 'Adjusted EBITDA', 'FY2004 mid')).toMatch(/^\(low \+ high\) \/ 2 of mpwr-2004q2-ex99-1.txt, line 317: /);
     expect(err(source(d, 'Adjusted EBITDA', 'Q3 2004')).code).toBe('#N/A');
+  });
+
+  test("SOURCE of a guidance end names that end's own line (FY2005 revenue: $174.0 on line 74, $180.5 on line 75)", () => {
+    expect(source(d, 'Revenue', 'FY2005 low')).toBe('mpwr-2004q2-ex99-1.txt, line 74: 2004 is $152.6 million to $155.6 million, and for full-year 2005 is $174.0');
+    expect(source(d, 'Revenue', 'FY2005 high')).toBe('mpwr-2004q2-ex99-1.txt, line 75: million to $180.5 million. The company is forecasting full-year 2004 Adjusted');
   });
 
   test('PERIODS and ITEMS', () => {

@@ -23,4 +23,5 @@ export function shared<T>(make: () => T): () => T {
  * `beforeAll`, or under mutation testing `beforeEach`, for a suite's shared setup: a mutation run
  * then counts what the setup runs for each test that uses it (see `shared`).
  */
-export const beforeShared: typeof beforeAll = process.env.MPWR_MUTATION ? beforeEach : beforeAll;
+export const beforeShared: typeof beforeAll = (fn, timeout) =>
+  (process.env.MPWR_MUTATION ? beforeEach : beforeAll)(fn, timeout);
