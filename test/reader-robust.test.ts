@@ -25,18 +25,25 @@ function factSet(text: string): string[] {
   return a.dataset.filingFacts()[0].facts.map((f) => `${f.concept}|${f.period.key}|${f.scenario}|${f.value.toString()}|${f.source.line}`).sort();
 }
 
+/** The seed's fact set (see `factSet`). */
+const seedFactSet = shared(() => factSet(seed));
+
+/** A fact set with every line number moved by `shift` (a release read inside a longer file). */
+function shiftLines(facts: string[], shift: number): string[] {
+  return facts.map((x) => { const p = x.split('|'); p[4] = String(Number(p[4]) + shift); return p.join('|'); });
+}
+
 describe('layout variants yield the same facts', () => {
-  const expected = shared(() => factSet(seed));
 
   test('CRLF line endings', () => {
-    expect(factSet(seed.replace(/\n/g, '\r\n'))).toEqual(expected());
+    expect(factSet(seed.replace(/\n/g, '\r\n'))).toEqual(seedFactSet());
   });
 
   test('<S>, <C> and <CAPTION> lines blanked out of the way (removed, keeping line numbers)', () => {
     // Removing lines shifts line numbers; compare without them.
     const strip = (s: string[]) => s.map((x) => x.split('|').slice(0, 4).join('|'));
     const removed = seed.split('\n').filter((l) => !/^\s*<(S|C|CAPTION)>/.test(l)).join('\n');
-    expect(strip(factSet(removed))).toEqual(strip(expected()));
+    expect(strip(factSet(removed))).toEqual(strip(seedFactSet()));
   });
 
   test('tabs in place of runs of blanks (8-column stops)', () => {
@@ -55,7 +62,7 @@ describe('layout variants yield the same facts', () => {
       return out + pendingBlanks;
     }).join('\n');
     expect(tabbed).toContain('\t');
-    expect(factSet(tabbed)).toEqual(expected());
+    expect(factSet(tabbed)).toEqual(seedFactSet());
   });
 
   test('a page break inside the balance sheet', () => {
@@ -63,7 +70,7 @@ describe('layout variants yield the same facts', () => {
     const at = lines.findIndex((l) => l.includes('Long-Term Restricted Cash'));
     lines.splice(at, 0, '<PAGE>');
     const strip = (s: string[]) => s.map((x) => x.split('|').slice(0, 4).join('|'));
-    expect(strip(factSet(lines.join('\n')))).toEqual(strip(expected()));
+    expect(strip(factSet(lines.join('\n')))).toEqual(strip(seedFactSet()));
   });
 
   test('inside an EDGAR SGML envelope', () => {
@@ -71,7 +78,7 @@ describe('layout variants yield the same facts', () => {
     const f = readFiling(wrapped, 'wrapped.txt');
     expect(f.accession).toBe('0001-04-000001');
     const strip = (s: string[]) => s.map((x) => x.split('|').slice(0, 4).join('|'));
-    expect(strip(factSet(wrapped))).toEqual(strip(expected()));
+    expect(strip(factSet(wrapped))).toEqual(strip(seedFactSet()));
   });
 });
 
@@ -106,9 +113,7 @@ describe('the EDGAR submission around a release', () => {
   ];
   const document = (type: string, body: string) => ['<DOCUMENT>', `<TYPE>${type}`, '<SEQUENCE>2', '<TEXT>', body, '</TEXT>', '</DOCUMENT>'];
   const submission = (...documents: string[][]) => [...HEADER, ...documents.flat(), '</SEC-DOCUMENT>', '-----END PRIVACY-ENHANCED MESSAGE-----', ''].join('\n');
-  /** The seed's facts, each line number moved by `shift`. */
-  const seedFacts = shared(() => factSet(seed));
-  const shifted = (shift: number) => seedFacts().map((x) => { const p = x.split('|'); p[4] = String(Number(p[4]) + shift); return p.join('|'); });
+  const shifted = (shift: number) => shiftLines(seedFactSet(), shift);
 
   test('the PEM block is not read; the date is the one filed (July 30), not the dateline (July 29)', () => {
     const text = submission(document('EX-99.1', seed));
@@ -132,8 +137,7 @@ describe('the EDGAR submission around a release', () => {
     expect(facts.length).toBeGreaterThan(100); // still read without its tags: no comparison of two empty readings
     const text = submission(document('EX-99.1', `<html><body><pre>\n${bare}</pre></body></html>`));
     // 21 lines before the release: the 16 of the header, <DOCUMENT>, <TYPE>, <SEQUENCE>, <TEXT> and <html><body><pre>.
-    const moved = facts.map((x) => { const p = x.split('|'); p[4] = String(Number(p[4]) + 21); return p.join('|'); });
-    expect(factSet(text)).toEqual(moved);
+    expect(factSet(text)).toEqual(shiftLines(facts, 21));
   });
 });
 
