@@ -37,13 +37,6 @@ export function timeOnce(fn: () => unknown): number {
   return (used.user + used.system) / 1e3;
 }
 
-/** Wall-clock milliseconds of one call. */
-export function wallOnce(fn: () => unknown): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
 /** CPU and wall-clock milliseconds of one call. */
 function timeBoth(fn: () => unknown): { cpu: number; wall: number } {
   const cpu0 = process.cpuUsage();
