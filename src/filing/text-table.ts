@@ -159,6 +159,11 @@ function chunks(text: string): Chunk[] {
 /** Header words that name a group of columns (a duration or a date over several years). */
 const GROUP_WORDS = /\b(?:months?|weeks?|quarters?|years?|periods?)\b.*\b(?:end(?:ed|ing)|to date)\b|\bend(?:ed|ing)\b|\b(?:ytd|year[- ]to[- ]date)\b|^(?:at|as of)\b/i;
 
+/** Header words that name a period or a group of them: a duration, a date with or without its year. */
+function namesPeriod(text: string): boolean {
+  return GROUP_WORDS.test(text) || monthDayIn(text) !== undefined || datesIn(text).length > 0;
+}
+
 /** n chunks each centred over its own run of columns (`Domestic  Sears Canada  Consolidated` over six). */
 function evenGroups(over: Chunk[], cols: ColumnSpan[]): boolean {
   if (cols.length % over.length !== 0) return false;
@@ -227,8 +232,8 @@ function buildTable(
       // Text starting in the label area is a title or caption, even where it runs over the first column.
       // A period's words (`Three Months Ended`) starting right of every label head the columns
       // however far left of the figures they start (a wide header over short figures).
-      const heads = k.start > labelsEnd + 1 && (GROUP_WORDS.test(k.text) || monthDayIn(k.text) !== undefined || datesIn(k.text).length > 0);
-      if (k.end <= firstColStart - 2 || (k.start < firstColStart - 12 && !heads)) { titleParts.push({ line: i, text: k.text }); continue; }
+      const inLabelArea = k.start < firstColStart - 12 && !(k.start > labelsEnd + 1 && namesPeriod(k.text));
+      if (k.end <= firstColStart - 2 || inLabelArea) { titleParts.push({ line: i, text: k.text }); continue; }
       // Columns the chunk stands over; only where it stands over none, those it touches (two blanks off).
       const real = cols.map((col, ci) => (Math.min(k.end, col.end) - Math.max(k.start, col.start) > 0 ? ci : -1)).filter((ci) => ci >= 0);
       const near = real.length > 0 ? real : cols.map((col, ci) => (k.start < col.end + 2 && k.end > col.start - 2 ? ci : -1)).filter((ci) => ci >= 0);
