@@ -85,6 +85,41 @@ describe('headings and headers of a text table', () => {
     expect(t.columns.map((c) => c.header)).toEqual(['Retail & Related 2004', 'Other 2004', 'Total 2004']);
   });
 
+  test('segment names each centred over a pair of years name both years of their pair', () => {
+    const t = tablesOf([
+      '                          Domestic          Sears Canada         Consolidated',
+      '                        2004      2003      2004      2003      2004      2003', '',
+      'Revenue                  100        90        50        40       150       130',
+      'Costs                     60        50        30        20        90        70',
+    ])[0];
+    expect(t.columns.map((c) => c.header)).toEqual(['Domestic 2004', 'Domestic 2003', 'Sears Canada 2004', 'Sears Canada 2003', 'Consolidated 2004', 'Consolidated 2003']);
+  });
+
+  test("Sears's segment words stacked over one column each (`Retail &`, `Credit &` over four) name their own column only", () => {
+    // The header of Sears's Domestic segment detail (second quarter 2004), with its first rows.
+    const t = tablesOf([
+      '                                Retail &     Credit &',
+      '                                Related      Financial  Corporate &   Total',
+      '                                Services     Products     Other     Domestic', '',
+      '    Merchandise sales and',
+      '     services                     $7,771     $    -      $  100      $7,871',
+      '    Credit and financial',
+      '     products revenues                 -      1,266           -       1,266',
+    ])[0];
+    expect(t.columns.map((c) => c.header)).toEqual(['Retail & Related Services', 'Credit & Financial Products', 'Corporate & Other', 'Total Domestic']);
+  });
+
+  test('two stacked words over three columns (no even groups) name their own column only', () => {
+    const t = tablesOf([
+      '                                Retail &     Credit &',
+      '                                Related      Financial  Corporate &',
+      '                                Services     Products     Other', '',
+      'Revenues                           7,771      1,266         100',
+      'Costs                              5,662        215          41',
+    ])[0];
+    expect(t.columns.map((c) => c.header)).toEqual(['Retail & Related Services', 'Credit & Financial Products', 'Corporate & Other']);
+  });
+
   test("a header wider than the figures under it (`Three Months Ended` over `$10.5`) heads its own column, not the title's", () => {
     // `Three Months Ended` starts 13 characters left of `$10.5`, right of every row label; it was
     // read as title text, and `Six Months Ended` then spread over both columns.
