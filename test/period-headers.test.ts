@@ -7,7 +7,7 @@
  */
 import { readFiling } from '../src/filing/reader';
 import { measureOf, memberOf } from '../src/filing/columns';
-import { periodOfHeader, durationOf, numericDatesIn } from '../src/filing/periods';
+import { periodOfHeader, durationOf, fiscalQuarterIn, numericDatesIn } from '../src/filing/periods';
 import type { Table, TableColumn } from '../src/filing/types';
 import { settleColumns } from '../src/filing/table-context';
 import { shared } from './support/shared';
@@ -185,5 +185,70 @@ describe('a change column takes the latest period of the value columns before it
 
   test('each change column after its own run of value columns', () => {
     expect(settled([value('2004'), value('2003'), change(), value('2002'), value('2001'), change()])).toEqual(['FY2004', 'FY2003', 'FY2004', 'FY2002', 'FY2001', 'FY2002']);
+  });
+});
+
+describe('a count in words or figures before Months, Weeks or Quarters Ended', () => {
+  test.each<[string, { months: number; weeks?: number }]>([
+    ['One Month Ended', { months: 1 }], ['Two Months Ended', { months: 2 }], ['Three Months Ended', { months: 3 }],
+    ['Four Months Ended', { months: 4 }], ['Six Months Ended', { months: 6 }], ['Nine Months Ended', { months: 9 }],
+    ['Twelve Months Ended', { months: 12 }], ['Three Quarters Ended', { months: 9 }],
+    ['Thirteen Weeks Ended', { months: 3, weeks: 13 }], ['Twenty-Six Weeks Ended', { months: 6, weeks: 26 }],
+    ['Thirty-Nine Weeks Ended', { months: 9, weeks: 39 }], ['Fifty-Two Weeks Ended', { months: 12, weeks: 52 }],
+    ['Fifty-Three Weeks Ended', { months: 12, weeks: 53 }],
+  ])('%s', (header, expected) => {
+    expect(durationOf(header)).toEqual(expected);
+  });
+});
+
+describe('a fiscal quarter named in a header: its number and fiscal year', () => {
+  test.each<[string, { quarter: number; year: number } | undefined]>([
+    ['Q3 2004', { quarter: 3, year: 2004 }], ['Q1 FY 2005', { quarter: 1, year: 2005 }], ['Q4 FY05', { quarter: 4, year: 2005 }],
+    ["Q3'04", { quarter: 3, year: 2004 }], ['Q2 99', { quarter: 2, year: 1999 }], ['Q2 49', { quarter: 2, year: 2049 }], ['Q2 50', { quarter: 2, year: 1950 }],
+    ['1Q04', { quarter: 1, year: 2004 }], ['2Q 2004', { quarter: 2, year: 2004 }], ["3Q'05", { quarter: 3, year: 2005 }], ['4Q2003', { quarter: 4, year: 2003 }],
+    ['Third Quarter 2005', { quarter: 3, year: 2005 }], ['First Quarter of Fiscal 2005', { quarter: 1, year: 2005 }],
+    ['second fiscal quarter of fiscal year 2004', { quarter: 2, year: 2004 }], ['3rd Quarter 2004', { quarter: 3, year: 2004 }],
+    // A year of two digits after an apostrophe (straight or curly).
+    ["Fourth Quarter '03", { quarter: 4, year: 2003 }], ['Fourth Quarter ’03', { quarter: 4, year: 2003 }], ["First Quarter'2005", { quarter: 1, year: 2005 }],
+    // The year standing elsewhere in the header.
+    ['Fourth quarter results, fiscal 2004', { quarter: 4, year: 2004 }], ['2nd quarter ended in 1999', { quarter: 2, year: 1999 }],
+    ['Third Quarter', undefined], ['Q5 2004', undefined], ['Quarter 2004', undefined],
+  ])('%s', (header, expected) => {
+    expect(fiscalQuarterIn(header)).toEqual(expected);
+  });
+});
+
+describe('the column carries the year, the header the month, day or duration', () => {
+  test.each<[string, { fiscalYearEnd?: number; balance?: boolean }, string | undefined]>([
+    // A month and day, words, then the column's year (`June 30,` / `As Restated` / `2004`).
+    ['June 30, As Restated 2004', {}, '2004-06-30'],
+    ['Three Months Ended June 30, As Restated 2004', {}, '2004Q2'],
+    ['February 29, Pro Forma 2004', {}, '2004-02-29'],
+    ['February 29, Pro Forma 2003', {}, '2003-02-28'], // no 29th in 2003: the month's last day
+    // Twelve months ended, and the year: the fiscal year ending in it.
+    ['12 Months Ended 2004', {}, 'FY2004'],
+    ['Twelve Months Ending 2003', {}, 'FY2003'],
+    ['Year Ended 2004', { balance: true }, 'FY2004'], // a duration, even under a balance sheet title
+    ['12 Months Ended 2004', { fiscalYearEnd: 9 }, '12M2004-09-30'],
+    // A month without a day: its last day.
+    ['December 2004', {}, '2004-12-31'],
+    ['Dec. 2004', {}, '2004-12-31'],
+    ['Quarter Ended March 2005', {}, '2005Q1'],
+    ['As of Sept. 2004', {}, '2004-09-30'],
+    // A year, alone or after Fiscal / Year.
+    ['Fiscal 2004', {}, 'FY2004'],
+    ['Fiscal Year 2004', {}, 'FY2004'],
+    ['2004 *', {}, 'FY2004'],
+    ['Fiscal 2004', { balance: true }, '2004-12-31'],
+    ['As of Year End 2004', {}, '2004-12-31'],
+    ['Fiscal 2004', { fiscalYearEnd: 6 }, '12M2004-06-30'],
+    ["Fourth Quarter '03", {}, '2003Q4'],
+    ['At 2004', {}, undefined],
+    ['Change 2004', {}, undefined],
+    // Two dates: the one of the column's year.
+    ['For the 26 Weeks Ended July 3, 2004 and June 28, 2003 2004', {}, '26W2004-07-03'],
+    ['For the 26 Weeks Ended July 3, 2004 and June 28, 2003 2003', {}, '26W2003-06-28'],
+  ])('%s %j', (header, ctx, key) => {
+    expect(periodOfHeader(header, ctx)?.key).toBe(key);
   });
 });

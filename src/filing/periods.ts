@@ -161,7 +161,7 @@ export function fiscalQuarterIn(text: string): { quarter: number; year: number }
   if (m) return { quarter: Number(m[1]), year: year(m[2]) };
   m = /\b([1-4])Q\s*['’`]?((?:19|20)\d\d|\d\d)\b/i.exec(text);
   if (m) return { quarter: Number(m[1]), year: year(m[2]) };
-  m = /\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?)?['’`]?\s*((?:19|20)\d\d|['’`]\d\d)?\b/i.exec(text);
+  m = /\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:year\s+)?)?\s*(['’`]?(?:19|20)\d\d|['’`]\d\d)?\b/i.exec(text);
   if (m) {
     const y = m[2] ?? /\b((?:19|20)\d\d)\b/.exec(text)?.[1];
     if (!y) return undefined;
