@@ -299,3 +299,75 @@ describe('the bytes of a file as text', () => {
     expect([...text].filter((c) => c === '\u201c').length).toBe(13334);
   });
 });
+
+describe('tables printed under one title are told apart by their last row and, for guidance, the period', () => {
+  const COL = '                                     2004';
+  const table = (title: string, head: string[], rows: string[]) => [title, '', ...head, ...rows, ''];
+
+  test('three reconciliations to GAAP and a summary printed once', () => {
+    const text = ['Example Corp (NYSE: EX) announced results.', '',
+      ...table('RECONCILIATION TO GAAP (in millions)', [COL], ['Adjusted EBITDA                        900', 'Depreciation                          (100)', 'Net Loss (GAAP)                        800']),
+      ...table('RECONCILIATION TO GAAP (in millions)', [COL], ['Gross Margin                           500', 'Other                                   50', 'Total Revenue (gaap)                   550']),
+      ...table('SUMMARY (in millions)', [COL], ['Revenue                                550', 'Costs                                   50']),
+      ...table('RECONCILIATION TO GAAP (in millions)', ['                         Year Ending December 31, 2005', '                           Low End of Range   High End of Range'],
+        ['Adjusted EBITDA                        900              1,000', 'Depreciation                          (100)              (100)', 'Net Loss (GAAP)                        800                900']),
+    ].join('\n');
+    expect(readFiling(text, 'x.txt').tables.map((t) => t.title)).toEqual([
+      'RECONCILIATION TO GAAP — Net Loss',
+      'RECONCILIATION TO GAAP — Total Revenue',
+      'SUMMARY',
+      'RECONCILIATION TO GAAP — Net Loss (FY2005 guidance)',
+    ]);
+  });
+
+  test('two are enough; only a last `(GAAP)` is left out of the name', () => {
+    const text = ['Example Corp (NYSE: EX) announced results.', '',
+      ...table('SEGMENT RESULTS (in millions)', [COL], ['Retail                                 900', 'Total (Non-GAAP)                       900']),
+      ...table('SEGMENT RESULTS (in millions)', [COL], ['Retail                                 800', 'Total (GAAP) adjusted                  800']),
+    ].join('\n');
+    expect(readFiling(text, 'x.txt').tables.map((t) => t.title)).toEqual(['SEGMENT RESULTS — Total (Non-GAAP)', 'SEGMENT RESULTS — Total (GAAP) adjusted']);
+  });
+});
+
+describe('the date of a release', () => {
+  test('the date filed, else the first date of its first 40 lines, else of its first 8,000 characters, else none', () => {
+    const filed = ['<SEC-HEADER>', 'FILED AS OF DATE:\t\t20040730', '</SEC-HEADER>', '<DOCUMENT>', '<TYPE>EX-99.1', '<TEXT>', 'ROCHESTER, NY - July 29, 2004 - Example Corp (NYSE: EX) announced results.', '</TEXT>', '</DOCUMENT>'].join('\n');
+    expect(readFiling(filed, 'x.txt').date).toBe('2004-07-30');
+    expect(readFiling('ROCHESTER, NY - July 29, 2004 - Example Corp (NYSE: EX) announced results.\nAs of June 30, 2004.', 'x.txt').date).toBe('2004-07-29');
+    const lines = Array.from({ length: 40 }, (_, i) => `Line ${i + 1}.`);
+    expect(readFiling([...lines, 'As of June 30, 2004.'].join('\n'), 'x.txt').date).toBe('2004-06-30');
+    expect(readFiling([...lines, 'No date here.'].join('\n'), 'x.txt').date).toBe('');
+  });
+
+  test('in a page whose first lines are long (a style sheet on one line), the first date of its first 40 lines, across a line end too', () => {
+    const style = Array.from({ length: 400 }, (_, i) => `.c${i} { font-size: 10pt; }`).join(' ');
+    expect(style.length).toBeGreaterThan(8000);
+    const html = `<html><head><style>${style}</style></head><body>\n<p>July\n29, 2004</p><p>Example Corp (NYSE: EX) announced results.</p><p>One.</p><p>Two.</p></body></html>`;
+    expect(readFiling(html, 'x.htm').date).toBe('2004-07-29');
+  });
+});
+
+describe('what a part of the reader throws, in words', () => {
+  // As in reader-robust.test.ts: a part replaced by one that throws, loaded while the tests are collected.
+  const withFailing = (module: string, name: string, thrown: unknown): typeof readFiling => {
+    let read: typeof readFiling | undefined;
+    jest.isolateModules(() => {
+      jest.doMock(module, () => ({ ...jest.requireActual(module), [name]: () => { throw thrown; } }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      read = (require('../src/filing/reader') as typeof import('../src/filing/reader')).readFiling;
+    });
+    jest.dontMock(module);
+    if (!read) throw new Error('not loaded');
+    return read;
+  };
+  const failingTables = withFailing('../src/filing/text-table', 'readTables', 'a string, not an Error');
+
+  test('a thrown value that is no Error is said as text; the failing region is named by its first and last line', () => {
+    const f = failingTables('Example Corp (NYSE: EX) announced results.\n\nRevenue rose.', 'x.txt');
+    expect(f.diagnostics.filter((d) => d.severity === 'warning')).toEqual([
+      { severity: 'warning', message: 'lines 1–3 could not be read as tables (a string, not an Error); their numbers are left out', file: 'x.txt', line: 1 },
+      { severity: 'warning', message: 'no tables found: no column of numbers under period headers', file: 'x.txt' },
+    ]);
+    expect(f.sentences.map((s) => s.text)).toEqual(['Example Corp (NYSE: EX) announced results.', 'Revenue rose.']);
+  });
+});
