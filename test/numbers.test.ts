@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { amountKind, findScaleStatement, isMalformedCell, parseCell, splitTableLine } from '../src/filing/numbers';
+import { amountKind, findScaleStatement, forgetCellTexts, isMalformedCell, parseCell, scaleOf, splitTableLine, textFigures, toAmount } from '../src/filing/numbers';
 import { readFiling } from '../src/filing/reader';
 import { analyze } from '../src/pipeline';
 
@@ -157,8 +157,20 @@ describe('malformed cells of several words', () => {
     ['(5, 5)', true], ['1 234', true], ['5 5', true], ['1.5 2.5 3.5 4.5', true],
     // Five words is no one cell; a word with letters or without a digit is no number.
     ['1 2 3 4 5', false], ['a 5', false], [', ,', false], ['5', false], ['$ 5', false], ['(5', true],
+    // Any run of blanks stands between the words, and after a lone `$` (`$   --` is `$--`).
+    ['1  234', true], ['(5,   5)', true], ['$   --', true],
+    // One word of number characters that no number is written like (a fiscal year, a range) is no malformed number.
+    ['2004-05', false], ['10-12', false],
   ] as const)('%s: %s', (text, malformed) => {
     expect(isMalformedCell(text)).toBe(malformed);
+  });
+
+  test.each(['$   --', '$   (5'])('a lone `$` any number of blanks before a malformed figure (%s) is one malformed cell with it', (bad) => {
+    const line = `  Cash and equivalents        ${bad}      14,076`;
+    const r = splitTableLine(line);
+    expect(r.label).toBe('  Cash and equivalents');
+    expect(r.tokens.map((t) => t.text)).toEqual(['14,076']);
+    expect(r.malformed).toEqual([{ text: bad, start: 30 }]);
   });
 });
 
@@ -199,5 +211,68 @@ describe('a figure printed again', () => {
     expect(parseCell('(1,312)')?.value.toString()).toBe('-1312');
     expect(parseCell('(1,312')).toBeUndefined();
     expect(parseCell('(1,312')).toBeUndefined();
+  });
+});
+
+describe('the cell texts of one reading are forgotten when asked', () => {
+  test('a text read twice shares its value; after forgetCellTexts it is read afresh, to the same figure', () => {
+    const first = parseCell('4,321');
+    expect(parseCell('4,321')?.value).toBe(first?.value);
+    forgetCellTexts();
+    const again = parseCell('4,321');
+    expect(again?.value).not.toBe(first?.value);
+    expect(again?.value.toString()).toBe('4321');
+  });
+
+  test('an Amount made twice of one token is one object; after forgetCellTexts a new one', () => {
+    const token = parseCell('$8,765');
+    if (!token) throw new Error('not read');
+    const money = toAmount(token, 'money');
+    expect(toAmount(token, 'money')).toBe(money);
+    // Another kind of the same text is another Amount.
+    expect(toAmount(token, 'per-share')).not.toBe(money);
+    forgetCellTexts();
+    const fresh = toAmount(token, 'money');
+    expect(fresh).not.toBe(money);
+    expect(fresh).toEqual({ value: token.value, kind: 'money', text: '$8,765', decimals: 0 });
+  });
+});
+
+describe('the scale a statement names', () => {
+  test.each([
+    ['(in billions)', 'billions'], ['$1.2 billion', 'billions'],
+    ['(In Millions of Dollars)', 'millions'], ['in million', 'millions'],
+    ['amounts in $ thousands', 'thousands'], ['(dollars in thousand)', 'thousands'],
+    ['$000', 'thousands'], ['$ 000s omitted', 'thousands'], ['(000)', 'thousands'], ['(000s)', 'thousands'],
+    // The largest word wins: `millions, except per share amounts in thousands` are millions.
+    ['in millions, except shares in thousands', 'millions'],
+    ['billions and thousands', 'billions'],
+    // Whole words only.
+    ['millionaire', undefined], ['thousandth', undefined], ['$0001', undefined], ['Three months ended', undefined],
+  ] as const)('%s: %s', (text, scale) => {
+    expect(scaleOf(text)).toBe(scale);
+  });
+});
+
+describe('money figures and percentages in running text', () => {
+  const read = (s: string) => textFigures(s).map((f) => [f.text, f.index, f.value.toString(), f.decimals, f.scale, f.percent]);
+  test('a figure with its scale word, one with a thousands comma, cents, a percentage, in order', () => {
+    const s = 'Revenue was $152.6 million, costs $1,964 and the loss $0.02 a share, up 12.5% on last year.';
+    expect(read(s)).toEqual([
+      ['$152.6 million', 12, '152.6', 1, 'millions', false],
+      ['$1,964', 34, '1964', 0, undefined, false],
+      ['$0.02', 54, '0.02', 2, undefined, false],
+      ['12.5%', 72, '12.5', 1, undefined, true],
+    ]);
+  });
+
+  test('one blank may follow the `$`; billions and thousands are scales; a bare number is no figure', () => {
+    expect(read('$ 2 billion and $3 thousand, 45 units, 7%')).toEqual([
+      ['$ 2 billion', 0, '2', 0, 'billions', false],
+      ['$3 thousand', 16, '3', 0, 'thousands', false],
+      ['7%', 39, '7', 0, undefined, true],
+    ]);
+    // Two blanks after the `$` are no figure; a scale word must be a whole word (`millionaire`).
+    expect(read('$  5 and $6 millionaire')).toEqual([['$6', 9, '6', 0, undefined, false]]);
   });
 });
