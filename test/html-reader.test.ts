@@ -410,3 +410,46 @@ describe('an HTML table into rows: spans, joined cells, sections, its lines', ()
     expect([t.scale, t.scaleText]).toEqual(['millions', 'in millions']);
   });
 });
+
+describe('a balance sheet is told by its title or the lines just above it: a year alone heads its closing date', () => {
+  // A year alone over the figures is the fiscal year (FY2004) in a statement of operations, and the
+  // year's closing date (2004-12-31) in a balance sheet.
+  const periods = (above: string) =>
+    readFiling(`<html><body>\n${above}\n<table><tr><td></td><td>2004</td><td>2003</td></tr><tr><td>Cash</td><td>1,200</td><td>1,000</td></tr></table></body></html>`, 'b.htm')
+      .tables[0].columns.map((c) => c.period?.key);
+  const CLOSING = ['2004-12-31', '2003-12-31'];
+  const YEARS = ['FY2004', 'FY2003'];
+
+  test.each<[string, string[]]>([
+    ['<p>CONDENSED CONSOLIDATED BALANCE SHEETS</p>', CLOSING],
+    ['<p>Condensed Balance Sheet</p>', CLOSING], // one sheet, any case
+    ['<p>STATEMENTS OF FINANCIAL POSITION</p>', CLOSING],
+    ['<p>STATEMENT OF FINANCIAL CONDITION</p>', CLOSING],
+    ['<p>STATEMENT OF CONDITION</p>', CLOSING], // a bank's
+    ['<p>STATEMENTS OF CONDITION</p>', CLOSING],
+    ['<p>STATEMENTS OF OPERATIONS</p>', YEARS],
+    ['<p>SELECTED FINANCIAL DATA</p>', YEARS],
+  ])('%s', (above, keys) => {
+    expect(periods(above)).toEqual(keys);
+  });
+
+  test('the title line above the company name, which titles the table, still makes it a balance sheet', () => {
+    // The title is the nearest two lines (`EXAMPLE CORP. — AND SUBSIDIARIES`); the balance sheet's name is the third.
+    expect(periods('<p>BALANCE SHEETS</p><p>EXAMPLE CORP.</p><p>AND SUBSIDIARIES</p>')).toEqual(CLOSING);
+  });
+
+  test('a balance sheet named in a row over the table (its caption), with no paragraph above', () => {
+    const t = readFiling('<html><body><table><tr><td>CONDENSED BALANCE SHEETS</td></tr><tr><td></td><td>2004</td><td>2003</td></tr>' +
+      '<tr><td>Cash</td><td>1,200</td><td>1,000</td></tr></table></body></html>', 'b.htm').tables[0];
+    expect([t.title, t.columns.map((c) => c.period?.key)]).toEqual(['CONDENSED BALANCE SHEETS', CLOSING]);
+  });
+
+  test('a title set in two paragraphs reads as one: `STATEMENTS OF FINANCIAL` over `POSITION`', () => {
+    expect(periods('<p>CONSOLIDATED STATEMENTS OF FINANCIAL</p><p>POSITION</p>')).toEqual(CLOSING);
+  });
+
+  test('a balance sheet named further up than the four paragraphs above the table does not make it one', () => {
+    expect(periods('<p>Cash on the balance sheet rose.</p><p>EXAMPLE CORP.</p><p>SELECTED DATA</p><p>(In thousands)</p><p>(Unaudited)</p>')).toEqual(YEARS);
+    expect(periods('<p>EXAMPLE CORP.</p><p>Cash on the balance sheet rose.</p><p>SELECTED DATA</p><p>(In thousands)</p><p>(Unaudited)</p>')).toEqual(CLOSING);
+  });
+});
