@@ -453,3 +453,76 @@ describe('a balance sheet is told by its title or the lines just above it: a yea
     expect(periods('<p>EXAMPLE CORP.</p><p>Cash on the balance sheet rose.</p><p>SELECTED DATA</p><p>(In thousands)</p><p>(Unaudited)</p>')).toEqual(CLOSING);
   });
 });
+
+describe('the cells of a figure: `$`, brackets, `%`, dashes and footnote marks, in its cell or in cells of their own', () => {
+  // Each column three slots wide under its year, as Word sets `$` | `(1,200` | `)`.
+  const table = (...rows: string[]) =>
+    readFiling(['<html><body><p>SUMMARY (in thousands)</p><table>', '<tr><td></td><td colspan="3">2004</td><td colspan="3">2003</td></tr>', ...rows, '</table></body></html>'].join('\n'), 'x.htm').tables[0];
+  const figures = (cells: string) => table(`<tr><td>Revenue</td>${cells}</tr>`).rows.map((r) => [r.label, r.cells.map((c) => `${c.column}:${c.amount.text}`)]);
+
+  test.each<[string, string, string[]]>([
+    ['$ and a blank in the cell', '<td></td><td>$ 1,200</td><td></td><td></td><td>$&nbsp;&nbsp;1,000</td><td></td>', ['0:$1,200', '1:$1,000']],
+    ['( and ($ in cells of their own', '<td>(</td><td>1,200</td><td>)</td><td>($</td><td>1,000</td><td>)</td>', ['0:(1,200)', '1:($1,000)']],
+    ['( $ with a blank between', '<td>(&nbsp;$</td><td>1,200</td><td>)</td><td></td><td>(1,000</td><td>)</td>', ['0:($1,200)', '1:(1,000)']],
+    ['%) and )% after a bracketed percent', '<td></td><td>(12.5</td><td>%)</td><td></td><td>(7.5</td><td>)%</td>', ['0:(12.5%)', '1:(7.5%)']],
+    ['% in a cell of its own, or after a blank', '<td></td><td>41.7</td><td>%</td><td></td><td>40 %</td><td></td>', ['0:41.7%', '1:40%']],
+    ['a footnote mark after the bracket', '<td></td><td>(1,200</td><td>) (a)</td><td></td><td>(1,000</td><td>)*</td>', ['0:(1,200)', '1:(1,000)']],
+    ['a footnote mark in a cell of its own', '<td></td><td>1,200</td><td>(a)</td><td></td><td>1,000</td><td>**</td>', ['0:1,200', '1:1,000']],
+    ['a footnote mark in the figure\'s cell', '<td></td><td>1,200 (a)</td><td></td><td></td><td>1,000*</td><td></td>', ['0:1,200', '1:1,000']],
+    ['a numbered footnote mark, in the cell or beside it', '<td></td><td>1,200 (1)</td><td></td><td></td><td>1,000</td><td>[2]</td>', ['0:1,200', '1:1,000']],
+    ['dashes: an em dash, an en dash', '<td></td><td>&#151;</td><td></td><td></td><td>&ndash;</td><td></td>', ['0:-', '1:-']],
+    ['two em dashes: a dash', '<td></td><td>&#151;&#151;</td><td></td><td></td><td>--</td><td></td>', ['0:-', '1:-']],
+    ['an en dash or an em dash after the $ in its cell', '<td></td><td>$ &ndash;</td><td></td><td></td><td>$&#151;</td><td></td>', ['0:$-', '1:$-']],
+    ['an en dash before the figure is its minus', '<td></td><td>&#150;3</td><td></td><td></td><td>&ndash; 2.5%</td><td></td>', ['0:-3', '1:-2.5%']],
+    ['( $ and $( in the figure\'s cell', '<td></td><td>( $ 1,200)</td><td></td><td></td><td>$(1,000)</td><td></td>', ['0:($1,200)', '1:($1,000)']],
+    ['footnote marks after the bracket: none or a blank before them, any case', '<td></td><td>(1,200</td><td>)(a)</td><td></td><td>(1,000</td><td>) (A)</td>', ['0:(1,200)', '1:(1,000)']],
+    ['stars after the bracket or the figure', '<td></td><td>(1,200</td><td>)**</td><td></td><td>1,000**</td><td></td>', ['0:(1,200)', '1:1,000']],
+    ['a minus sign and a blank before the figure', '<td></td><td>&minus; 7</td><td></td><td></td><td>- 5</td><td></td>', ['0:-7', '1:-5']],
+    ['$ and a dash: a zero of dollars', '<td>$</td><td>&#151;</td><td></td><td></td><td>$ -</td><td></td>', ['0:$-', '1:$-']],
+  ])('%s', (_, cells, texts) => {
+    expect(figures(cells)).toEqual([['Revenue', texts]]);
+  });
+
+  test.each(['(a)', '(1)', '(A)', 'a', '*', '***', '[1]'])('a footnote mark %s in a cell of its own: the column takes in its cell', (mark) => {
+    const t = table(`<tr><td>Revenue</td><td></td><td>1,200</td><td>${mark}</td><td></td><td>1,000</td><td></td></tr>`);
+    expect(t.columns.map((c) => c.span)).toEqual([[2, 4], [5, 6]]);
+  });
+
+  test('four stars or two letters are no footnote mark: the column is the figure\'s cell', () => {
+    for (const mark of ['****', 'ab']) {
+      expect(table(`<tr><td>Revenue</td><td></td><td>1,200</td><td>${mark}</td><td></td><td>1,000</td><td></td></tr>`).columns.map((c) => c.span)).toEqual([[2, 3], [5, 6]]);
+    }
+  });
+
+  test('a label written over two lines (<br>) reads as one, a blank between its lines', () => {
+    expect(table('<tr><td>Cost of<br>revenue</td><td></td><td>1,200</td><td></td><td></td><td>1,000</td><td></td></tr>').rows.map((r) => r.label)).toEqual(['Cost of revenue']);
+  });
+
+  test('a `% Change` header heads its column whole', () => {
+    const t = readFiling(['<html><body><p>SUMMARY (in thousands)</p><table>', '<tr><td></td><td>2004</td><td>2003</td><td>% Change</td></tr>',
+      '<tr><td>Revenue</td><td>1,200</td><td>1,000</td><td>20.0</td></tr>', '</table></body></html>'].join('\n'), 'x.htm').tables[0];
+    expect(t.columns.map((c) => c.header)).toEqual(['2004', '2003', '% Change']);
+  });
+
+  test('a label that ends in a $ is a label, not a $ cell', () => {
+    expect(table('<tr><td>Sales in US$</td><td></td><td>1,200</td><td></td><td></td><td>1,000</td><td></td></tr>').rows.map((r) => [r.label, r.cells.map((c) => c.amount.text)]))
+      .toEqual([['Sales in US$', ['1,200', '1,000']]]);
+  });
+
+  test('a header row of $ and % cells under the year: each column\'s header says which', () => {
+    const t = readFiling(['<html><body><p>SUMMARY (in thousands)</p><table>', '<tr><td></td><td colspan="2">2004</td></tr>', '<tr><td></td><td>$</td><td>%</td></tr>',
+      '<tr><td>Revenue</td><td>1,200</td><td>100.0</td></tr>', '</table></body></html>'].join('\n'), 'x.htm').tables[0];
+    expect(t.columns.map((c) => c.header)).toEqual(['2004 $', '2004 %']);
+  });
+
+  test('a year marked with a footnote star heads its column as the year', () => {
+    const t = readFiling(['<html><body><p>SUMMARY (in thousands)</p><table>', '<tr><td></td><td>2004 *</td><td>2003</td></tr>',
+      '<tr><td>Revenue</td><td>1,200</td><td>1,000</td></tr>', '</table></body></html>'].join('\n'), 'x.htm').tables[0];
+    expect(t.columns.map((c) => [c.header, c.period?.key])).toEqual([['2004', 'FY2004'], ['2003', 'FY2003']]);
+  });
+
+  test('a blank row between a section heading and its first row leaves the heading over the rows', () => {
+    const t = table('<tr><td>Costs and expenses:</td></tr>', '<tr><td>&nbsp;</td></tr>', '<tr><td>Selling</td><td></td><td>10</td><td></td><td></td><td>9</td><td></td></tr>');
+    expect(t.rows.map((r) => [r.label, r.section])).toEqual([['Selling', 'Costs and expenses']]);
+  });
+});
