@@ -526,3 +526,59 @@ describe('the cells of a figure: `$`, brackets, `%`, dashes and footnote marks, 
     expect(t.rows.map((r) => [r.label, r.section])).toEqual([['Selling', 'Costs and expenses']]);
   });
 });
+
+describe('running text line by line: <br>, paragraph ends and blanks', () => {
+  const lines = (html: string) => readHtml(html).map((x) => (x.kind === 'line' ? [x.line.no, x.line.text] : 'table'));
+
+  test('two <br>, each on a source line of its own, end the paragraph as two in a row do', () => {
+    expect(lines('<p>One.<br>\n<br>\nTwo.</p>')).toEqual([[1, 'One.'], [1, ''], [3, 'Two.'], [3, '']]);
+    // The second indented: blanks between the two are no text.
+    expect(lines('<p>One.<br>\n  <br>\nTwo.</p>')).toEqual([[1, 'One.'], [1, ''], [3, 'Two.'], [3, '']]);
+  });
+
+  test('a third <br> adds no second blank line; <br>s after a paragraph end add none', () => {
+    expect(lines('<p>One.<br><br><br>Two.</p>')).toEqual([[1, 'One.'], [1, ''], [1, 'Two.'], [1, '']]);
+    expect(lines('<p>One.</p><br><br>Two.')).toEqual([[1, 'One.'], [1, ''], [1, 'Two.']]);
+  });
+
+  test('<br>s before any text, or after a table, add no blank line', () => {
+    expect(lines('<br><br>One.')).toEqual([[1, 'One.']]);
+    expect(lines('<table><tr><td>A</td></tr></table><br><br>One.')).toEqual(['table', [1, 'One.']]);
+  });
+
+  test("a line's trailing blanks are dropped, a line of blanks is no line, &nbsp; is a blank", () => {
+    expect(lines('<p>Net sales&nbsp;  \n   \nrose&nbsp;4%.</p>')).toEqual([[1, 'Net sales'], [3, 'rose 4%.'], [3, '']]);
+  });
+});
+
+describe('the lines of a cell: <br> and blocks inside it', () => {
+  const cells = (html: string) => {
+    const t = readHtml(`<table><tr>${html}</tr></table>`).find((x) => x.kind === 'table');
+    return t?.kind === 'table' ? t.table.rows[0].cells.map((c) => [c.text, c.lines]) : undefined;
+  };
+
+  test('a cell that opens with a <br> (a header set low in its cell) has each of its lines', () => {
+    expect(cells('<td><br>Three Months Ended<br>June 30, 2004</td>')).toEqual([['Three Months Ended\nJune 30, 2004', [1, 1]]]);
+  });
+
+  test('paragraphs and divisions in a cell are its lines, inline elements are not, and empty ones or a second <br> add none', () => {
+    expect(cells('<td><p>Net</p><p>sales</p></td><td><div>Net</div>sales</td><td>Net<p>sales</p></td><td><b>Net</b> <span>sales</span></td><td><p></p>Net<br><br>sales</td>')).toEqual([
+      ['Net\nsales', [1, 1]], ['Net\nsales', [1, 1]], ['Net\nsales', [1, 1]], ['Net sales', [1]], ['Net\nsales', [1, 1]],
+    ]);
+  });
+
+  test('each line of a cell keeps the source line its text starts on', () => {
+    expect(cells('<td><br>\nThree Months Ended<br>\nJune 30,\n2004</td>')).toEqual([['Three Months Ended\nJune 30, 2004', [2, 3]]]);
+    // `Net` on line 1 and `sales`, in an element of its own, on line 2 are one line of the cell: line 1's.
+    expect(cells('<td>Net\n<b>sales</b></td>')).toEqual([['Net sales', [1]]]);
+  });
+
+  test('blanks before the text in an element inside the cell indent it, as blanks in the text do', () => {
+    const indents = (html: string) => {
+      const t = readHtml(`<table><tr>${html}</tr></table>`).find((x) => x.kind === 'table');
+      return t?.kind === 'table' ? t.table.rows[0].cells.map((c) => c.indentPt) : undefined;
+    };
+    // Five points a blank: `&nbsp;&nbsp;` then `<font>Cash</font>` (Word's markup), or in Cash's own text.
+    expect(indents('<td><p>&nbsp;&nbsp;<font>Cash</font></p></td><td>&nbsp;&nbsp;&nbsp;Cash</td><td>Cash</td>')).toEqual([10, 15, 0]);
+  });
+});
