@@ -410,3 +410,175 @@ describe('an HTML table into rows: spans, joined cells, sections, its lines', ()
     expect([t.scale, t.scaleText]).toEqual(['millions', 'in millions']);
   });
 });
+
+describe('a balance sheet is told by its title or the lines just above it: a year alone heads its closing date', () => {
+  // A year alone over the figures is the fiscal year (FY2004) in a statement of operations, and the
+  // year's closing date (2004-12-31) in a balance sheet.
+  const periods = (above: string) =>
+    readFiling(`<html><body>\n${above}\n<table><tr><td></td><td>2004</td><td>2003</td></tr><tr><td>Cash</td><td>1,200</td><td>1,000</td></tr></table></body></html>`, 'b.htm')
+      .tables[0].columns.map((c) => c.period?.key);
+  const CLOSING = ['2004-12-31', '2003-12-31'];
+  const YEARS = ['FY2004', 'FY2003'];
+
+  test.each<[string, string[]]>([
+    ['<p>CONDENSED CONSOLIDATED BALANCE SHEETS</p>', CLOSING],
+    ['<p>Condensed Balance Sheet</p>', CLOSING], // one sheet, any case
+    ['<p>STATEMENTS OF FINANCIAL POSITION</p>', CLOSING],
+    ['<p>STATEMENT OF FINANCIAL CONDITION</p>', CLOSING],
+    ['<p>STATEMENT OF CONDITION</p>', CLOSING], // a bank's
+    ['<p>STATEMENTS OF CONDITION</p>', CLOSING],
+    ['<p>STATEMENTS OF OPERATIONS</p>', YEARS],
+    ['<p>SELECTED FINANCIAL DATA</p>', YEARS],
+  ])('%s', (above, keys) => {
+    expect(periods(above)).toEqual(keys);
+  });
+
+  test('the title line above the company name, which titles the table, still makes it a balance sheet', () => {
+    // The title is the nearest two lines (`EXAMPLE CORP. — AND SUBSIDIARIES`); the balance sheet's name is the third.
+    expect(periods('<p>BALANCE SHEETS</p><p>EXAMPLE CORP.</p><p>AND SUBSIDIARIES</p>')).toEqual(CLOSING);
+  });
+
+  test('a balance sheet named in a row over the table (its caption), with no paragraph above', () => {
+    const t = readFiling('<html><body><table><tr><td>CONDENSED BALANCE SHEETS</td></tr><tr><td></td><td>2004</td><td>2003</td></tr>' +
+      '<tr><td>Cash</td><td>1,200</td><td>1,000</td></tr></table></body></html>', 'b.htm').tables[0];
+    expect([t.title, t.columns.map((c) => c.period?.key)]).toEqual(['CONDENSED BALANCE SHEETS', CLOSING]);
+  });
+
+  test('a title set in two paragraphs reads as one: `STATEMENTS OF FINANCIAL` over `POSITION`', () => {
+    expect(periods('<p>CONSOLIDATED STATEMENTS OF FINANCIAL</p><p>POSITION</p>')).toEqual(CLOSING);
+  });
+
+  test('a balance sheet named further up than the four paragraphs above the table does not make it one', () => {
+    expect(periods('<p>Cash on the balance sheet rose.</p><p>EXAMPLE CORP.</p><p>SELECTED DATA</p><p>(In thousands)</p><p>(Unaudited)</p>')).toEqual(YEARS);
+    expect(periods('<p>EXAMPLE CORP.</p><p>Cash on the balance sheet rose.</p><p>SELECTED DATA</p><p>(In thousands)</p><p>(Unaudited)</p>')).toEqual(CLOSING);
+  });
+});
+
+describe('the cells of a figure: `$`, brackets, `%`, dashes and footnote marks, in its cell or in cells of their own', () => {
+  // Each column three slots wide under its year, as Word sets `$` | `(1,200` | `)`.
+  const table = (...rows: string[]) =>
+    readFiling(['<html><body><p>SUMMARY (in thousands)</p><table>', '<tr><td></td><td colspan="3">2004</td><td colspan="3">2003</td></tr>', ...rows, '</table></body></html>'].join('\n'), 'x.htm').tables[0];
+  const figures = (cells: string) => table(`<tr><td>Revenue</td>${cells}</tr>`).rows.map((r) => [r.label, r.cells.map((c) => `${c.column}:${c.amount.text}`)]);
+
+  test.each<[string, string, string[]]>([
+    ['$ and a blank in the cell', '<td></td><td>$ 1,200</td><td></td><td></td><td>$&nbsp;&nbsp;1,000</td><td></td>', ['0:$1,200', '1:$1,000']],
+    ['( and ($ in cells of their own', '<td>(</td><td>1,200</td><td>)</td><td>($</td><td>1,000</td><td>)</td>', ['0:(1,200)', '1:($1,000)']],
+    ['( $ with a blank between', '<td>(&nbsp;$</td><td>1,200</td><td>)</td><td></td><td>(1,000</td><td>)</td>', ['0:($1,200)', '1:(1,000)']],
+    ['%) and )% after a bracketed percent', '<td></td><td>(12.5</td><td>%)</td><td></td><td>(7.5</td><td>)%</td>', ['0:(12.5%)', '1:(7.5%)']],
+    ['% in a cell of its own, or after a blank', '<td></td><td>41.7</td><td>%</td><td></td><td>40 %</td><td></td>', ['0:41.7%', '1:40%']],
+    ['a footnote mark after the bracket', '<td></td><td>(1,200</td><td>) (a)</td><td></td><td>(1,000</td><td>)*</td>', ['0:(1,200)', '1:(1,000)']],
+    ['a footnote mark in a cell of its own', '<td></td><td>1,200</td><td>(a)</td><td></td><td>1,000</td><td>**</td>', ['0:1,200', '1:1,000']],
+    ['a footnote mark in the figure\'s cell', '<td></td><td>1,200 (a)</td><td></td><td></td><td>1,000*</td><td></td>', ['0:1,200', '1:1,000']],
+    ['a numbered footnote mark, in the cell or beside it', '<td></td><td>1,200 (1)</td><td></td><td></td><td>1,000</td><td>[2]</td>', ['0:1,200', '1:1,000']],
+    ['dashes: an em dash, an en dash', '<td></td><td>&#151;</td><td></td><td></td><td>&ndash;</td><td></td>', ['0:-', '1:-']],
+    ['two em dashes: a dash', '<td></td><td>&#151;&#151;</td><td></td><td></td><td>--</td><td></td>', ['0:-', '1:-']],
+    ['an en dash or an em dash after the $ in its cell', '<td></td><td>$ &ndash;</td><td></td><td></td><td>$&#151;</td><td></td>', ['0:$-', '1:$-']],
+    ['an en dash before the figure is its minus', '<td></td><td>&#150;3</td><td></td><td></td><td>&ndash; 2.5%</td><td></td>', ['0:-3', '1:-2.5%']],
+    ['( $ and $( in the figure\'s cell', '<td></td><td>( $ 1,200)</td><td></td><td></td><td>$(1,000)</td><td></td>', ['0:($1,200)', '1:($1,000)']],
+    ['footnote marks after the bracket: none or a blank before them, any case', '<td></td><td>(1,200</td><td>)(a)</td><td></td><td>(1,000</td><td>) (A)</td>', ['0:(1,200)', '1:(1,000)']],
+    ['stars after the bracket or the figure', '<td></td><td>(1,200</td><td>)**</td><td></td><td>1,000**</td><td></td>', ['0:(1,200)', '1:1,000']],
+    ['a minus sign and a blank before the figure', '<td></td><td>&minus; 7</td><td></td><td></td><td>- 5</td><td></td>', ['0:-7', '1:-5']],
+    ['$ and a dash: a zero of dollars', '<td>$</td><td>&#151;</td><td></td><td></td><td>$ -</td><td></td>', ['0:$-', '1:$-']],
+  ])('%s', (_, cells, texts) => {
+    expect(figures(cells)).toEqual([['Revenue', texts]]);
+  });
+
+  test.each(['(a)', '(1)', '(A)', 'a', '*', '***', '[1]'])('a footnote mark %s in a cell of its own: the column takes in its cell', (mark) => {
+    const t = table(`<tr><td>Revenue</td><td></td><td>1,200</td><td>${mark}</td><td></td><td>1,000</td><td></td></tr>`);
+    expect(t.columns.map((c) => c.span)).toEqual([[2, 4], [5, 6]]);
+  });
+
+  test('four stars or two letters are no footnote mark: the column is the figure\'s cell', () => {
+    for (const mark of ['****', 'ab']) {
+      expect(table(`<tr><td>Revenue</td><td></td><td>1,200</td><td>${mark}</td><td></td><td>1,000</td><td></td></tr>`).columns.map((c) => c.span)).toEqual([[2, 3], [5, 6]]);
+    }
+  });
+
+  test('a label written over two lines (<br>) reads as one, a blank between its lines', () => {
+    expect(table('<tr><td>Cost of<br>revenue</td><td></td><td>1,200</td><td></td><td></td><td>1,000</td><td></td></tr>').rows.map((r) => r.label)).toEqual(['Cost of revenue']);
+  });
+
+  test('a `% Change` header heads its column whole', () => {
+    const t = readFiling(['<html><body><p>SUMMARY (in thousands)</p><table>', '<tr><td></td><td>2004</td><td>2003</td><td>% Change</td></tr>',
+      '<tr><td>Revenue</td><td>1,200</td><td>1,000</td><td>20.0</td></tr>', '</table></body></html>'].join('\n'), 'x.htm').tables[0];
+    expect(t.columns.map((c) => c.header)).toEqual(['2004', '2003', '% Change']);
+  });
+
+  test('a label that ends in a $ is a label, not a $ cell', () => {
+    expect(table('<tr><td>Sales in US$</td><td></td><td>1,200</td><td></td><td></td><td>1,000</td><td></td></tr>').rows.map((r) => [r.label, r.cells.map((c) => c.amount.text)]))
+      .toEqual([['Sales in US$', ['1,200', '1,000']]]);
+  });
+
+  test('a header row of $ and % cells under the year: each column\'s header says which', () => {
+    const t = readFiling(['<html><body><p>SUMMARY (in thousands)</p><table>', '<tr><td></td><td colspan="2">2004</td></tr>', '<tr><td></td><td>$</td><td>%</td></tr>',
+      '<tr><td>Revenue</td><td>1,200</td><td>100.0</td></tr>', '</table></body></html>'].join('\n'), 'x.htm').tables[0];
+    expect(t.columns.map((c) => c.header)).toEqual(['2004 $', '2004 %']);
+  });
+
+  test('a year marked with a footnote star heads its column as the year', () => {
+    const t = readFiling(['<html><body><p>SUMMARY (in thousands)</p><table>', '<tr><td></td><td>2004 *</td><td>2003</td></tr>',
+      '<tr><td>Revenue</td><td>1,200</td><td>1,000</td></tr>', '</table></body></html>'].join('\n'), 'x.htm').tables[0];
+    expect(t.columns.map((c) => [c.header, c.period?.key])).toEqual([['2004', 'FY2004'], ['2003', 'FY2003']]);
+  });
+
+  test('a blank row between a section heading and its first row leaves the heading over the rows', () => {
+    const t = table('<tr><td>Costs and expenses:</td></tr>', '<tr><td>&nbsp;</td></tr>', '<tr><td>Selling</td><td></td><td>10</td><td></td><td></td><td>9</td><td></td></tr>');
+    expect(t.rows.map((r) => [r.label, r.section])).toEqual([['Selling', 'Costs and expenses']]);
+  });
+});
+
+describe('running text line by line: <br>, paragraph ends and blanks', () => {
+  const lines = (html: string) => readHtml(html).map((x) => (x.kind === 'line' ? [x.line.no, x.line.text] : 'table'));
+
+  test('two <br>, each on a source line of its own, end the paragraph as two in a row do', () => {
+    expect(lines('<p>One.<br>\n<br>\nTwo.</p>')).toEqual([[1, 'One.'], [1, ''], [3, 'Two.'], [3, '']]);
+    // The second indented: blanks between the two are no text.
+    expect(lines('<p>One.<br>\n  <br>\nTwo.</p>')).toEqual([[1, 'One.'], [1, ''], [3, 'Two.'], [3, '']]);
+  });
+
+  test('a third <br> adds no second blank line; <br>s after a paragraph end add none', () => {
+    expect(lines('<p>One.<br><br><br>Two.</p>')).toEqual([[1, 'One.'], [1, ''], [1, 'Two.'], [1, '']]);
+    expect(lines('<p>One.</p><br><br>Two.')).toEqual([[1, 'One.'], [1, ''], [1, 'Two.']]);
+  });
+
+  test('<br>s before any text, or after a table, add no blank line', () => {
+    expect(lines('<br><br>One.')).toEqual([[1, 'One.']]);
+    expect(lines('<table><tr><td>A</td></tr></table><br><br>One.')).toEqual(['table', [1, 'One.']]);
+  });
+
+  test("a line's trailing blanks are dropped, a line of blanks is no line, &nbsp; is a blank", () => {
+    expect(lines('<p>Net sales&nbsp;  \n   \nrose&nbsp;4%.</p>')).toEqual([[1, 'Net sales'], [3, 'rose 4%.'], [3, '']]);
+  });
+});
+
+describe('the lines of a cell: <br> and blocks inside it', () => {
+  const cells = (html: string) => {
+    const t = readHtml(`<table><tr>${html}</tr></table>`).find((x) => x.kind === 'table');
+    return t?.kind === 'table' ? t.table.rows[0].cells.map((c) => [c.text, c.lines]) : undefined;
+  };
+
+  test('a cell that opens with a <br> (a header set low in its cell) has each of its lines', () => {
+    expect(cells('<td><br>Three Months Ended<br>June 30, 2004</td>')).toEqual([['Three Months Ended\nJune 30, 2004', [1, 1]]]);
+  });
+
+  test('paragraphs and divisions in a cell are its lines, inline elements are not, and empty ones or a second <br> add none', () => {
+    expect(cells('<td><p>Net</p><p>sales</p></td><td><div>Net</div>sales</td><td>Net<p>sales</p></td><td><b>Net</b> <span>sales</span></td><td><p></p>Net<br><br>sales</td>')).toEqual([
+      ['Net\nsales', [1, 1]], ['Net\nsales', [1, 1]], ['Net\nsales', [1, 1]], ['Net sales', [1]], ['Net\nsales', [1, 1]],
+    ]);
+  });
+
+  test('each line of a cell keeps the source line its text starts on', () => {
+    expect(cells('<td><br>\nThree Months Ended<br>\nJune 30,\n2004</td>')).toEqual([['Three Months Ended\nJune 30, 2004', [2, 3]]]);
+    // `Net` on line 1 and `sales`, in an element of its own, on line 2 are one line of the cell: line 1's.
+    expect(cells('<td>Net\n<b>sales</b></td>')).toEqual([['Net sales', [1]]]);
+  });
+
+  test('blanks before the text in an element inside the cell indent it, as blanks in the text do', () => {
+    const indents = (html: string) => {
+      const t = readHtml(`<table><tr>${html}</tr></table>`).find((x) => x.kind === 'table');
+      return t?.kind === 'table' ? t.table.rows[0].cells.map((c) => c.indentPt) : undefined;
+    };
+    // Five points a blank: `&nbsp;&nbsp;` then `<font>Cash</font>` (Word's markup), or in Cash's own text.
+    expect(indents('<td><p>&nbsp;&nbsp;<font>Cash</font></p></td><td>&nbsp;&nbsp;&nbsp;Cash</td><td>Cash</td>')).toEqual([10, 15, 0]);
+  });
+});
