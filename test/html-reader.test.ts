@@ -478,6 +478,7 @@ describe('the cells of a figure: `$`, brackets, `%`, dashes and footnote marks, 
     ['footnote marks after the bracket: none or a blank before them, any case', '<td></td><td>(1,200</td><td>)(a)</td><td></td><td>(1,000</td><td>) (A)</td>', ['0:(1,200)', '1:(1,000)']],
     ['stars after the bracket or the figure', '<td></td><td>(1,200</td><td>)**</td><td></td><td>1,000**</td><td></td>', ['0:(1,200)', '1:1,000']],
     ['a minus sign and a blank before the figure', '<td></td><td>&minus; 7</td><td></td><td></td><td>- 5</td><td></td>', ['0:-7', '1:-5']],
+    ['$ in a cell of its own before a bracketed figure: the $ is kept (as the text reader keeps `$ (0.12)`)', '<td>$</td><td>(0.12</td><td>)</td><td>$</td><td>0.10</td><td></td>', ['0:($0.12)', '1:$0.10']],
     ['$ and a dash: a zero of dollars', '<td>$</td><td>&#151;</td><td></td><td></td><td>$ -</td><td></td>', ['0:$-', '1:$-']],
   ])('%s', (_, cells, texts) => {
     expect(figures(cells)).toEqual([['Revenue', texts]]);

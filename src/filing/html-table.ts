@@ -96,7 +96,7 @@ function joinRow(tokens: Token[]): Joined[] {
     for (let j = i - 1; j >= 0; j--) {
       const l = tokens[j];
       if (l.kind === 'empty') continue;
-      if (l.kind === 'dollar' && !text.startsWith('$') && !text.startsWith('(')) { text = `$${text}`; start = l.placed.start; continue; }
+      if (l.kind === 'dollar' && !text.startsWith('$') && !text.startsWith('($')) { text = `$${text}`; start = l.placed.start; continue; }
       if (l.kind === 'open' && !text.startsWith('(')) { text = `${l.text}${text}`; start = l.placed.start; continue; }
       break;
     }
