@@ -308,14 +308,9 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
     { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(source.slice(from, to));
+  // A table left open at the end (a truncated file) is read as far as it goes: the parser's end
+  // closes every element still open, a table among them (`onclosetag` above).
   parser.end();
-  // Tables left open at the end (a truncated file) are read as far as they go.
-  while (tables.length > 0) {
-    const t = tables.pop() as OpenTable;
-    t.table.lines[1] = lineIndex(starts, to - 1) + 1;
-    for (const row of t.table.rows) for (const cell of row.cells) finishCell(cell);
-    items.push({ kind: 'table', table: t.table });
-  }
   flushLine();
   return items;
 }
