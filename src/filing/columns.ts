@@ -36,8 +36,9 @@ export function measureOf(header: string): ColumnMeasure {
 /** Words that say when or how a column is reported, not which part of the company it shows. */
 const NOT_A_MEMBER = new RegExp(
   [
-    String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`,
-    String.raw`\b(?:19|20)\d\d\b`, String.raw`['’]\d\d\b`, String.raw`\b\d{1,2}\b`, String.raw`\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b`,
+    String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?`,
+    // A numeric date before a day or month alone (`6/30/04`: `6` alone would leave the slashes).
+    String.raw`\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b`, String.raw`\b(?:19|20)\d\d\b`, String.raw`['’]\d\d\b`, String.raw`\b\d{1,2}\b`,
     String.raw`\b(?:one|two|three|four|six|nine|twelve|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|first|second|third|fourth|1st|2nd|3rd|4th)\b`,
     String.raw`\b(?:months?|weeks?|quarters?|years?|periods?|fiscal|ended|ending|end|for|the|at|as|of|to|and|date|ytd|q[1-4]|[1-4]q|fy)\b`,
     String.raw`\b(?:actual|actuals|reported|as reported|consolidated|total|unaudited|audited|restated|notes?|see|guidance|range|low|high|outlook|forecast|projected|estimate[sd]?|minimum|maximum)\b`,
