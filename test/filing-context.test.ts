@@ -403,6 +403,12 @@ describe('notes and sentences of the running text', () => {
       ['$1,964', 'money', 0, 'thousands', 12, [5, 11]],
       ['12.5%', 'percent', 1, 'units', 13, [0, 5]],
     ]);
+    // An indented paragraph: a figure's place is its column on the printed line, blanks and all.
+    const indented = readSentences(linesFrom(20, ['    Revenue rose to $5.2 million, and', '  capital expenditures were $1,964.']), none);
+    expect(indented.flatMap((x) => x.numbers.map((n) => [n.amount.text, n.line, n.span]))).toEqual([
+      ['$5.2 million', 20, [20, 32]],
+      ['$1,964', 21, [28, 34]],
+    ]);
     expect(readSentences(linesFrom(1, ['Capital expenditures were $1,964.']), none)[0].numbers.map((n) => n.scale)).toEqual(['units']);
     // A figure's own scale before the table's.
     expect(readSentences(linesFrom(12, ['Costs were $2 million.']), scaleAt)[0].numbers.map((n) => n.scale)).toEqual(['millions']);

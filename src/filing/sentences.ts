@@ -15,10 +15,11 @@ export function readSentences(lines: SourceLine[], scaleAt: (line: number) => Sc
   const flush = () => {
     if (para.length === 0) return;
     let text = '';
-    const starts: { offset: number; no: number }[] = [];
+    /** Where each line starts in the paragraph's text, and the blanks its printed text starts with. */
+    const starts: { offset: number; no: number; lead: number }[] = [];
     for (const l of para) {
       if (text) text += ' ';
-      starts.push({ offset: text.length, no: l.no });
+      starts.push({ offset: text.length, no: l.no, lead: l.text.length - l.text.trimStart().length });
       text += l.text.trim();
     }
     const lineAt = (offset: number) => {
@@ -45,8 +46,9 @@ export function readSentences(lines: SourceLine[], scaleAt: (line: number) => Sc
       const numbers = textFigures(s).map((f) => {
         const at = offset + f.index;
         const no = lineAt(at);
-        const lineStart = starts.find((st) => st.no === no)?.offset ?? 0;
-        const column = at - lineStart;
+        // The column on the printed line: the paragraph's text has each line's leading blanks trimmed.
+        const start = starts.find((st) => st.no === no);
+        const column = at - (start?.offset ?? 0) + (start?.lead ?? 0);
         return {
           amount: { value: f.value, kind: f.percent ? ('percent' as const) : ('money' as const), text: f.text, decimals: f.decimals },
           scale: f.scale ?? scaleAt(no) ?? 'units',
