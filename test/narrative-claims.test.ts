@@ -102,6 +102,21 @@ describe('the claims are read when asked for, not for a formula', () => {
   });
 });
 
+describe('figures of an indented paragraph', () => {
+  test('a guidance range stated in the text is placed where it is printed, leading blanks counted', () => {
+    // The seed's line 74 (`2004 is $152.6 million to $155.6 million, and for full-year 2005 is ...`)
+    // indented by four blanks: its first figure then stands at columns 12 to 26, its second at 30 to 44.
+    const lines = SEED.split('\n');
+    lines[73] = `    ${lines[73]}`;
+    const a = analyze([{ name: SEED_NAME, text: lines.join('\n') }]);
+    const range = a.dataset.facts().filter((f) => f.concept === 'revenue_total' && f.period.key === 'FY2004' && f.scenario.startsWith('guidance'));
+    expect(range.map((f) => [f.scenario, f.source.line, f.source.column])).toEqual([
+      ['guidance-low', 74, [12, 26]],
+      ['guidance-high', 74, [30, 44]],
+    ]);
+  });
+});
+
 describe('the import report and JSON of the seed', () => {
   test('the report counts the claims and lists the unlinked ones with their reasons', async () => {
     const r = await run(['import']);
