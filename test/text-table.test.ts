@@ -109,6 +109,38 @@ describe('headings and headers of a text table', () => {
     expect(t.columns.map((c) => c.header)).toEqual(['Retail & Related Services', 'Credit & Financial Products', 'Corporate & Other', 'Total Domestic']);
   });
 
+  test("a word stacked on one column's label (`Earnings` over `Per Share`, beside `Pretax`) names that column only, not its pair", () => {
+    // Sears's "Summary of Certain Significant Items" (second quarter 2004, lines 668-674): two words
+    // over four columns would be even groups of two, but each `Earnings` lies within the
+    // `Per Share` under it, which stands over one column.
+    const t = tablesOf([
+      '                                   For the 13 Weeks     For the 13 Weeks',
+      '                                  Ended July 3, 2004   Ended June 28, 2003',
+      '                                            Earnings             Earnings',
+      '                                  Pretax   Per Share   Pretax    Per Share', '',
+      '    Negative carry related to',
+      '     Credit legacy debt             $19      $0.05     $   -      $    -', '',
+      '    Special Charges                  41       0.12        28        0.06',
+    ])[0];
+    expect(t.columns.map((c) => c.header)).toEqual([
+      'For the 13 Weeks Ended July 3, 2004 Pretax',
+      'For the 13 Weeks Ended July 3, 2004 Earnings Per Share',
+      'For the 13 Weeks Ended June 28, 2003 Pretax',
+      'For the 13 Weeks Ended June 28, 2003 Earnings Per Share',
+    ]);
+  });
+
+  test('a group header as wide as the label of one column under it but centred over two still names both', () => {
+    // `Domestic` (8 wide) over `2004` and `Change %` (8 wide): it does not lie within `Change %`.
+    const t = tablesOf([
+      '                            Domestic',
+      '                        2004    Change %', '',
+      row('Revenue', [['100', 28], ['10.0', 40]]),
+      row('Costs', [['60', 28], ['5.0', 40]]),
+    ])[0];
+    expect(t.columns.map((c) => c.header)).toEqual(['Domestic 2004', 'Domestic Change %']);
+  });
+
   test('two stacked words over three columns (no even groups) name their own column only', () => {
     const t = tablesOf([
       '                                Retail &     Credit &',

@@ -164,12 +164,22 @@ function namesPeriod(text: string): boolean {
   return GROUP_WORDS.test(text) || monthDayIn(text) !== undefined || datesIn(text).length > 0;
 }
 
-/** n chunks each centred over its own run of columns (`Domestic  Sears Canada  Consolidated` over six). */
-function evenGroups(over: Chunk[], cols: ColumnSpan[]): boolean {
+/** The columns a chunk stands over (its extent overlaps theirs). */
+function columnsUnder(k: Chunk, cols: ColumnSpan[]): number[] {
+  return cols.map((col, ci) => (Math.min(k.end, col.end) - Math.max(k.start, col.start) > 0 ? ci : -1)).filter((ci) => ci >= 0);
+}
+
+/**
+ * n chunks each centred over its own run of columns (`Domestic  Sears Canada  Consolidated` over
+ * six). A chunk lying within another header line's label of one column is stacked on that label
+ * (`Earnings` over `Per Share`, beside `Pretax`), not a group's header.
+ */
+function evenGroups(over: Chunk[], cols: ColumnSpan[], labels: Chunk[]): boolean {
   if (cols.length % over.length !== 0) return false;
   const g = cols.length / over.length;
   return over.every((k, j) => {
     if (/^(?:19|20)\d\d\**$/.test(k.text)) return false;
+    if (labels.some((m) => m.start <= k.start && k.end <= m.end)) return false;
     const centre = (k.start + k.end) / 2;
     return centre >= cols[j * g].start && centre <= cols[(j + 1) * g - 1].end;
   });
@@ -218,11 +228,14 @@ function buildTable(
   const headerParts: string[][] = cols.map(() => []);
   const titleParts: { line: number; text: string }[] = [];
   const leading: Classified[] = [];
+  const zoneChunks = zone.map((c) => (c.kind === 'text' ? chunks(c.line.text) : []));
+  // Each header line's labels of a single column, for telling a stacked word from a group's header.
+  const singleLabels = zoneChunks.map((cs) => cs.filter((k) => columnsUnder(k, cols).length === 1));
   zone.forEach((c, i) => {
     // A blank line between the header's last line and the rows (`Income Account-`, blank, `Retail Revenue`) keeps them apart.
     if (c.kind === 'blank' && i > headEnd && leading.length > 0) { leading.push(c); return; }
     if (c.kind !== 'text') return;
-    const cs = chunks(c.line.text);
+    const cs = zoneChunks[i];
     const overColumns = cs.every((k) => k.end > firstColStart - 2);
     if (i > headEnd && !overColumns) { leading.push(c); return; }
     const lineParts: string[] = cols.map(() => '');
@@ -235,7 +248,7 @@ function buildTable(
       const inLabelArea = k.start < firstColStart - 12 && !(k.start > labelsEnd + 1 && namesPeriod(k.text));
       if (k.end <= firstColStart - 2 || inLabelArea) { titleParts.push({ line: i, text: k.text }); continue; }
       // Columns the chunk stands over; only where it stands over none, those it touches (two blanks off).
-      const real = cols.map((col, ci) => (Math.min(k.end, col.end) - Math.max(k.start, col.start) > 0 ? ci : -1)).filter((ci) => ci >= 0);
+      const real = columnsUnder(k, cols);
       const near = real.length > 0 ? real : cols.map((col, ci) => (k.start < col.end + 2 && k.end > col.start - 2 ? ci : -1)).filter((ci) => ci >= 0);
       for (const ci of near) {
         lineParts[ci] = lineParts[ci] ? `${lineParts[ci]} ${k.text}` : k.text;
@@ -249,7 +262,7 @@ function buildTable(
     // nearest one. Only for group words (durations, dates without a year) or a line of n chunks
     // over a multiple of n columns; stacked one-per-column labels (`Retail &` / `Related`) do not spread.
     const groupLine = over.length > 0 && over.length < cols.length &&
-      (over.every((k) => GROUP_WORDS.test(k.text) || monthDayIn(k.text) !== undefined) || evenGroups(over, cols));
+      (over.every((k) => GROUP_WORDS.test(k.text) || monthDayIn(k.text) !== undefined) || evenGroups(over, cols, singleLabels.flatMap((ls, li) => (li === i ? [] : ls))));
     if (groupLine) {
       cols.forEach((col, ci) => {
         if (owner[ci]) return;
