@@ -141,6 +141,17 @@ describe('headings and headers of a text table', () => {
     expect(t.columns.map((c) => c.header)).toEqual(['Domestic 2004', 'Domestic Change %']);
   });
 
+  test("a title's brackets naming its scale or `(Unaudited)` are left out of it, as the HTML reader leaves them", () => {
+    const lines = ['STATEMENTS OF OPERATIONS (Unaudited)', '(In thousands)', YEARS, '',
+      'Revenue                                 100        90', 'Costs                                    60        50', ''];
+    const html = '<html><body><p>STATEMENTS OF OPERATIONS (Unaudited)</p><p>(In thousands)</p><table><tr><td></td><td>2004</td><td>2003</td></tr>' +
+      '<tr><td>Revenue</td><td>100</td><td>90</td></tr><tr><td>Costs</td><td>60</td><td>50</td></tr></table></body></html>';
+    const [text] = readFiling(lines.join('\n'), 'x.txt').tables;
+    const [fromHtml] = readFiling(html, 'x.htm').tables;
+    expect([text.title, text.scale]).toEqual(['STATEMENTS OF OPERATIONS', 'thousands']);
+    expect([fromHtml.title, fromHtml.scale]).toEqual(['STATEMENTS OF OPERATIONS', 'thousands']);
+  });
+
   test('two stacked words over three columns (no even groups) name their own column only', () => {
     const t = tablesOf([
       '                                Retail &     Credit &',

@@ -89,6 +89,11 @@ function isProseLine(t: string): boolean {
   return t.length > 110 || (t.length > 60 && /[.;:]$/.test(t) && t.split(/\s+/).length > 9);
 }
 
+/** A title's text without its brackets naming a scale or `unaudited` (`(In thousands, except per share data)`). */
+export function withoutScaleBrackets(t: string): string {
+  return t.replace(/\([^()]*\b(?:thousands?|millions?|billions?|unaudited)\b[^()]*\)?/gi, '').trim();
+}
+
 /**
  * A table's title from the lines above it (nearest last) and its caption: the nearest one or two
  * short lines that are neither a scale statement nor a note, joined with a dash.
@@ -99,7 +104,7 @@ export function titleOf(above: string[], caption: string[], fallback: string): s
     const t = raw.replace(/\s+/g, ' ').trim();
     if (t === '') continue;
     if (isProseLine(t)) { candidates.length = 0; continue; }
-    const stripped = t.replace(/\([^()]*\b(?:thousands?|millions?|billions?|unaudited)\b[^()]*\)?/gi, '').trim();
+    const stripped = withoutScaleBrackets(t);
     if (stripped === '' || findScaleStatement(t) === t.replace(/^\(|\)$/g, '')) continue;
     if (/^\(?unaudited\)?$|^exhibit\b|^-?\s*(?:more|table to follow)\s*-?$|^page \d+$|^\d+$|^#+$/i.test(stripped)) continue;
     candidates.push(stripped);

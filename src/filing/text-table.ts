@@ -6,7 +6,7 @@ import { amountKind, findScaleStatement, scaleOf, splitTableLine, toAmount, type
 import { durationOf, datesIn, fiscalQuarterIn, monthDayIn, numericDatesIn } from './periods';
 import { describeColumn, type ColumnContext } from './columns';
 import type { Region, SourceLine } from './document';
-import { figureKind, keepsSection, rowKindOf, settleColumns, type RowUnits } from './table-context';
+import { figureKind, keepsSection, rowKindOf, settleColumns, withoutScaleBrackets, type RowUnits } from './table-context';
 import type { Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
 
 type LineKind = 'blank' | 'rule' | 'data' | 'text';
@@ -281,9 +281,8 @@ function buildTable(
 
   const aboveText = ctx.above.map((l) => l.text.trim()).filter((t) => t !== '');
   // A caption above the title (`FINANCIAL STATEMENTS`) gives way to the line naming the scale.
-  const stripScale = (t: string) => t.replace(/\([^()]*\b(?:thousands?|millions?|billions?)\b[^()]*\)?/gi, '').trim();
   const scaleLine =
-    titleParts.find((p) => (findScaleStatement(p.text) || /\bamounts in\b/i.test(p.text)) && stripScale(p.text) !== '')?.line ?? -1;
+    titleParts.find((p) => (findScaleStatement(p.text) || /\bamounts in\b/i.test(p.text)) && withoutScaleBrackets(p.text) !== '')?.line ?? -1;
   const titleText = titleParts.filter((p) => p.line >= scaleLine).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim();
   const scaleText =
     findScaleStatement(titleText) ??
@@ -291,7 +290,7 @@ function buildTable(
     findScaleStatement(aboveText.join(' ')) ??
     '';
   const scale: Scale = scaleOf(scaleText) ?? ctx.fallbackScale ?? 'units';
-  let title = stripScale(titleText).replace(/\s+/g, ' ');
+  let title = withoutScaleBrackets(titleText).replace(/\s+/g, ' ');
   if (title === '' || /^\(?notes?\)?$/i.test(title)) {
     // Lines above, after the last line of figures (the end of the table before it).
     const lastFigures = aboveText.map((t) => splitTableLine(t).tokens.length > 0).lastIndexOf(true);
