@@ -216,6 +216,11 @@ describe('the SGML header of a submission', () => {
     expect(regionsOf(text)).toEqual(['text 6']);
   });
 
+  test('an <IMS-DOCUMENT> wrapper (the older form of <SEC-DOCUMENT>) is a marker, not text', () => {
+    const text = ['<IMS-DOCUMENT>0000950123-96-000001.txt : 19960215', '<IMS-HEADER>', 'company conformed name:\tOLD CORP', '</IMS-HEADER>', 'Results.', '</IMS-DOCUMENT>'].join('\n');
+    expect(regionsOf(text)).toEqual(['text 5']);
+  });
+
   test('the privacy-enhanced message block before the header ends at its first blank line; its end line is not text', () => {
     const text = ['-----BEGIN PRIVACY-ENHANCED MESSAGE-----', 'Proc-Type: 2001,MIC-CLEAR', '<b>Originator-Name</b>: webmaster@www.sec.gov', '', 'Results.', '-----END PRIVACY-ENHANCED MESSAGE-----', 'After.'].join('\n');
     expect(regionsOf(text)).toEqual(['text 5,7']);

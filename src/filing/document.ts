@@ -156,7 +156,7 @@ export function readDocument(text: string, file: string): DocumentText {
       if (/^<\/(SEC|IMS)-HEADER>/i.test(t)) inHeader = false;
       continue;
     }
-    if (/^<\/?(SEC-DOCUMENT|DOCUMENT|TEXT|SEQUENCE|FILENAME|DESCRIPTION)>/i.test(t) || /^<ACCEPTANCE-DATETIME>/i.test(t)) {
+    if (/^<\/?(SEC-DOCUMENT|IMS-DOCUMENT|DOCUMENT|TEXT|SEQUENCE|FILENAME|DESCRIPTION)>/i.test(t) || /^<ACCEPTANCE-DATETIME>/i.test(t)) {
       if (/^<DOCUMENT>/i.test(t)) { flush(false); skipDocument = false; }
       if (/^<TEXT>/i.test(t) && !skipDocument) {
         // An HTML document (an `.htm` exhibit): read by the HTML reader from the source text.
