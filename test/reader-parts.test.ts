@@ -91,6 +91,13 @@ describe('numbers of more digits than any figure are said, with their line', () 
     const n = '1'.repeat(22);
     expect(figures(release('<TABLE>', `Revenue          ${n}`, '</TABLE>'))).toEqual([said(4, 22, n)]);
   });
+
+  test('in an HTML document too: in running text and in a cell, with the line it stands on', () => {
+    const n = '1'.repeat(22);
+    const html = ['<html><body>', '<p>Example Corp (NYSE: EX) announced results.</p>', `<p>An order of ${n} units.</p>`,
+      '<table><tr><td>Revenue</td>', `<td>${n}</td></tr></table>`, `<p>Below twenty-one: ${'2'.repeat(20)}.</p>`, '</body></html>'].join('\n');
+    expect(figures(html)).toEqual([said(3, 22, n), said(5, 22, n)]);
+  });
 });
 
 describe('the cell texts read are forgotten once a filing is read', () => {

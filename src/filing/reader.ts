@@ -243,6 +243,11 @@ function readHtmlRegion(source: string, range: { from: number; to: number }, ctx
     ctx.diagnostics.push({ severity: 'warning', message: `the HTML document could not be read (${failure(e)}); its numbers are left out`, file: ctx.file });
     return;
   }
+  // What the document prints, running text and cells, line by line: checked as a text region's lines are.
+  const printed = items.flatMap((item): SourceLine[] => item.kind === 'line'
+    ? [item.line]
+    : item.table.rows.flatMap((r) => r.cells.flatMap((c) => c.text.split('\n').map((text, i) => ({ no: c.lines[i] ?? c.line, text })))));
+  ctx.diagnostics.push(...overlongFigures([{ lines: printed }], ctx.file));
   for (const item of items) {
     if (item.kind === 'line') {
       ctx.pushProse(item.line);
