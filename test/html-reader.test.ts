@@ -581,5 +581,7 @@ describe('the lines of a cell: <br> and blocks inside it', () => {
     };
     // Five points a blank: `&nbsp;&nbsp;` then `<font>Cash</font>` (Word's markup), or in Cash's own text.
     expect(indents('<td><p>&nbsp;&nbsp;<font>Cash</font></p></td><td>&nbsp;&nbsp;&nbsp;Cash</td><td>Cash</td>')).toEqual([10, 15, 0]);
+    // After a <br> that sets the label low in its cell, alike whether the blanks stand in Cash's text or before its element.
+    expect(indents('<td><br>&nbsp;&nbsp;<font>Cash</font></td><td><br>&nbsp;&nbsp;Cash</td><td><br><br>&nbsp;<font>&nbsp;Cash</font></td>')).toEqual([10, 10, 10]);
   });
 });

@@ -246,8 +246,8 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
           if (lead >= 0 && c.cell.lines[c.piece] === undefined) c.cell.lines[c.piece] = lineIndex(starts, start + lead) + 1;
           if (c.first < 0) {
             if (lead < 0) {
-              // Leading blanks (`&nbsp;&nbsp;Cash`) indent the label.
-              if (c.cell.text === '') c.cell.indentPt += 5 * blanks;
+              // Leading blanks (`&nbsp;&nbsp;Cash`) indent the label, after a leading <br> too.
+              if (!/[^\n]/.test(c.cell.text)) c.cell.indentPt += 5 * blanks;
               return;
             }
             c.first = start + lead;
