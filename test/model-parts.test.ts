@@ -122,3 +122,116 @@ describe('the id of a figure no concept takes, under a column of a segment or a 
     expect(facts).toEqual([['revenue_total', undefined, true, '38496'], ['total_operating_revenues_pct__north_east_pct_change', 'north east pct-change', false, '2']]);
   });
 });
+
+describe('a filing in the Dataset, fact by fact', () => {
+  const A = filing('a.txt', '2004-07-29');
+  const B = filing('b.txt', '2004-10-28');
+  const C = filing('c.txt', '2005-02-01');
+  const revenue = (value: number) => fact({ value: new Decimal(value) });
+
+  test("a figure's table occurrences come first, in the filing's order, then its text figures: the first table's is the fact", () => {
+    const facts = [fact({ table: 'narrative', line: 40 }), fact({ table: 't1', line: 10 }), fact({ table: 'note', line: 50 }), fact({ table: 't2', line: 20 })];
+    const d = new Dataset([set(A, facts)]);
+    expect(d.occurrences('revenue_total', '2004Q2').map((f) => `${f.source.table}:${f.source.line}`)).toEqual(['t1:10', 't2:20', 'narrative:40', 'note:50']);
+    expect(d.get('revenue_total', '2004Q2')?.source.line).toBe(10);
+    expect(d.allOccurrences().map((l) => l.map((f) => f.source.line))).toEqual([[10, 20, 40, 50]]);
+  });
+
+  test('text figures alone keep their order; a text figure before a table\'s moves after it', () => {
+    const d = new Dataset([set(A, [fact({ table: 'note', line: 50 }), fact({ table: 'narrative', line: 40 })])]);
+    expect(d.occurrences('revenue_total', '2004Q2').map((f) => f.source.line)).toEqual([50, 40]);
+    const e = new Dataset([set(A, [fact({ table: 'narrative', line: 40 }), fact({ table: 't3', line: 30 })])]);
+    expect(e.occurrences('revenue_total', '2004Q2').map((f) => f.source.line)).toEqual([30, 40]);
+    expect(e.occurrences('revenue_total', '2004Q3')).toEqual([]);
+  });
+
+  test('the filings in release order, whatever the order they are added in', () => {
+    const d = new Dataset();
+    expect(d.filings).toEqual([]);
+    d.add(set(C, [revenue(120)]));
+    d.add(set(A, [revenue(100)]));
+    d.add(set(B, [revenue(100)]));
+    expect(d.filings.map((f) => f.file)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(d.filingFacts().map((s) => s.filing.file)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+  });
+
+  test('a text added again, under any name, adds nothing and restates nothing', () => {
+    const d = new Dataset([set(A, [revenue(100)])]);
+    expect(d.add(set({ ...A, file: 'again.txt' }, [revenue(90)]))).toEqual([]);
+    expect(d.filings.map((f) => f.file)).toEqual(['a.txt']);
+    expect(d.get('revenue_total', '2004Q2')?.value.toString()).toBe('100');
+    expect(d.restatements).toEqual([]);
+  });
+
+  test('three releases restating one figure: each release against the one before it, whatever the import order', () => {
+    // 100 (July 2004), then 110 (October), then 120 (February 2005): 100 → 110 and 110 → 120.
+    const chain = (d: Dataset) => d.restatements.map((r) => `${r.previous.value}→${r.current.value} ${r.current.source.file}`);
+    const inOrder = new Dataset([set(A, [revenue(100)]), set(B, [revenue(110)]), set(C, [revenue(120)])]);
+    expect(chain(inOrder)).toEqual(['100→110 b.txt', '110→120 c.txt']);
+    // The middle release last: 100 → 120 is no longer a pair once 110 stands between them.
+    const d = new Dataset([set(A, [revenue(100)]), set(C, [revenue(120)])]);
+    expect(chain(d)).toEqual(['100→120 c.txt']);
+    const found = d.add(set(B, [revenue(110)]));
+    expect(found.map((r) => `${r.previous.value}→${r.current.value}`)).toEqual(['100→110', '110→120']);
+    expect(chain(d)).toEqual(['100→110 b.txt', '110→120 c.txt']);
+    expect(d.get('revenue_total', '2004Q2')?.value.toString()).toBe('120');
+    expect(d.history('revenue_total', '2004Q2').map((f) => f.source.file)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+  });
+
+  test('the middle release agreeing with the newest: one restatement, the older value against it', () => {
+    const d = new Dataset([set(A, [revenue(100)]), set(C, [revenue(120)])]);
+    d.add(set(B, [revenue(120)]));
+    expect(d.restatements.map((r) => `${r.previous.value}→${r.current.value} ${r.current.source.file}`)).toEqual(['100→120 b.txt']);
+  });
+
+  test('restatements of two figures, one of them in two releases, kept apart', () => {
+    const cost = (value: number) => fact({ concept: 'cost_of_revenue', value: new Decimal(value) });
+    const d = new Dataset([set(A, [revenue(100), cost(50)]), set(B, [revenue(110), cost(55)]), set(C, [revenue(120), cost(55)])]);
+    expect(d.restatements.map((r) => `${r.concept} ${r.previous.value}→${r.current.value}`)).toEqual(['cost_of_revenue 50→55', 'revenue_total 100→110', 'revenue_total 110→120']);
+  });
+
+  test('a new guidance range is no restatement', () => {
+    const low = (value: number) => fact({ scenario: 'guidance-low', period: duration(12, '2004-12-31'), value: new Decimal(value) });
+    const d = new Dataset([set(A, [low(150)]), set(B, [low(152)])]);
+    expect(d.restatements).toEqual([]);
+    expect(d.get('revenue_total', 'FY2004', 'guidance-low')?.value.toString()).toBe('152');
+    expect(d.history('revenue_total', 'FY2004', 'guidance-low').map((f) => f.value.toString())).toEqual(['150', '152']);
+    expect(d.guidancePeriods().map((p) => p.key)).toEqual(['FY2004']);
+    expect(d.periods()).toEqual([]);
+  });
+
+  test('the unmapped facts are those no concept took, in the order of the facts', () => {
+    const d = new Dataset([set(A, [
+      fact({ concept: 'widget_sales', mapped: false, period: duration(3, '2004-06-30') }),
+      revenue(100),
+      fact({ concept: 'deferred_charges', mapped: false, period: instant('2004-03-31') }),
+    ])]);
+    expect(d.unmapped().map((f) => f.concept)).toEqual(['deferred_charges', 'widget_sales']);
+    expect(d.facts().map((f) => f.concept)).toEqual(['deferred_charges', 'widget_sales', 'revenue_total']);
+    expect(d.info()).toEqual([{ file: 'a.txt', company: MPOWER.name, ticker: 'MPE', date: '2004-07-29', accession: '', tables: 0, facts: 3, unmapped: 2, periods: ['2004-03-31', '2004Q2'] }]);
+    expect(d.periods().map((p) => p.key)).toEqual(['2004-03-31', '2004Q2']);
+  });
+
+  test("a fact's release date is its filing's, '' for a file the Dataset has not", () => {
+    const d = new Dataset([set(A, [revenue(100)]), set(B, [revenue(100)])]);
+    expect(d.releaseDate(fact({ file: 'b.txt' }))).toBe('2004-10-28');
+    expect(d.releaseDate(fact({ file: 'z.txt' }))).toBe('');
+  });
+
+  test("another company's like-named figure restates nothing of Mpower's, and answers only where Mpower prints none", () => {
+    const OTHER = { name: 'Acme Widgets Inc.', ticker: 'ACME', cik: '' };
+    const acme = filing('acme.txt', '2004-08-01');
+    const d = new Dataset([set(A, [revenue(100)]), set(acme, [fact({ company: OTHER, value: new Decimal(7) }), fact({ company: OTHER, concept: 'widget_sales', mapped: false, value: new Decimal(3) })])]);
+    expect(d.restatements).toEqual([]);
+    expect(d.get('revenue_total', '2004Q2')?.value.toString()).toBe('100');
+    expect(d.get('widget_sales', '2004Q2')?.value.toString()).toBe('3');
+    expect(d.facts().map((f) => `${f.concept} ${f.value}`)).toEqual(['revenue_total 100', 'revenue_total 7', 'widget_sales 3']);
+  });
+
+  test('two other companies printing one id: the one that printed it first answers, and neither restates the other', () => {
+    const widgets = (name: string, value: number) => fact({ company: { name, ticker: '', cik: '' }, concept: 'widget_sales', mapped: false, value: new Decimal(value) });
+    const d = new Dataset([set(filing('acme.txt', '2004-08-01'), [widgets('Acme Widgets Inc.', 3)]), set(filing('beta.txt', '2004-09-01'), [widgets('Beta Gadgets Corp.', 5)])]);
+    expect(d.get('widget_sales', '2004Q2')?.value.toString()).toBe('3');
+    expect(d.restatements).toEqual([]);
+  });
+});
