@@ -235,3 +235,94 @@ describe('a filing in the Dataset, fact by fact', () => {
     expect(d.restatements).toEqual([]);
   });
 });
+
+describe('the D&A split of a note, sentence by sentence', () => {
+  const quarterTable = { title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$38,496'] as [string, string]] };
+  const sixMonthTable = { title: OPERATIONS, headers: [['Six Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$75,649'] as [string, string]] };
+  const textFacts = (prose: string, table = quarterTable) =>
+    analyze([{ name: 'note.txt', text: releaseText([table], [prose]) }]).dataset.facts()
+      .filter((f) => !f.source.table.startsWith('t'))
+      .map((f) => `${f.concept} ${f.period.key} ${f.value} ${f.source.table}`);
+
+  test('a subject the rule does not know gives nothing', () => {
+    expect(textFacts('Marketing is exclusive of depreciation and amortization of $1,915 for the three months ended June 30, 2004.')).toEqual([]);
+  });
+
+  test('Cost of Operating Revenues, after a note\'s number or not', () => {
+    expect(textFacts('Cost of Operating Revenues is exclusive of depreciation and amortization of $1,964 for the three months ended June 30, 2004.')).toEqual(['da_cost_of_revenue 2004Q2 1964 narrative']);
+    expect(textFacts('Note 1: Cost of Operating Revenues is exclusive of depreciation and amortization of $1,964 for the three months ended June 30, 2004.')).toEqual(['da_cost_of_revenue 2004Q2 1964 note']);
+  });
+
+  test('a figure for each date, or nothing', () => {
+    // Two figures, three dates; two figures, one date.
+    expect(textFacts('Selling, General and Administrative is exclusive of depreciation and amortization of $1,915 and $1,962 for the three months ended June 30, 2004, March 31, 2004 and June 30, 2003.')).toEqual([]);
+    expect(textFacts('Selling, General and Administrative is exclusive of depreciation and amortization of $1,915 and $1,962 for the three months ended June 30, 2004.')).toEqual([]);
+  });
+
+  test('the dates are all those after the first "for the"', () => {
+    expect(textFacts('Selling, General and Administrative is exclusive of depreciation and amortization of $1,915 and $1,962 for the three months ended June 30, 2004 and for the three months ended March 31, 2004.')).toEqual([
+      'da_sga 2004Q1 1962 narrative', 'da_sga 2004Q2 1915 narrative',
+    ]);
+  });
+
+  test('the subject opens the sentence (after a note\'s number), else it is none', () => {
+    expect(textFacts('Note 2: Selling, General and Administrative is exclusive of depreciation and amortization of $1,915 for the three months ended June 30, 2004.')).toEqual(['da_sga 2004Q2 1915 note']);
+    expect(textFacts('The figures for Cost of Operating Revenues are exclusive of depreciation and amortization of $1,964 for the three months ended June 30, 2004.')).toEqual([]);
+    expect(textFacts('The figures for Selling, General and Administrative are exclusive of depreciation and amortization of $1,915 for the three months ended June 30, 2004.')).toEqual([]);
+  });
+
+  test('only money figures are matched to the dates: a percentage beside them is not one of them', () => {
+    expect(textFacts('Selling, General and Administrative is exclusive of depreciation and amortization of $1,915 and $1,962, or 5% and 6% of revenue, for the three months ended June 30, 2004 and March 31, 2004.')).toEqual([
+      'da_sga 2004Q1 1962 narrative', 'da_sga 2004Q2 1915 narrative',
+    ]);
+  });
+
+  test('the duration the sentence states holds, whatever the tables print', () => {
+    expect(textFacts('Selling, General and Administrative is exclusive of depreciation and amortization of $3,877 for the six months ended June 30, 2004.')).toEqual(['da_sga 6M2004-06-30 3877 narrative']);
+    expect(textFacts('Selling, General and Administrative is exclusive of depreciation and amortization of $7,800 for the twelve months ended December 31, 2003.')).toEqual(['da_sga FY2003 7800 narrative']);
+  });
+
+  test('a bare date takes the duration the tables print to it, else a quarter', () => {
+    // The tables print six months to June 30, 2004 only; March 31, 2004 they do not print.
+    const bare = 'Selling, General and Administrative is exclusive of depreciation and amortization of $3,877 and $1,962 for the periods ended June 30, 2004 and March 31, 2004.';
+    expect(textFacts(bare, sixMonthTable)).toEqual(['da_sga 2004Q1 1962 narrative', 'da_sga 6M2004-06-30 3877 narrative']);
+    expect(textFacts(bare)).toEqual(['da_sga 2004Q1 1962 narrative', 'da_sga 2004Q2 3877 narrative']);
+  });
+});
+
+describe('guidance ranges stated in a sentence', () => {
+  const TABLE = { title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$38,496'] as [string, string]] };
+  const ranges = (...prose: string[]) =>
+    analyze([{ name: 'guidance.txt', text: releaseText([TABLE], prose) }]).dataset.facts()
+      .filter((f) => f.scenario !== 'actual')
+      .map((f) => `${f.concept} ${f.period.key} ${f.scenario} ${f.value}`);
+
+  test.each([
+    ['The forecast of revenues for fiscal 2005 is $174.0 million to $180.5 million.'],
+    ['The outlook for revenue in the year 2005 is $174.0 million - $180.5 million.'],
+    ['We expect full year 2005 revenue of $174.0 million – $180.5 million.'],
+    ['Mpower is forecasting revenue for fiscal year 2005 of between $174.0 million and $180.5 million.'],
+    ['Revenue guidance for the full-year 2005 is $174.0 million to $180.5 million.'],
+  ])('%s', (sentence) => {
+    expect(ranges(sentence)).toEqual(['revenue_total FY2005 guidance-low 174', 'revenue_total FY2005 guidance-high 180.5']);
+  });
+
+  test('the measure and the year are those named before the figures', () => {
+    // Adjusted EBITDA named after the range is not its measure; a year named only after it is none.
+    expect(ranges('Mpower expects full-year 2005 revenue of $174.0 million to $180.5 million, with Adjusted EBITDA growing.')).toEqual([
+      'revenue_total FY2005 guidance-low 174', 'revenue_total FY2005 guidance-high 180.5',
+    ]);
+    expect(ranges('Mpower expects revenue of $174.0 million to $180.5 million for the full year 2005.')).toEqual([]);
+    expect(ranges('Mpower expects full-year 2005 Adjusted EBITDA of $8.0 million to $10.0 million.')).toEqual([
+      'adjusted_ebitda FY2005 guidance-low 8', 'adjusted_ebitda FY2005 guidance-high 10',
+    ]);
+  });
+
+  test('two figures joined by other words, or a percentage, are no range', () => {
+    expect(ranges('Mpower expects full-year 2005 revenue of $174.0 million, up from $152.6 million.')).toEqual([]);
+    // "to" or "and" must be all that stands between them.
+    expect(ranges('Mpower expects full-year 2005 revenue of $152.6 million, rising to $174.0 million.')).toEqual([]);
+    expect(ranges('Mpower expects full-year 2005 revenue of $174.0 million to as much as $180.5 million.')).toEqual([]);
+    expect(ranges('Mpower expects full-year 2005 revenue growth of 10% to 12%.')).toEqual([]);
+  });
+});
