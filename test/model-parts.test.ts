@@ -9,8 +9,9 @@ import Decimal from 'decimal.js';
 import { duration, instant } from '../src/filing/periods';
 import type { Filing } from '../src/filing/types';
 import { Dataset } from '../src/model/dataset';
-import { definitionAt, definitionChanges, type DefinitionChange } from '../src/model/definitions';
+import { definitionAt, definitionChanges, valueNotes, type DefinitionChange } from '../src/model/definitions';
 import { neededFor } from '../src/model/derived';
+import { signNote } from '../src/model/signs';
 import type { FilingFacts } from '../src/model/facts';
 import type { Fact, Period } from '../src/model/types';
 import { analyze } from '../src/pipeline';
@@ -324,5 +325,122 @@ describe('guidance ranges stated in a sentence', () => {
     expect(ranges('Mpower expects full-year 2005 revenue of $152.6 million, rising to $174.0 million.')).toEqual([]);
     expect(ranges('Mpower expects full-year 2005 revenue of $174.0 million to as much as $180.5 million.')).toEqual([]);
     expect(ranges('Mpower expects full-year 2005 revenue growth of 10% to 12%.')).toEqual([]);
+  });
+});
+
+describe('definition changes a release states', () => {
+  const TABLE = { title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$38,496'] as [string, string]] };
+  const changesOf = (...releases: string[][]) =>
+    definitionChanges(analyze(releases.map((prose, i) => ({ name: `r${i}.txt`, text: releaseText([TABLE], prose).replace('July 29, 2004', `July ${29 - i}, 2004`) }))).dataset)
+      .map((c) => `${c.concept} ${c.from} ${c.before} ${c.file}`);
+
+  test('one release stating changes of two measures, or of one measure from two quarters: each is a change', () => {
+    expect(changesOf([
+      'Beginning with the third quarter of 2005, adjusted gross margin also excludes incremental transition expenses.',
+      'Beginning with the third quarter of 2005, Adjusted EBITDA also excludes incremental transition expenses.',
+      'Starting in the first quarter 2006, adjusted gross margin will exclude severance.',
+    ])).toEqual([
+      'adjusted_gross_margin 2005Q3 2005-06-30 r0.txt', 'adjusted_ebitda 2005Q3 2005-06-30 r0.txt', 'adjusted_gross_margin 2006Q1 2005-12-31 r0.txt',
+    ]);
+  });
+
+  test('a change stated again, in the same release or a later one, is the first statement of it', () => {
+    const s = 'Effective from the fourth quarter of 2004, Adjusted EBITDA now includes stock-based compensation.';
+    // r1 is dated July 28, r0 July 29: the older release states it first.
+    expect(changesOf([s, s], [s])).toEqual(['adjusted_ebitda 2004Q4 2004-09-30 r1.txt']);
+  });
+
+  test('without a quarter named, the change holds from the newest quarter the release reports', () => {
+    expect(changesOf(['Adjusted EBITDA no longer excludes stock-based compensation.'])).toEqual(['adjusted_ebitda 2004Q2 2004-03-31 r0.txt']);
+    // The newest quarter printed first, the one before it after it.
+    const text = releaseText([{ title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004'], ['Three Months Ended', 'March 31, 2004']], rows: [['Total Operating Revenues', '$38,496', '$37,153']] }], ['Adjusted EBITDA now excludes stock-based compensation.']);
+    expect(definitionChanges(analyze([{ name: 'two.txt', text }]).dataset).map((c) => c.from)).toEqual(['2004Q2']);
+  });
+
+  test('a quarter only guided, not reported, is not where it holds', () => {
+    const f: Filing = { ...filing('g.txt', '2004-07-29'), sentences: [{ text: 'Adjusted EBITDA now excludes stock-based compensation.', line: 9, kind: 'narrative', numbers: [] }] };
+    const d = new Dataset([set(f, [fact(), fact({ scenario: 'guidance-low', period: duration(3, '2004-09-30') })])]);
+    expect(definitionChanges(d).map((c) => [c.from, c.line, c.release, c.text])).toEqual([['2004Q2', 9, '2004-07-29', 'Adjusted EBITDA now excludes stock-based compensation.']]);
+  });
+
+  test("a note's sentence, or another company's, changes no definition", () => {
+    expect(changesOf(['Note 3: Adjusted EBITDA now excludes stock-based compensation.'])).toEqual([]);
+    const acme = releaseText([TABLE], ['Beginning with the third quarter of 2005, Adjusted EBITDA also excludes incremental transition expenses.'])
+      .replace('Mpower Holding Announces', 'Acme Widgets Announces').replace('Mpower Holding Corporation (AMEX: MPE)', 'Acme Widgets Inc. (NYSE: ACW)');
+    const a = analyze([{ name: 'acme.txt', text: acme }]);
+    expect(a.dataset.filings[0].company).toMatch(/Acme/);
+    expect(definitionChanges(a.dataset)).toEqual([]);
+  });
+
+  test('of two measures named before the verb, the one named last', () => {
+    expect(changesOf(['Beginning with the third quarter of 2005, Adjusted EBITDA, like adjusted gross margin, also excludes incremental transition expenses.'])).toEqual([
+      'adjusted_gross_margin 2005Q3 2005-06-30 r0.txt',
+    ]);
+  });
+
+  test('the measure is the one named before the verb; no measure, no verb of change: no change', () => {
+    expect(changesOf([
+      'Commencing with the second quarter of 2005, the company also excludes restructuring charges from Adjusted EBITDA.',
+      'Adjusted EBITDA is calculated as net loss excluding depreciation and amortization.',
+    ])).toEqual([]);
+    expect(changesOf(['From the second quarter of 2005, Adjusted EBITDA excludes also restructuring charges, as adjusted gross margin does.'])).toEqual(['adjusted_ebitda 2005Q2 2005-03-31 r0.txt']);
+  });
+});
+
+describe('which definition a period is under, and what a value\'s note says of it', () => {
+  const change = (concept: string, from: string, before: string): DefinitionChange => ({ concept, from, before, text: `${concept} also excludes X.`, file: 'r.txt', line: 7, release: '2005-07-28' });
+  const AGM = change('adjusted_gross_margin', '2005Q3', '2005-06-30');
+  const EBITDA = change('adjusted_ebitda', '2006Q1', '2005-12-31');
+
+  test.each<[string, Period, string]>([
+    ['the quarter before the change: old', duration(3, '2005-06-30'), 'old'],
+    ['the first quarter under it: new', duration(3, '2005-09-30'), 'new'],
+    ['a year across it: mixed', duration(12, '2005-12-31'), 'mixed'],
+    ['the next year: new', duration(12, '2006-12-31'), 'new'],
+    ['a balance at its first quarter end: new', instant('2005-09-30'), 'new'],
+  ])('%s', (_name, period, side) => {
+    expect(definitionAt([AGM, EBITDA], 'adjusted_gross_margin', period).map((x) => [x.change.concept, x.side])).toEqual([['adjusted_gross_margin', side]]);
+  });
+
+  test("another measure's change is not this one's", () => {
+    expect(definitionAt([AGM, EBITDA], 'revenue_total', duration(3, '2006-03-31'))).toEqual([]);
+    expect(definitionAt([AGM, EBITDA], 'adjusted_ebitda', duration(3, '2006-03-31')).map((x) => [x.change.from, x.side])).toEqual([['2006Q1', 'new']]);
+  });
+
+  test('a note says the definition a value is under, or that its quarters straddle it; nothing before it', () => {
+    const agm = (period: Period) => fact({ concept: 'adjusted_gross_margin', label: 'Adjusted Gross Margin', period });
+    expect(valueNotes(agm(duration(3, '2005-09-30')), '2005-10-27', [AGM, EBITDA])).toEqual([
+      'under the definition from 2005Q3: "adjusted_gross_margin also excludes X." (r.txt, line 7)',
+    ]);
+    expect(valueNotes(agm(duration(12, '2005-12-31')), '2006-02-27', [AGM, EBITDA])).toEqual([
+      'spans a definition change, its quarters before 2005Q3 under the old definition: definition from 2005Q3: "adjusted_gross_margin also excludes X." (r.txt, line 7)',
+    ]);
+    expect(valueNotes(agm(duration(3, '2005-06-30')), '2005-07-28', [AGM, EBITDA])).toEqual([]);
+  });
+
+  test('a label that meant this concept only then is said in the note; not for a derived value', () => {
+    const gm = fact({ concept: 'adjusted_gross_margin', label: 'Gross Margin', period: duration(3, '2003-12-31') });
+    expect(valueNotes(gm, '2004-02-26', [])).toEqual(["printed as \"Gross Margin\": Mpower's name for Adjusted Gross Margin in releases before April 2004"]);
+    expect(valueNotes(gm, '2004-04-29', [])).toEqual([]);
+    expect(valueNotes({ ...gm, derivation: { kind: 'sum', formula: '', operands: [] } }, '2004-02-26', [])).toEqual([]);
+    expect(valueNotes({ ...gm, mapped: false }, '2004-02-26', [])).toEqual([]);
+  });
+});
+
+describe('the sign note', () => {
+  test('a figure printed with the other sign says so, naming the concept and its convention', () => {
+    const interest = fact({ concept: 'interest_expense', label: 'Interest Expense', value: new Decimal(67), presentedSign: -1, amount: { value: new Decimal(-67), kind: 'money', text: '(67)', decimals: 0 } });
+    expect(signNote(interest)).toBe('Sign: shown as printed ((67)). =MPWR functions answer 67 for Interest Expense (an expense, as a positive amount).');
+  });
+
+  test('a figure of no catalogue concept is named by its label, signed as on the balance sheet', () => {
+    const f = fact({ concept: 'widget_reserve', label: 'Widget Reserve', value: new Decimal(-5), presentedSign: -1, amount: { value: new Decimal(5), kind: 'money', text: '5', decimals: 0 } });
+    expect(signNote(f)).toBe('Sign: shown as printed (5). =MPWR functions answer -5 for Widget Reserve (as on the balance sheet).');
+  });
+
+  test('nothing where the signs agree, for an unmapped row, or for zero', () => {
+    expect(signNote(fact({ presentedSign: 1 }))).toBeUndefined();
+    expect(signNote(fact({ presentedSign: -1, mapped: false }))).toBeUndefined();
+    expect(signNote(fact({ presentedSign: -1, value: new Decimal(0) }))).toBeUndefined();
   });
 });
