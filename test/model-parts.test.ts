@@ -73,6 +73,55 @@ describe('what a derived fact carries', () => {
   });
 });
 
+describe('which derived periods follow from which printed ones', () => {
+  const derivedOf = (headers: string[][], rows: [string, ...string[]][]) => analyze([{ name: 'd.txt', text: releaseText([{ title: OPERATIONS, headers, rows }]) }]).derived;
+  const Q1 = ['Three Months Ended', 'March 31, 2004'];
+  const Q2H = ['Three Months Ended', 'June 30, 2004'];
+  const H1 = ['Six Months Ended', 'June 30, 2004'];
+
+  test('a quarter derived from a later duration lets an earlier duration give its last missing quarter', () => {
+    // Printed: Q1 100, Q4 130, the second half 250, the year 460. The year misses Q2 and Q3 until the
+    // half gives Q3 = 250 − 130 = 120; then Q2 = 460 − 100 − 120 − 130 = 110.
+    const d = derivedOf(
+      [Q1, ['Three Months Ended', 'December 31, 2004'], ['Six Months Ended', 'December 31, 2004'], ['Twelve Months Ended', 'December 31, 2004']],
+      [['Total Operating Revenues', '$100', '$130', '$250', '$460']],
+    );
+    const f = (key: string) => { const x = d.get('revenue_total', key); return x && [x.value.toString(), x.derivation?.formula]; };
+    expect(f('2004Q3')).toEqual(['120', '6M2004-12-31 − 2004Q4']);
+    expect(f('2004Q2')).toEqual(['110', 'FY2004 − 2004Q1 − 2004Q3 − 2004Q4']);
+  });
+
+  test("a ratio is derived for a period where its numerator alone is derived, or its denominator alone", () => {
+    // Adjusted EBITDA Q2 = 22 − 10 = 12 beside printed revenue 110: 12 / 110 × 100.
+    const n = derivedOf([Q1, Q2H, H1], [['Total Operating Revenues', '$100', '$110', '$210'], ['Adjusted EBITDA', '10', '', '22']]);
+    expect(n.get('revenue_total', '2004Q2')).toBeUndefined();
+    expect(n.get('adjusted_ebitda_margin', '2004Q2')?.value.toFixed(3)).toBe('10.909');
+    // Revenue Q2 = 210 − 100 = 110 beside printed Adjusted EBITDA 12.
+    const m = derivedOf([Q1, Q2H, H1], [['Total Operating Revenues', '$100', '', '$210'], ['Adjusted EBITDA', '10', '12', '22']]);
+    expect(m.get('adjusted_ebitda', '2004Q2')).toBeUndefined();
+    expect(m.get('adjusted_ebitda_margin', '2004Q2')?.value.toFixed(3)).toBe('10.909');
+  });
+
+  test('no ratio is derived where it is printed, or where its denominator is zero', () => {
+    const printed = derivedOf([Q1, Q2H, H1], [['Total Operating Revenues', '$100', '$110', '$210'], ['Adjusted EBITDA', '10', '', '22'], ['Adjusted EBITDA (% of Revenue)', '10.0%', '10.9%', '10.5%']]);
+    expect(printed.get('adjusted_ebitda', '2004Q2')?.value.toString()).toBe('12');
+    expect(printed.get('adjusted_ebitda_margin', '2004Q2')).toBeUndefined();
+    // Revenue Q2 = 100 − 100 = 0.
+    const zero = derivedOf([Q1, H1], [['Total Operating Revenues', '$100', '$100'], ['Adjusted EBITDA', '10', '22']]);
+    expect(zero.get('revenue_total', '2004Q2')?.value.toString()).toBe('0');
+    expect(zero.get('adjusted_ebitda', '2004Q2')?.value.toString()).toBe('12');
+    expect(zero.get('adjusted_ebitda_margin', '2004Q2')).toBeUndefined();
+  });
+
+  test('no ratio is derived for a period where only another flow is derived', () => {
+    // Cost of Operating Revenues Q2 is derived; printed outside a costs heading, its figures are
+    // contributions to income, −50 and −105: Q2 = −105 − (−50) = −55. Revenue and Adjusted EBITDA are printed for Q2.
+    const d = derivedOf([Q1, Q2H, H1], [['Total Operating Revenues', '$100', '$110', '$210'], ['Cost of Operating Revenues', '50', '', '105'], ['Adjusted EBITDA', '10', '12', '22']]);
+    expect(d.get('cost_of_revenue', '2004Q2')?.value.toString()).toBe('-55');
+    expect(d.facts().map((f) => `${f.concept} ${f.period.key}`)).toEqual(['cost_of_revenue 2004Q2']);
+  });
+});
+
 describe('what a period of a flow would need to be derived', () => {
   const FY2004 = duration(12, '2004-12-31');
   test.each<[string, Period, string[], string]>([
@@ -191,6 +240,19 @@ describe('a filing in the Dataset, fact by fact', () => {
     expect(d.restatements.map((r) => `${r.concept} ${r.previous.value}→${r.current.value}`)).toEqual(['cost_of_revenue 50→55', 'revenue_total 100→110', 'revenue_total 110→120']);
   });
 
+  test('restatements by concept, then period, then the older release, whatever order they were found in', () => {
+    // Q2 listed before Q1; B and C are added before A, so C restating B (Q2, Q1) is found before A's cost and B restating A (Q2).
+    const at = (concept: string, end: string, value: number) => fact({ concept, period: duration(3, end), value: new Decimal(value) });
+    const d = new Dataset();
+    d.add(set(filing('d.txt', '2005-04-28'), [at('cost_of_revenue', '2004-09-30', 55)]));
+    d.add(set(B, [at('revenue_total', '2004-06-30', 110), at('revenue_total', '2004-03-31', 95)]));
+    d.add(set(C, [at('revenue_total', '2004-06-30', 120), at('revenue_total', '2004-03-31', 99)]));
+    d.add(set(A, [at('cost_of_revenue', '2004-09-30', 50), at('revenue_total', '2004-06-30', 100), at('revenue_total', '2004-03-31', 95)]));
+    expect(d.restatements.map((r) => `${r.concept} ${r.period} ${r.previous.source.file}→${r.current.source.file}`)).toEqual([
+      'cost_of_revenue 2004Q3 a.txt→d.txt', 'revenue_total 2004Q1 b.txt→c.txt', 'revenue_total 2004Q2 a.txt→b.txt', 'revenue_total 2004Q2 b.txt→c.txt',
+    ]);
+  });
+
   test('a new guidance range is no restatement', () => {
     const low = (value: number) => fact({ scenario: 'guidance-low', period: duration(12, '2004-12-31'), value: new Decimal(value) });
     const d = new Dataset([set(A, [low(150)]), set(B, [low(152)])]);
@@ -234,6 +296,28 @@ describe('a filing in the Dataset, fact by fact', () => {
     const d = new Dataset([set(filing('acme.txt', '2004-08-01'), [widgets('Acme Widgets Inc.', 3)]), set(filing('beta.txt', '2004-09-01'), [widgets('Beta Gadgets Corp.', 5)])]);
     expect(d.get('widget_sales', '2004Q2')?.value.toString()).toBe('3');
     expect(d.restatements).toEqual([]);
+  });
+});
+
+describe("the statement a table's title names", () => {
+  test.each<[string, string[], string]>([
+    ['STATEMENT OF OPERATIONS (amounts in $ thousands)', ['Three Months Ended', 'June 30, 2004'], 'operations'],
+    ['CONSOLIDATED STATEMENTS OF INCOME (in thousands)', ['Three Months Ended', 'June 30, 2004'], 'operations'],
+    ['BALANCE SHEET (amounts in $ thousands)', ['June 30, 2004'], 'balance_sheet'],
+    ['RECONCILIATION TO GAAP (amounts in $ thousands)', ['Three Months Ended', 'June 30, 2004'], 'non_gaap'],
+    ['NON-GAAP MEASURES (amounts in $ thousands)', ['Three Months Ended', 'June 30, 2004'], 'non_gaap'],
+    ['EXPECTATIONS (amounts in $ thousands)', ['Guidance', 'Three Months Ending September 30, 2004'], 'guidance'],
+    ['EXPECTATIONS (amounts in $ thousands)', ['Outlook', 'Three Months Ending September 30, 2004'], 'guidance'],
+    ['SELECTED DATA (amounts in $ thousands)', ['Three Months Ended', 'June 30, 2004'], 'table'],
+  ])('%s: %s', (title, header, statement) => {
+    // Widget Sales is no concept: it takes the table's statement, or `table`.
+    const text = releaseText([{ title, headers: [header], rows: [['Widget Sales', '$1,200']] }]);
+    expect(analyze([{ name: 't.txt', text }]).dataset.facts().map((f) => [f.concept, f.statement])).toEqual([['widget_sales', statement]]);
+  });
+
+  test("a concept in a table whose title names none keeps its own statement", () => {
+    const text = releaseText([{ title: 'SELECTED DATA (amounts in $ thousands)', headers: [['Three Months Ended', 'June 30, 2004']], rows: [['Adjusted EBITDA', '$2,544'], ['Total Operating Revenues', '$38,496']] }]);
+    expect(analyze([{ name: 't.txt', text }]).dataset.facts().map((f) => [f.concept, f.statement])).toEqual([['adjusted_ebitda', 'non_gaap'], ['revenue_total', 'operations']]);
   });
 });
 
@@ -317,6 +401,11 @@ describe('guidance ranges stated in a sentence', () => {
     expect(ranges('Mpower expects full-year 2005 Adjusted EBITDA of $8.0 million to $10.0 million.')).toEqual([
       'adjusted_ebitda FY2005 guidance-low 8', 'adjusted_ebitda FY2005 guidance-high 10',
     ]);
+  });
+
+  test('a percentage and a money figure joined by "to" are no range, in either order', () => {
+    expect(ranges('Mpower expects full-year 2005 revenue to rise 12% to $180.5 million.')).toEqual([]);
+    expect(ranges('Mpower expects full-year 2005 revenue to rise by $20.0 million to 12% above 2004.')).toEqual([]);
   });
 
   test('two figures joined by other words, or a percentage, are no range', () => {
