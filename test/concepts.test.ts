@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import { conceptForLabel, datedAlias, datedConcept, findConcept, normalizeLabel } from '../src/model/concepts';
+import { conceptForLabel, datedAlias, datedConcept, findConcept, normalizeLabel, slugOf } from '../src/model/concepts';
 import { analyze } from '../src/pipeline';
 
 const seed = readFileSync(path.resolve(__dirname, '../assets/filings/mpwr-2004q2-ex99-1.txt'), 'utf8');
@@ -78,5 +78,46 @@ describe('labels as the catalogue compares them', () => {
     const agm = findConcept('adjusted_gross_margin');
     expect(agm && datedAlias(agm, 'Gross Margin', '2004-02-26')?.note).toBe("Mpower's name for Adjusted Gross Margin in releases before April 2004");
     expect(agm && datedAlias(agm, 'Gross Margin', '2004-10-28')).toBeUndefined();
+  });
+});
+
+describe('the id of a label no concept takes', () => {
+  test.each<[string, Parameters<typeof slugOf>[1], string]>([
+    ['Widget Sales', 'money', 'widget_sales'],
+    ['Widget Sales', 'per-share', 'widget_sales_per_share'],
+    ['Widget Sales', 'percent', 'widget_sales_pct'],
+    ['Widget Sales', 'shares', 'widget_sales'],
+    ['  Widget   Sales (Net) * ', 'money', 'widget_sales_net'],
+    ['Widget % of Sales', 'percent', 'widget_of_sales_pct'],
+    ['***', 'money', 'unlabelled'],
+    ['', 'per-share', 'unlabelled_per_share'],
+    // Another company's "Total Assets" is not Mpower's total_assets, nor its "Adjusted EBITDA" Mpower's.
+    ['Total Assets', 'money', 'total_assets_unmapped'],
+    ['Adjusted-EBITDA', 'money', 'adjusted_ebitda_unmapped'],
+    ['Net Loss', 'per-share', 'net_loss_per_share'],
+  ])('%j (%s) is %s', (label, kind, id) => {
+    expect(slugOf(label, kind)).toBe(id);
+  });
+});
+
+describe('what a person means by an item', () => {
+  test.each<[string, string | undefined]>([
+    ['adjusted_ebitda', 'adjusted_ebitda'],
+    [' Adjusted-EBITDA ', 'adjusted_ebitda'],
+    ['REVENUE TOTAL', 'revenue_total'],
+    // An id no label spells: blanks around it and hyphens in it are forgiven.
+    [' revenue_total ', 'revenue_total'],
+    ['revenue-total', 'revenue_total'],
+    ['long term restricted cash', 'long_term_restricted_cash'],
+    ['Long - Term  Restricted Cash', 'long_term_restricted_cash'],
+    ['total current assets', 'total_current_assets'],
+    ['Adjusted EBITDA (% of Revenue)', 'adjusted_ebitda_margin'],
+    ['Unrestricted Cash', 'cash_and_equivalents'],
+    ['Cost of Operating Revenues (exclusive of depreciation and amortization)', 'cost_of_revenue'],
+    ['Selling, General and Administrative (exclusive of D&A)', 'sga'],
+    ['Selling, General and Administrativex', undefined],
+    ['Widget Sales', undefined],
+  ])('%j is %s', (item, id) => {
+    expect(findConcept(item)?.id).toBe(id);
   });
 });
