@@ -3,7 +3,7 @@
 // unmapped label. Over the seed filing (assets/filings/mpwr-2004q2-ex99-1.txt, line numbers given)
 // or small made-up releases built inline (test/support/release.ts); expected values worked out by hand.
 import { FormulaStore } from '../src/formulas/store';
-import { claims, growth, ltm, periods, recon, series, source, value, guidance, callFunction } from '../src/formulas/functions-impl';
+import { claims, growth, items, ltm, periods, recon, series, source, value, guidance, callFunction } from '../src/formulas/functions-impl';
 import type { FormulaData } from '../src/formulas/data';
 import { closest } from '../src/formulas/suggest';
 import { type FormulaError, type FormulaResult, formulaError, isFormulaError, scalarArg, showArg } from '../src/formulas/values';
@@ -316,6 +316,66 @@ describe('items the catalogue does not name', () => {
     // The seed's D&A split of Note 1 (line 277): a concept id written as words.
     expect(value(seed(), 'da sga', 'Q2 2004')).toBe(value(seed(), 'da_sga', 'Q2 2004'));
     expect(value(seed(), 'DA-SGA', 'Q2 2004')).toBe(value(seed(), 'da_sga', 'Q2 2004'));
+  });
+
+  test('ITEMS lists the catalogue\'s items, then the labels no concept names', () => {
+    expect(items(d())).toEqual([['cash_and_equivalents', 'Cash & Cash Equivalents'], ['deferred_charges', 'Deferred Charges']]);
+  });
+
+  test('an unnamed percentage is found by its label or by its id (the label and "pct"), however that is written', () => {
+    // A made-up release: a rate no concept names, printed as a percentage: its id is churn_rate_pct.
+    const t = releaseText([{ title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$38,496'], ['Churn Rate', '1.5%']] }]);
+    const churn = dataOf('churn.txt', t);
+    for (const name of ['Churn Rate', 'churn_rate_pct', 'churn rate pct', ' Churn Rate Pct ', 'churn  rate-pct', 'CHURN-RATE-PCT']) {
+      expect([name, value(churn, name, 'Q2 2004')]).toEqual([name, 0.015]);
+    }
+    expect(err(value(churn, 'churn rate pc', 'Q2 2004')).code).toBe('#VALUE!');
+  });
+});
+
+describe('the scale money is answered in by default', () => {
+  test("is the tables' scale, however many figures the text states in millions", () => {
+    // One table figure in $ thousands; four guidance figures in $ millions in the text.
+    const text = releaseText(
+      [{ title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$38,496']] }],
+      ["The company's revenue guidance for the full-year 2004 is $152.6 million to $155.6 million, and for full-year 2005 is $174.0 million to $180.5 million."],
+    );
+    const d = dataOf('scale.txt', text);
+    expect(value(d, 'Revenue', 'Q2 2004')).toBe(38496);
+    expect(guidance(d, 'Revenue', 2005, 'low')).toBe(174000);
+  });
+
+  test('is the scale most table figures are printed in', () => {
+    // Two figures in $ thousands, one in $ millions.
+    const text = releaseText([
+      { title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$38,496'], ['Adjusted EBITDA', '$2,544']] },
+      { title: 'BALANCE SHEET (amounts in $ millions)', headers: [['June 30, 2004']], rows: [['Cash & Cash Equivalents', '$32.4']] },
+    ]);
+    const d = dataOf('scales.txt', text);
+    expect([value(d, 'Revenue', 'Q2 2004'), value(d, 'Cash', 'Q2 2004')]).toEqual([38496, 32400]);
+  });
+});
+
+describe('why a missing figure is not derived', () => {
+  test('a figure that is not a flow is never summed (net loss per share, line 266)', () => {
+    expect(err(value(seed(), 'Net Loss per Share', 'Q3 2004')).message).toMatch(/; not derivable: .* is not a flow, so it is never summed or subtracted$/);
+    expect(err(value(seed(), 'Net Loss per Share', 'Q3 2004')).message).toMatch(/^No .* for 2004Q3; imported periods: 2003Q2, 2004Q1, 2004Q2;/);
+  });
+
+  test('a balance at a date not imported: only the dates there are', () => {
+    expect(err(value(seed(), 'Total Assets', 'Q3 2005'))).toEqual({ code: '#N/A', message: 'No Total Assets for 2005-09-30; imported periods: 2003-12-31, 2004-03-31, 2004-06-30' });
+  });
+
+  test('a quarter derived for one item is not a derived period when another prints it', () => {
+    // Revenue printed for both quarters and the six months; Adjusted EBITDA Q2 = 6M − Q1 = 22 − 10 = 12.
+    const text = releaseText([{
+      title: OPERATIONS,
+      headers: [['Three Months Ended', 'March 31, 2004'], ['Three Months Ended', 'June 30, 2004'], ['Six Months Ended', 'June 30, 2004']],
+      rows: [['Total Operating Revenues', '$100', '$110', '$210'], ['Adjusted EBITDA', '10', '', '22']],
+    }]);
+    const d = dataOf('mixed.txt', text);
+    expect(value(d, 'Adjusted EBITDA', 'Q2 2004')).toBe(12);
+    expect(err(periods(d, 'derived'))).toEqual({ code: '#N/A', message: 'No derived periods imported' });
   });
 });
 
