@@ -7,8 +7,10 @@ import { claims, growth, items, ltm, periods, recon, series, source, value, guid
 import type { FormulaData } from '../src/formulas/data';
 import { closest } from '../src/formulas/suggest';
 import { type FormulaError, type FormulaResult, formulaError, isFormulaError, scalarArg, showArg } from '../src/formulas/values';
+import { PERIOD_FORMS, functionHelp } from '../src/formulas/help';
+import { readPeriod } from '../src/formulas/period-input';
 import { OPERATIONS, releaseText } from './support/release';
-import { seedFormulaData } from './support/formulas-seed';
+import { SEED, seedFormulaData, syntheticQ3 } from './support/formulas-seed';
 
 const seed = (): FormulaData => seedFormulaData();
 const dataOf = (name: string, text: string): FormulaData => new FormulaStore([{ name, text }]).data();
@@ -424,5 +426,84 @@ describe('callFunction passes each argument on', () => {
   test('GUIDANCE and SOURCE by name', () => {
     expect(callFunction(seed(), 'GUIDANCE', ['Adjusted EBITDA', 2005, 'high'])).toBe(18000);
     expect(callFunction(seed(), 'SOURCE', ['Adjusted EBITDA', 'FY2005 high'])).toBe('mpwr-2004q2-ex99-1.txt, line 340: Adjusted EBITDA $16,000 $18,000');
+  });
+});
+
+describe('the store: when it reads again', () => {
+  test('the first import onto a store nothing has read yet reads, even of no filings', () => {
+    const s = new FormulaStore([SEED]);
+    const seen: number[] = [];
+    s.onChange(() => seen.push(s.version));
+    expect(s.setImported([]).dataset.filings.map((f) => f.file)).toEqual([SEED.name]);
+    expect(seen).toEqual([1]);
+    s.setImported([]); // the same again, now read: nothing changes
+    expect(seen).toEqual([1]);
+  });
+
+  test('a filing of the same name with another text is a change; the same text is none', () => {
+    const s = new FormulaStore([SEED]);
+    s.setImported([syntheticQ3()]);
+    expect(s.version).toBe(1);
+    s.setImported([{ ...syntheticQ3() }]);
+    expect(s.version).toBe(1);
+    const edited = { name: syntheticQ3().name, text: syntheticQ3().text.replace(/Oct\. 28, 2004/g, 'Oct. 29, 2004') };
+    s.setImported([edited]);
+    expect(s.version).toBe(2);
+    s.setImported([edited, SEED]); // one more: a change
+    expect(s.version).toBe(3);
+  });
+
+  test('setting the same built-in filing again once read changes nothing; another rebuilds', () => {
+    const s = new FormulaStore([SEED]);
+    expect(value(s.data(), 'Revenue', 'Q2 2004')).toBe(38496);
+    s.setBuiltIn([SEED]);
+    expect(s.version).toBe(0);
+    s.setBuiltIn([syntheticQ3()]);
+    expect([s.version, s.builtInSources().map((x) => x.name)]).toEqual([1, ['synthetic-2004q3.txt']]);
+  });
+
+  test('the sources it was given are copied: changing the array later changes nothing', () => {
+    const given = [SEED];
+    const s = new FormulaStore(given);
+    given.length = 0;
+    expect(s.builtInSources().map((x) => x.name)).toEqual([SEED.name]);
+    const later = [syntheticQ3()];
+    s.setBuiltIn(later);
+    later.length = 0;
+    expect(s.builtInSources().map((x) => x.name)).toEqual(['synthetic-2004q3.txt']);
+  });
+
+  test('a listener stopped is not called again; the others are', () => {
+    const s = new FormulaStore([SEED]);
+    const calls: string[] = [];
+    const stop = s.onChange(() => calls.push('a'));
+    s.onChange(() => calls.push('b'));
+    s.setImported([syntheticQ3()]);
+    stop();
+    s.setImported([]);
+    expect(calls).toEqual(['a', 'b', 'b']);
+  });
+});
+
+describe('help', () => {
+  test('each function has its signature, optional parameters in brackets, in registry order', () => {
+    const help = functionHelp();
+    expect(help[0]).toMatchObject({ name: 'VALUE', signature: 'MPWR.VALUE(item, period, [scale])', example: '=MPWR.VALUE("Interest Expense", "Q2 2004")', answer: '67' });
+    expect(help.find((h) => h.name === 'ITEMS')?.signature).toBe('MPWR.ITEMS()');
+    expect(help.find((h) => h.name === 'SERIES')?.signature).toBe('MPWR.SERIES(item, [from], [to], [scale])');
+  });
+
+  test('a shortcut is described as the VALUE it stands for', () => {
+    expect(functionHelp().find((h) => h.name === 'ADJ_EBITDA')).toEqual({
+      name: 'ADJ_EBITDA',
+      signature: 'MPWR.ADJ_EBITDA(period, [scale])',
+      summary: 'Shortcut for MPWR.VALUE("adjusted_ebitda", period, [scale]).',
+      example: '=MPWR.ADJ_EBITDA("Q2 2004")',
+      answer: '',
+    });
+  });
+
+  test('every period form the help shows is read as a period', () => {
+    for (const form of PERIOD_FORMS) expect([form, isFormulaError(readPeriod({ type: 'text', value: form }))]).toEqual([form, false]);
   });
 });
