@@ -3,8 +3,8 @@
 // unmapped label. Over the seed filing (assets/filings/mpwr-2004q2-ex99-1.txt, line numbers given)
 // or small made-up releases built inline (test/support/release.ts); expected values worked out by hand.
 import { FormulaStore } from '../src/formulas/store';
-import { claims, growth, items, ltm, periods, recon, series, source, value, guidance, callFunction } from '../src/formulas/functions-impl';
-import type { FormulaData } from '../src/formulas/data';
+import { checks, claims, growth, items, shortcut, ltm, periods, recon, series, source, value, guidance, callFunction } from '../src/formulas/functions-impl';
+import { type FormulaData, periodOfKey } from '../src/formulas/data';
 import { closest } from '../src/formulas/suggest';
 import { type FormulaError, type FormulaResult, formulaError, isFormulaError, scalarArg, showArg } from '../src/formulas/values';
 import { PERIOD_FORMS, functionHelp } from '../src/formulas/help';
@@ -505,5 +505,128 @@ describe('help', () => {
 
   test('every period form the help shows is read as a period', () => {
     for (const form of PERIOD_FORMS) expect([form, isFormulaError(readPeriod({ type: 'text', value: form }))]).toEqual([form, false]);
+  });
+});
+
+describe('more of what the functions say', () => {
+  test('a range printed at its high end alone is labelled as printed there', () => {
+    const text = releaseText([{ title: 'RECONCILIATION TO GAAP (amounts in $ thousands)', headers: [['12 Months Ending December 31, 2005', 'High End of Range']], rows: [['Adjusted EBITDA', '$18,000'], ['Net (Loss) Income (GAAP)', '$ 900']] }]);
+    const rows = recon(dataOf('high-only.txt', text), 'Adjusted EBITDA', 'FY2005 high');
+    if (isFormulaError(rows)) throw new Error(rows.message);
+    expect([rows[0], rows[rows.length - 1]]).toEqual([['Adjusted EBITDA', 18000, 18000], ['Net (Loss) Income (GAAP)', 900, 900]]);
+  });
+
+  test('SOURCE of an actual figure names no guidance given for the same period', () => {
+    // Two releases guide full-year 2005 revenue; a third prints the year's actual figure.
+    const release = (name: string, date: string, headers: string[][], row: string[], prose: string[]) => ({ name, text: releaseText([{ title: OPERATIONS, headers, rows: [['Total Operating Revenues', ...row]] }], prose).replace('July 29, 2004', date) });
+    const a = release('a.txt', 'April 29, 2004', [['Three Months Ended', 'March 31, 2004']], ['$37,153'], ["The company's revenue guidance for the full-year 2005 is $170.0 million to $175.0 million."]);
+    const b = release('b.txt', 'July 29, 2004', [['Three Months Ended', 'June 30, 2004']], ['$38,496'], ["The company's revenue guidance for the full-year 2005 is $174.0 million to $180.5 million."]);
+    const c = release('c.txt', 'February 23, 2006', [['Twelve Months Ended', 'December 31, 2005']], ['$176,000'], []);
+    const d = new FormulaStore([a, b, c]).data();
+    expect(source(d, 'Revenue', 'FY2005')).toBe('c.txt, line 12: Total Operating Revenues $176,000');
+    expect(source(d, 'Revenue', 'FY2005 high')).toMatch(/; revised from 170,000 to 175,000 \(a\.txt, 2004-04-29\)$/);
+  });
+
+  test('an earlier range given by one end shows the other as "?"', () => {
+    const low = { name: 'lo.txt', text: releaseText([{ title: 'RECONCILIATION TO GAAP (amounts in $ thousands)', headers: [['12 Months Ending December 31, 2005', 'Low End of Range']], rows: [['Adjusted EBITDA', '$15,000']] }]).replace('July 29, 2004', 'April 29, 2004') };
+    const both = { name: 'both.txt', text: releaseText([{ title: 'RECONCILIATION TO GAAP (amounts in $ thousands)', headers: [['12 Months Ending December 31, 2005', 'Low End of Range'], ['12 Months Ending December 31, 2005', 'High End of Range']], rows: [['Adjusted EBITDA', '$16,000', '$18,000']] }]) };
+    expect(source(new FormulaStore([low, both]).data(), 'Adjusted EBITDA', 'FY2005 high')).toBe(
+      'both.txt, line 12: Adjusted EBITDA $16,000 $18,000; range 16,000 to 18,000 (both.txt, 2004-07-29); revised from 15,000 to ? (lo.txt, 2004-04-29)',
+    );
+  });
+
+  test('CHECKS of a release that checks nothing, and an incomplete check with nothing computed', () => {
+    const one = dataOf('one.txt', releaseText([{ title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004']], rows: [['Total Operating Revenues', '$38,496']] }]));
+    expect(err(checks(one, 'Q2 2004'))).toEqual({ code: '#N/A', message: 'No checks for 2004Q2 / 2004-06-30; checked periods: none' });
+    expect(err(claims(one, 'Q2 2004'))).toEqual({ code: '#N/A', message: 'No claims about 2004Q2 / 2004-06-30; the text states figures for no period' });
+    expect(err(claims(one))).toEqual({ code: '#N/A', message: 'No claims: the imported filings state no figures in their text' });
+    // Core Customer without Switched Access: the revenue sum cannot be computed.
+    const part = dataOf('part.txt', releaseText([{ title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004']], rows: [['Core Customer', '$33,585'], ['Total Operating Revenues', '$38,496']] }]));
+    expect(checks(part, 'Q2 2004')).toEqual([['id', 'period', 'status', 'reported', 'computed', 'difference'], ['ops-revenue@2004Q2', '2004Q2', 'incomplete', 38496, '', '']]);
+  });
+
+  test('CLAIMS: a statement with no number has no figure claimed (line 28, "essentially even with")', () => {
+    const rows = claims(seed(), 'Q2 2004') as (string | number)[][];
+    expect(rows.find((r) => r[4] === 28 && String(r[0]).endsWith('"essentially even with"'))?.[1]).toBe('');
+    // Line 61-62: "basic and diluted net loss per share was $0.02": a per-share figure in dollars, not scaled.
+    expect(rows.filter((r) => r[4] === 62 || r[4] === 61).map((r) => r[1])).toContain(-0.02);
+  });
+
+  test('GROWTH: a balance quarter over quarter; a span that is no quarter refused; from zero #DIV/0!', () => {
+    // Cash: 32,356 at June 30, 29,294 at March 31, 2004 (line 194).
+    expect(growth(seed(), 'Cash', 'Q2 2004', 'qoq')).toBeCloseTo((32356 - 29294) / 29294, 12);
+    expect(err(growth(seed(), 'Revenue', 'H1 2004', 'qoq'))).toEqual({ code: '#VALUE!', message: '"qoq" compares a quarter (or an LTM) with the one before; 6M2004-06-30 is not a quarter: use "yoy"' });
+    // Other Expense: (95) in Q2 2004, "-" in Q1 2004 (line 256).
+    expect(err(growth(seed(), 'Other Expense', 'Q2 2004', 'qoq'))).toEqual({ code: '#DIV/0!', message: 'Other Expense was zero for 2004Q1: growth from zero is undefined' });
+  });
+
+  test('GROWTH of twelve months by quarter: the twelve months a quarter earlier', () => {
+    const text = releaseText([{ title: OPERATIONS, headers: [['Twelve Months Ended', 'June 30, 2004'], ['Twelve Months Ended', 'March 31, 2004']], rows: [['Total Operating Revenues', '$150,000', '$120,000']] }]);
+    const d = dataOf('ltms.txt', text);
+    expect(growth(d, 'Revenue', '12M2004-06-30', 'qoq')).toBeCloseTo(0.25, 12); // (150,000 − 120,000) / 120,000
+    expect(growth(d, 'Revenue', 'LTM Q2 2004', 'qoq')).toBeCloseTo(0.25, 12);
+  });
+
+  test('SERIES: a quarter another item prints but this one does not is #N/A in its cell', () => {
+    const text = releaseText([{ title: OPERATIONS, headers: [['Three Months Ended', 'June 30, 2004'], ['Three Months Ended', 'March 31, 2004']], rows: [['Total Operating Revenues', '$38,496', '$37,153'], ['Adjusted EBITDA', '$2,544', '']] }]);
+    expect(series(dataOf('half.txt', text), 'Adjusted EBITDA')).toEqual([['2004Q1', '2004Q2'], [formulaError('#N/A', 'No Adjusted EBITDA for 2004Q1'), 2544], ['printed', 'printed']]);
+  });
+
+  test('a shortcut not in the list; GUIDANCE passes on a period that names nothing for the item', () => {
+    expect(err(shortcut(seed(), 'EBITDA_PLEASE', 'Q2 2004'))).toEqual({ code: '#VALUE!', message: 'No MPWR shortcut EBITDA_PLEASE' });
+    expect(err(guidance(seed(), 'Cash', 'LTM')).message).toMatch(/^Cash & Cash Equivalents is a balance: it has no LTM/);
+    expect(err(guidance(seed(), 'Revenue', 2005, 'highest'))).toEqual({ code: '#VALUE!', message: 'bound must be "low", "high" or "mid", not "highest"' });
+    expect(guidance(seed(), 'Revenue', 2005, ' Middle ')).toBe(177250);
+  });
+
+  test('callFunction: a name with blanks; the number of arguments in words', () => {
+    expect(callFunction(seed(), ' adj_ebitda ', ['Q2 2004'])).toBe(2544);
+    expect(err(callFunction(seed(), 'ITEMS', [1])).message).toBe('MPWR.ITEMS takes 0 arguments (), got 1');
+    expect(err(callFunction(seed(), 'SOURCE', ['Revenue'])).message).toBe('MPWR.SOURCE takes 2 arguments (item, period), got 1');
+    expect(err(callFunction(seed(), 'CHECK', [1, 2])).message).toBe('MPWR.CHECK takes 0 to 1 argument ([period]), got 2');
+  });
+});
+
+describe('balance sheet dates off the quarter end', () => {
+  test('a balance sheet of July 2 closes the second quarter', () => {
+    const text = releaseText([{ title: 'BALANCE SHEET (amounts in $ thousands)', headers: [['July 2, 2004'], ['March 31, 2004']], rows: [['Cash & Cash Equivalents', '$32,356', '$29,294']] }]);
+    const d = dataOf('july.txt', text);
+    expect(value(d, 'Cash', 'LATEST')).toBe(32356);
+    expect(value(d, 'Cash', 'LATEST-1')).toBe(29294);
+    expect(series(d, 'Cash', 'Q2 2004', 'Q2 2004')).toEqual([['2004-07-02'], [32356], ['printed']]);
+  });
+
+  test('a balance sheet of May 15 falls in the second quarter', () => {
+    const text = releaseText([{ title: 'BALANCE SHEET (amounts in $ thousands)', headers: [['May 15, 2004'], ['March 31, 2004']], rows: [['Cash & Cash Equivalents', '$32,356', '$29,294']] }]);
+    const d = dataOf('may.txt', text);
+    expect(series(d, 'Cash', 'Q2 2004')).toEqual([['2004-05-15'], [32356], ['printed']]);
+    expect(value(d, 'Cash', 'May 15, 2004')).toBe(32356);
+  });
+});
+
+describe('periodOfKey: the period a key names', () => {
+  test.each<[string, unknown]>([
+    ['2004Q2', { key: '2004Q2', type: 'quarter', end: '2004-06-30', months: 3 }],
+    ['FY2004', { key: 'FY2004', type: 'year', end: '2004-12-31', months: 12 }],
+    ['9M2004-09-30', { key: '9M2004-09-30', type: 'duration', end: '2004-09-30', months: 9 }],
+    ['2004-06-30', { key: '2004-06-30', type: 'instant', end: '2004-06-30', months: 0 }],
+  ])('%s', (key, expected) => {
+    expect(periodOfKey(key)).toMatchObject(expected as object);
+  });
+
+  test.each(['FY2004x', 'xFY2004', 'FY04', '2004-06-30x', 'x2004-06-30', '204-06-30', 'abcd-06-30', '2004-6-30', '2004-x6-30', '2004-0x-30', '2004-06-x0', '2004-06-3x', '2004Q5', 'banana', ''])('%j names none', (key) => {
+    expect(periodOfKey(key)).toBeUndefined();
+  });
+});
+
+describe('more argument shapes', () => {
+  test('a host error of #NUM! keeps its code, by its code or its name', () => {
+    expect(scalarArg({ code: '#NUM!' }, 'period')).toEqual(formulaError('#NUM!', 'period is an error (#NUM!)'));
+    expect(scalarArg({ type: 'num' }, 'period')).toEqual(formulaError('#NUM!', 'period is an error (num)'));
+    expect(scalarArg({ code: '#VALUE!' }, 'period')).toEqual(formulaError('#VALUE!', 'period is an error (#VALUE!)'));
+  });
+
+  test('"did you mean" compares inputs up to 80 characters', () => {
+    expect(closest('a'.repeat(80), ['a'.repeat(79)])).toBe('a'.repeat(79));
   });
 });

@@ -211,3 +211,24 @@ describe('readPeriod: a misspelling is repaired only when it is at most two lett
     else expect(message).toMatch(new RegExp(`^Can't read "${input}" as a period; use "Q2 2004"`));
   });
 });
+
+describe('readPeriod: the edges of the text', () => {
+  test('"ytd" is a word of its own, at the start or the end', () => {
+    for (const s of ['fooytd Q2 2004', 'Q2 2004 YTDX', 'xYTD Q2 2004']) expect([s, shape(text(s))]).toEqual([s, '#VALUE!']);
+    expect(shape(text('Q2 2004 ytd'))).toEqual({ kind: 'span', months: 6, end: { kind: 'quarter', year: 2004, quarter: 2 } });
+  });
+
+  test('separators and the word "guidance" before a bound are dropped however many', () => {
+    expect(shape(text('FY2005 - guidance (high)'))).toEqual({ kind: 'year', year: 2005, bound: 'high' });
+    expect(shape(text('FY2005, guidance, low'))).toEqual({ kind: 'year', year: 2005, bound: 'low' });
+  });
+
+  test('a text of up to 80 characters is read; a longer one is too long', () => {
+    const padded = `${' '.repeat(73)}Q2 2004`;
+    expect(padded).toHaveLength(80);
+    expect(shape(text(padded))).toEqual({ kind: 'quarter', year: 2004, quarter: 2 });
+    const long = `${' '.repeat(74)}Q2 2004`;
+    const q = readPeriod(text(long));
+    expect(isFormulaError(q) && q.message).toBe(`"${long.slice(0, 24)}..." is too long to be a period; use "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", "6/30/2004", a date, "FY2004", 2004, "LATEST", "9M 2004", "YTD Q3 2004", "H1 2004" or "LTM Q3 2004"`);
+  });
+});
