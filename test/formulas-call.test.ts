@@ -120,6 +120,30 @@ describe('runCall', () => {
     expect(r.code).toBe(1);
   });
 
+  test('a name as typed in a cell: blanks around it, "=", the namespace only in front, "()" only at the end', () => {
+    for (const name of [' ADJ_EBITDA ', '=MPWR.ADJ_EBITDA', '=mpwr.adj_ebitda()', 'MPWR.ADJ_EBITDA()', ' adj_ebitda() ', ' =MPWR.ADJ_EBITDA() ', 'ADJ_EBITDA()']) {
+      expect([name, call(name, 'Q2 2004').stdout]).toEqual([name, '2544\n']);
+    }
+    const unknown = (name: string, shown: string) => {
+      const r = call(name, 'Q2 2004');
+      expect([name, r.stdout, r.stderr.split(';')[0], r.code]).toEqual([name, '#NAME?\n', `No function MPWR.${shown}`, 1]);
+    };
+    unknown('MPWR.NOPE', 'NOPE');
+    unknown('=MPWR.NOPE()', 'NOPE');
+    unknown('ADJ_MPWR.EBITDA', 'ADJ_MPWR.EBITDA');
+    unknown('X=MPWR.ADJ_EBITDA', 'X=MPWR.ADJ_EBITDA');
+    unknown('()ADJ_EBITDA', '()ADJ_EBITDA');
+    unknown('ADJ_EBITDA()()', 'ADJ_EBITDA()');
+    unknown('==MPWR.ADJ_EBITDA', '==MPWR.ADJ_EBITDA');
+  });
+
+  test('an exception while running is #VALUE! with its message, never a throw', () => {
+    // An argument that is not text (as no command line gives) fails to parse.
+    const r = runCall('ADJ_EBITDA', [undefined as unknown as string], [], [SEED]);
+    expect([r.stdout, r.code]).toEqual(['#VALUE!\n', 1]);
+    expect(r.stderr).toMatch(/\S\n$/);
+  });
+
   test('--file filings overlay the built-in one', () => {
     expect(runCall('ADJ_EBITDA', ['Q3 2004'], [syntheticQ3()], [SEED]).stdout).toBe('2544\n');
     expect(runCall('ADJ_EBITDA', ['Q3 2004'], [], [SEED]).stdout).toBe('#N/A\n');

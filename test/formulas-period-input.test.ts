@@ -153,3 +153,82 @@ describe('readPeriod: a month alone is its last day; misspellings are suggested'
   });
 });
 
+
+describe('readPeriod: years to date, halves and spans as period keys', () => {
+  const ytd = (months: number, year: number) => ({ kind: 'span', months, end: { kind: 'quarter', year, quarter: months / 3 } });
+  test.each<[string, unknown]>([
+    ['9M 2004', ytd(9, 2004)],
+    ['9m04', ytd(9, 2004)],
+    ['6M FY2004', ytd(6, 2004)],
+    ['3 months 2004', ytd(3, 2004)],
+    ['12 month 2004', ytd(12, 2004)],
+    ['nine months 2004', ytd(9, 2004)],
+    ['six months ended 2004', ytd(6, 2004)],
+    ['three months ending, 2004', ytd(3, 2004)],
+    ['twelve months fy 2004', ytd(12, 2004)],
+    ['H1 2004', { kind: 'span', months: 6, end: { kind: 'quarter', year: 2004, quarter: 2 } }],
+    ['2H04', { kind: 'span', months: 6, end: { kind: 'quarter', year: 2004, quarter: 4 } }],
+    ['H2-2004', { kind: 'span', months: 6, end: { kind: 'quarter', year: 2004, quarter: 4 } }],
+    ['first half of 2004', { kind: 'span', months: 6, end: { kind: 'quarter', year: 2004, quarter: 2 } }],
+    ['2nd half 2004', { kind: 'span', months: 6, end: { kind: 'quarter', year: 2004, quarter: 4 } }],
+    ['9M2004-09-30', { kind: 'span', months: 9, end: { kind: 'date', date: '2004-09-30' } }],
+    ['24M2004-06-30', { kind: 'span', months: 24, end: { kind: 'date', date: '2004-06-30' } }],
+    ['1M2004-01-31', { kind: 'span', months: 1, end: { kind: 'date', date: '2004-01-31' } }],
+  ])('%s', (input, expected) => {
+    expect(shape(text(input))).toEqual(expected);
+  });
+
+  test.each(['5M 2004', '0M2004-09-30', '25M2004-09-30', '9M2004-09-31', '9M2004-13-30', 'eight months 2004', 'H3 2004', 'third half 2004'])('%s names no period: #VALUE!', (input) => {
+    expect(shape(text(input))).toBe('#VALUE!');
+  });
+
+  test('a year to date of what is no period says the period is not real', () => {
+    for (const input of ['YTD banana', 'banana YTD', 'YTD February 30, 2004', 'YTD 5M 2004', 'LTM 9M 2004', 'LTM H1 2004', 'LTM 9M2004-09-30']) {
+      const q = readPeriod(text(input));
+      expect([input, isFormulaError(q) && q.message]).toEqual([input, `"${input}" is not a real period (a date that does not exist, or a span that ends on no quarter)`]);
+    }
+  });
+
+  test('an impossible date is not a real period; a text of no form is not read', () => {
+    const q = readPeriod(text('February 30, 2004'));
+    expect(isFormulaError(q) && q.message).toBe('"February 30, 2004" is not a real period (a date that does not exist, or a span that ends on no quarter)');
+  });
+});
+
+describe('readPeriod: a misspelling is repaired only when it is at most two letters off', () => {
+  test.each<[string, string | undefined]>([
+    ['Septembr 30, 2004', 'September 30, 2004'], // one letter missing
+    ['Sxptxmber 30, 2004', 'September 30, 2004'], // two letters off
+    ['Sxpxxmber 30, 2004', undefined], // three letters off: no guess
+    ['secnod quarter 2004', 'Second Quarter 2004'], // two letters swapped: one edit
+    ['scnd quarter 2004', 'Second Quarter 2004'], // two letters missing
+    ['sxcxnx quarter 2004', undefined],
+    ['Septembr 45, 2004', undefined], // repaired, still no real date: no guess
+  ])('%s', (input, guess) => {
+    const q = readPeriod(text(input));
+    const message = isFormulaError(q) ? q.message : '';
+    if (guess) expect(message).toBe(`Can't read "${input}" as a period; did you mean "${guess}"?`);
+    else expect(message).toMatch(new RegExp(`^Can't read "${input}" as a period; use "Q2 2004"`));
+  });
+});
+
+describe('readPeriod: the edges of the text', () => {
+  test('"ytd" is a word of its own, at the start or the end', () => {
+    for (const s of ['fooytd Q2 2004', 'Q2 2004 YTDX', 'xYTD Q2 2004']) expect([s, shape(text(s))]).toEqual([s, '#VALUE!']);
+    expect(shape(text('Q2 2004 ytd'))).toEqual({ kind: 'span', months: 6, end: { kind: 'quarter', year: 2004, quarter: 2 } });
+  });
+
+  test('separators and the word "guidance" before a bound are dropped however many', () => {
+    expect(shape(text('FY2005 - guidance (high)'))).toEqual({ kind: 'year', year: 2005, bound: 'high' });
+    expect(shape(text('FY2005, guidance, low'))).toEqual({ kind: 'year', year: 2005, bound: 'low' });
+  });
+
+  test('a text of up to 80 characters is read; a longer one is too long', () => {
+    const padded = `${' '.repeat(73)}Q2 2004`;
+    expect(padded).toHaveLength(80);
+    expect(shape(text(padded))).toEqual({ kind: 'quarter', year: 2004, quarter: 2 });
+    const long = `${' '.repeat(74)}Q2 2004`;
+    const q = readPeriod(text(long));
+    expect(isFormulaError(q) && q.message).toBe(`"${long.slice(0, 24)}..." is too long to be a period; use "Q2 2004", "2Q04", "2004Q2", "June 30, 2004", "6/30/2004", a date, "FY2004", 2004, "LATEST", "9M 2004", "YTD Q3 2004", "H1 2004" or "LTM Q3 2004"`);
+  });
+});
