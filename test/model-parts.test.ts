@@ -388,8 +388,14 @@ describe('guidance ranges stated in a sentence', () => {
     ['We expect full year 2005 revenue of $174.0 million – $180.5 million.'],
     ['Mpower is forecasting revenue for fiscal year 2005 of between $174.0 million and $180.5 million.'],
     ['Revenue guidance for the full-year 2005 is $174.0 million to $180.5 million.'],
+    ['Mpower forecasts revenues for fiscal 2005 of $174.0 million to $180.5 million.'],
+    ['Mpower projects revenue for fiscal year 2005 of $174.0 million to $180.5 million.'],
   ])('%s', (sentence) => {
     expect(ranges(sentence)).toEqual(['revenue_total FY2005 guidance-low 174', 'revenue_total FY2005 guidance-high 180.5']);
+  });
+
+  test('a range in a sentence with no forward-looking word is no guidance', () => {
+    expect(ranges('Revenue for fiscal 2005 was between $174.0 million and $180.5 million across the segments.')).toEqual([]);
   });
 
   test('the measure and the year are those named before the figures', () => {

@@ -16,10 +16,11 @@ const GUIDANCE_MEASURES: { words: RegExp; concept: string }[] = [
   { words: /\badjusted ebitda\b/gi, concept: 'adjusted_ebitda' },
   { words: /\brevenues?\b/gi, concept: 'revenue_total' },
 ];
-const GUIDANCE_SENTENCE = /\b(guidance|forecast(?:ing)?|outlook|expects?)\b/i;
+/** Words of a forward-looking sentence, whose ranges are guidance (the narrative's claims read them too). */
+export const GUIDANCE_SENTENCE = /\b(?:guidance|forecast(?:s|ing)?|outlook|expects?|projects?)\b/i;
 const GUIDANCE_YEAR = /\b(?:full[- ]year|fiscal(?: year)?|year)\s+((?:19|20)\d\d)\b/gi;
 /** Two figures joined as a range: "$8.0 million to $10.0 million", "between $16.0 million and $18.0 million". */
-const RANGE_JOINER = /^\s*(?:to|and|-|–)\s*$/i;
+export const RANGE_JOINER = /^\s*(?:to|and|-|–)\s*$/i;
 
 /** Subjects of the D&A split note and the concept each names. */
 const DA_SPLIT_SUBJECTS: { words: RegExp; concept: string }[] = [

@@ -8,6 +8,7 @@
  */
 import Decimal from 'decimal.js';
 import { conceptById, datedConcept } from '../model/concepts';
+import { GUIDANCE_SENTENCE, RANGE_JOINER } from '../model/narrative-rules';
 import { datesIn, duration, isoDate, lastDayOfMonth } from '../filing/periods';
 import type { Filing, Sentence } from '../filing/types';
 import type { Period, Scale } from '../model/types';
@@ -371,8 +372,6 @@ export function periodContext(filing: Filing): PeriodContext {
 // ---------------------------------------------------------------------------------------------
 // Reading a sentence
 
-const GUIDANCE_SENTENCE = /\b(?:guidance|forecast(?:ing)?|outlook|expects?|projects?)\b/i;
-const RANGE_JOINER = /^\s*(?:to|and|-|–)\s*$/i;
 const RANGE_LEAD = /\b(?:between|range of|from)\s*$/i;
 const PER_SHARE_AFTER = /^\s*(?:per\s+(?:basic\s+and\s+diluted\s+|diluted\s+|basic\s+)?share|a\s+share)\b/i;
 const LEVEL_BEFORE = /\b(?:to|at)\s+$/i;
