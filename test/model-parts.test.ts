@@ -291,11 +291,17 @@ describe('a filing in the Dataset, fact by fact', () => {
     expect(d.facts().map((f) => `${f.concept} ${f.value}`)).toEqual(['revenue_total 100', 'revenue_total 7', 'widget_sales 3']);
   });
 
-  test('two other companies printing one id: the one that printed it first answers, and neither restates the other', () => {
+  test('two other companies printing one id: the one that released it first answers, in either import order, and neither restates the other', () => {
     const widgets = (name: string, value: number) => fact({ company: { name, ticker: '', cik: '' }, concept: 'widget_sales', mapped: false, value: new Decimal(value) });
-    const d = new Dataset([set(filing('acme.txt', '2004-08-01'), [widgets('Acme Widgets Inc.', 3)]), set(filing('beta.txt', '2004-09-01'), [widgets('Beta Gadgets Corp.', 5)])]);
+    const acme = () => set(filing('acme.txt', '2004-08-01'), [widgets('Acme Widgets Inc.', 3)]);
+    const beta = () => set(filing('beta.txt', '2004-09-01'), [widgets('Beta Gadgets Corp.', 5)]);
+    const d = new Dataset([acme(), beta()]);
     expect(d.get('widget_sales', '2004Q2')?.value.toString()).toBe('3');
     expect(d.restatements).toEqual([]);
+    // Added the other way round: still Acme's (released first), as the Dataset's order is the releases', not the import's.
+    const reversed = new Dataset([beta(), acme()]);
+    expect(reversed.get('widget_sales', '2004Q2')?.value.toString()).toBe('3');
+    expect(reversed.restatements).toEqual([]);
   });
 });
 

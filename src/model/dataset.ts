@@ -99,7 +99,7 @@ export class Dataset {
   private readonly printings = new Map<string, Printing[]>();
   /** Restatements by key of the pair (older and newer printing), with the older release. */
   private readonly restated = new Map<string, { r: Restatement; older: Filing }>();
-  /** For a key no Mpower release prints: the key of the first other company's printing (for `get` without a company). */
+  /** For a key no Mpower release prints: the key of the earliest release's other company printing it (for `get` without a company). */
   private readonly others = new Map<string, string>();
   private cache: { ordered?: Printing[][]; facts?: Fact[]; restatements?: Restatement[]; periods?: Period[]; guidance?: Period[] } = {};
 
@@ -124,7 +124,12 @@ export class Dataset {
     set.facts.forEach((f, index) => {
       const key = mergeKey(f);
       const plain = factKey(f.concept, f.period.key, f.scenario);
-      if (key !== plain && !this.others.has(plain)) this.others.set(plain, key);
+      if (key !== plain) {
+        // The company of the earliest release printing it answers, whatever order they are added in.
+        const first = this.others.get(plain);
+        const firstSet = first === undefined ? undefined : this.printings.get(first)?.[0].set;
+        if (first === undefined || (firstSet && filingOrder(set.filing, firstSet.filing) < 0)) this.others.set(plain, key);
+      }
       const entry = mine.get(key);
       if (entry) entry.facts.push(f);
       else mine.set(key, { facts: [f], index });
