@@ -149,6 +149,9 @@ function checkItem(c: CheckView): HTMLElement {
   );
 }
 
+/** Each closed group's filler, for the tile filter to list its checks as it opens it. */
+const fillers = new WeakMap<HTMLElement, () => void>();
+
 /** A group of checks; ties are listed only once their tile is chosen (there may be thousands). */
 function group(status: CheckStatus, checks: CheckView[], open: boolean): HTMLElement {
   const el = h(
@@ -159,7 +162,10 @@ function group(status: CheckStatus, checks: CheckView[], open: boolean): HTMLEle
   const body = h('ul', { class: 'checks', 'data-testid': status === 'tie' ? 'ties' : 'non-ties' });
   const fill = (): void => { if (!body.childElementCount) body.append(...checks.map(checkItem)); };
   if (open) fill();
-  else el.addEventListener('toggle', fill);
+  else {
+    el.addEventListener('toggle', fill);
+    fillers.set(el, fill);
+  }
   el.append(body);
   return el;
 }
@@ -309,7 +315,11 @@ function filter(root: HTMLElement, status: string): void {
   for (const g of Array.from(root.querySelectorAll<HTMLDetailsElement>('[data-panel="checks"] details.group'))) {
     const mine = g.dataset.group === status;
     g.hidden = !pressed && !mine;
-    if (!pressed && mine && !g.open) g.open = true;
+    if (!pressed && mine && !g.open) {
+      // Listed now, not on the toggle event (a task later): what the tile shows is there when the click returns.
+      fillers.get(g)?.();
+      g.open = true;
+    }
   }
   root.dataset.filter = pressed ? '' : status;
 }
