@@ -307,6 +307,20 @@ describe('the company a release names', () => {
     expect(found('(NYSE: XX) and so on')).toEqual(['', '', '']);
   });
 
+  test('a name and its bracket broken over lines and runs of blanks read as printed on one line', () => {
+    expect(found('ROCHESTER, NY - July 29, 2004 - Mpower\n   Holding    Corporation\n  (AMEX:\n   MPE) today')).toEqual(['Mpower Holding Corporation', 'MPE', '']);
+    expect(found('Loews Corporation (NYSE\n Amex: LTR) reported')).toEqual(['Loews Corporation', 'LTR', '']);
+    // Blanks count once toward how far before its bracket a name may start: a 70-letter name
+    // with hundreds of blanks inside it is still found whole.
+    const wide = `Alpha${' '.repeat(300)}Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu`;
+    expect(found(`${wide} (NYSE: ABC) reported`)).toEqual(['Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu', 'ABC', '']);
+    // A name beyond reach (over 81 characters) is cut to what the reach allows, blanks or no blanks.
+    const long = 'Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho';
+    const folded = found(`${long} (NYSE: ABC)`)[0];
+    expect(found(`${long.replace(/ /g, '   \n ')} (NYSE: ABC)`)[0]).toBe(folded);
+    expect(long.endsWith(folded) && folded.length < long.length).toBe(true);
+  });
+
   test('datelines with en and em dashes, and `today`, stand before the name, not in it', () => {
     expect(found('ROCHESTER, NY – July 29, 2004 – Mpower Holding Corporation (AMEX: MPE) today announced')).toEqual(['Mpower Holding Corporation', 'MPE', '']);
     expect(found('ROCHESTER, NY—July 29, 2004—Mpower Holding Corporation (AMEX: MPE) today announced')).toEqual(['Mpower Holding Corporation', 'MPE', '']);

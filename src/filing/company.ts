@@ -5,30 +5,41 @@
  */
 import type { Company, Filing } from './types';
 
-/** A name followed by its exchange and ticker: `Mpower Holding Corporation (AMEX: MPE)`. */
+/** A name followed by its exchange and ticker: `Mpower Holding Corporation (AMEX: MPE)` (blanks single: the name's window is folded). */
 const LISTED = /([A-Z][A-Za-z0-9&.,'\u2019 -]{2,80}?)\s*,?\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE Amex)\s*:\s*([A-Z.]{1,6})\)/;
-const LISTED_AT = /\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE Amex)\s*:\s*[A-Z.]{1,6}\)/g;
+/** The bracket of `LISTED` in the text as printed (any run of blanks where `LISTED` has one). */
+const LISTED_AT = /\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE\s+Amex)\s*:\s*[A-Z.]{1,6}\)/g;
 /** A name followed by a bare ticker: `Sears, Roebuck and Co. (S)`. */
 const BARE = /([A-Z][A-Za-z0-9&.,'\u2019 -]{2,80}?)\s*,?\s*\(([A-Z]{1,5})\)/;
 const BARE_AT = /\([A-Z]{1,5}\)/g;
 /** How far before its bracket a name's match can start: 81 name characters and ` , ` (blanks are single here). */
 const NAME_REACH = 90;
 
+/** Runs of blanks as one blank. */
+const fold = (s: string): string => s.replace(/\s+/g, ' ');
+
 /**
- * The first match of `full` (a name then a bracket) in `text`, the same as `full.exec(text)`, found
- * cheaply: the brackets (`at`) are searched for first, and `full` runs only over the few characters
- * before each. A name cannot run over a bracket, so the first bracket a name stands before ends the
- * first match, and that match starts within NAME_REACH characters of it.
+ * The first match of `full` (a name then a bracket) in `fold(text)`, found cheaply and without
+ * folding the whole text: the brackets (`at`, which allows any blanks where `full` has one) are
+ * searched for in the text as printed, and `full` runs only over the NAME_REACH folded characters
+ * before each and the bracket. A name cannot run over a bracket, so the first bracket a name
+ * stands before ends the first match, and that match starts within NAME_REACH characters of it.
+ * Folding a part of the text gives the end of folding the whole text up to that part's end (a run
+ * of blanks cut by the part's start is still one blank), so the window is the same as in the folded text.
  */
 function firstBefore(text: string, at: RegExp, full: RegExp): RegExpExecArray | null {
   at.lastIndex = 0;
   for (let m = at.exec(text); m; m = at.exec(text)) {
-    const from = Math.max(0, m.index - NAME_REACH);
-    const found = full.exec(text.slice(from, m.index + m[0].length));
-    if (found) {
-      found.index += from;
-      return found;
+    const end = m.index + m[0].length;
+    const want = NAME_REACH + fold(m[0]).length;
+    let from = Math.max(0, m.index - 2 * NAME_REACH);
+    let window = fold(text.slice(from, end));
+    while (window.length < want && from > 0) {
+      from = Math.max(0, from - 4 * NAME_REACH);
+      window = fold(text.slice(from, end));
     }
+    const found = full.exec(window.length > want ? window.slice(window.length - want) : window);
+    if (found) return found;
   }
   return null;
 }
@@ -38,8 +49,7 @@ export function detectCompany(
   head: string,
   envelope: { company: string; cik: string; filers?: { company: string; cik: string }[] },
 ): Company & { fiscalFiler?: number } {
-  const text = head.replace(/\s+/g, ' ');
-  const listed = firstBefore(text, LISTED_AT, LISTED);
+  const listed = firstBefore(head, LISTED_AT, LISTED);
   let name = listed ? cleanName(listed[1]) : '';
   let ticker = listed ? listed[2] : '';
   const first = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').trim().split(/\s+/)[0] ?? '';
@@ -50,14 +60,14 @@ export function detectCompany(
   if (envelope.company) {
     // The release's spelling (`Sears, Roebuck and Co.`) when it names the filer; else the filer.
     // A bare ticker (`(S)`) only when no exchange is named (`(GAAP)` brackets abound: looked for only then).
-    const bare = name ? null : firstBefore(text, BARE_AT, BARE);
+    const bare = name ? null : firstBefore(head, BARE_AT, BARE);
     const candidate = name || (bare ? cleanName(bare[1]) : '');
     const agrees = candidate !== '' && first(candidate) === first(envelope.company);
     if (agrees && !name && bare) ticker = bare[2];
     if (!agrees) ticker = listed && first(cleanName(listed[1])) === first(envelope.company) ? ticker : '';
     name = agrees ? candidate : envelope.company;
   }
-  if (!name && /\bMpower Holding\b/.test(text)) name = 'Mpower Holding Corporation';
+  if (!name && /\bMpower\s+Holding\b/.test(head)) name = 'Mpower Holding Corporation';
   return { name, ticker, cik: envelope.cik, fiscalFiler: named >= 0 ? named : 0 };
 }
 
