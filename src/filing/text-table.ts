@@ -369,18 +369,15 @@ function buildTable(
       const kind = figureKind(t, rowKind, columns[column], label, () => amountKind(t, label, rowSection));
       cells.push({ column, amount: toAmount(t, kind), line: c.line.no, span: t.span });
     }
-    rows.push({
-      label,
-      indent: first.line.text.length - first.line.text.trimStart().length,
-      section,
-      ruleAbove,
-      ...(blankAbove ? { blankAbove } : {}),
-      ...(rowKind.scale && rowKind.kind !== 'money' ? { scale: rowKind.scale } : {}),
-      line: c.line.no,
-      labelLine: first.line.no,
-      text: c.line.text.trimEnd(),
-      cells,
-    });
+    // Properties in the order a row always has them (optional ones only where they hold), no object spread.
+    const row: TableRow = { label, indent: first.line.text.length - first.line.text.trimStart().length, section, ruleAbove } as TableRow;
+    if (blankAbove) row.blankAbove = true;
+    if (rowKind.scale && rowKind.kind !== 'money') row.scale = rowKind.scale;
+    row.line = c.line.no;
+    row.labelLine = first.line.no;
+    row.text = c.line.text.trimEnd();
+    row.cells = cells;
+    rows.push(row);
     sectionRows++;
     ruleAbove = false;
     blankAbove = false;
