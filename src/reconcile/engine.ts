@@ -16,12 +16,15 @@ import { DERIVED_RULE, RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRu
 
 /** One printed unit (`sign` 1 or -1) of a figure of `from` scale, in `to` scale (money; other kinds as printed). Cached: a handful of values. */
 const UNITS = new Map<string, Decimal>();
+const PLUS_ONE = new Decimal(1);
+const MINUS_ONE = new Decimal(-1);
 function unitOf(sign: number, money: boolean, from: Scale, to: Scale | undefined): Decimal {
-  const key = `${sign}|${money && to !== undefined && from !== to ? `${from}>${to}` : ''}`;
+  // Most operands stand in their own scale (no key to build).
+  if (!money || to === undefined || from === to) return sign === 1 ? PLUS_ONE : MINUS_ONE;
+  const key = `${sign}|${from}>${to}`;
   let u = UNITS.get(key);
   if (!u) {
-    u = new Decimal(sign);
-    if (money && to !== undefined && from !== to) u = u.times(SCALE_FACTOR[from]).dividedBy(SCALE_FACTOR[to]);
+    u = new Decimal(sign).times(SCALE_FACTOR[from]).dividedBy(SCALE_FACTOR[to]);
     UNITS.set(key, u);
   }
   return u;
@@ -150,18 +153,17 @@ function sameFactChecks(dataset: Dataset): Check[] {
     const first = occ[0];
     let worst = -1;
     let worstExcess: Decimal | undefined;
-    const values: Decimal[] = [];
-    const tolerances: Decimal[] = [];
+    let worstValue = first.value;
+    let worstTolerance = ZERO;
     for (let i = 1; i < occ.length; i++) {
       const other = occ[i];
       const v = valueIn(other, first.scale);
       const alike = other.scale === first.scale && other.amount.decimals === first.amount.decimals;
       const tolerance = alike ? ZERO : Decimal.max(halfUnit(first.amount.decimals), printedTolerance(other, first.scale));
-      values.push(v);
-      tolerances.push(tolerance);
-      // How far outside its tolerance this place is (ties of equal figures are below zero).
-      const excess = v.minus(first.value).abs().minus(tolerance);
-      if (worstExcess === undefined || excess.gt(worstExcess)) { worst = i; worstExcess = excess; }
+      // How far outside its tolerance this place is (ties of equal figures are below zero; the same
+      // figure printed alike, the usual case, is exactly zero and needs no arithmetic).
+      const excess = alike && v.eq(first.value) ? ZERO : v.minus(first.value).abs().minus(tolerance);
+      if (worstExcess === undefined || excess.gt(worstExcess)) { worst = i; worstExcess = excess; worstValue = v; worstTolerance = tolerance; }
     }
     const shown = occ[worst];
     const ops = [
@@ -174,9 +176,9 @@ function sameFactChecks(dataset: Dataset): Check[] {
       { id: `${SAME_FACT_RULE.id}:${first.concept}`, description: `${SAME_FACT_RULE.description}: ${first.label} (lines ${lines})` },
       first.period.key,
       first.scenario,
-      values[worst - 1],
+      worstValue,
       first.value,
-      tolerances[worst - 1],
+      worstTolerance,
       ops,
     ));
   }
