@@ -8,9 +8,9 @@
  */
 import { describeColumn, type ColumnContext } from './columns';
 import type { HtmlCell, HtmlTable } from './html';
-import { amountKind, findScaleStatement, isMalformedCell, parseCell, scaleOf, toAmount, type NumberToken } from './numbers';
+import { amountKindBy, findScaleStatement, isMalformedCell, parseCell, rowWords, scaleOf, toAmount, type NumberToken, type RowWords } from './numbers';
 import { figureKind, keepsSection, rowKindOf, settleColumns, titleOf, type RowUnits } from './table-context';
-import type { Cell, Diagnostic, Scale, Table, TableColumn, TableRow } from './types';
+import type { AmountKind, Cell, Diagnostic, Scale, Table, TableColumn, TableRow } from './types';
 
 /** A cell placed on the grid. */
 interface Placed {
@@ -316,11 +316,15 @@ function buildSegment(rows: RowInfo[], html: HtmlTable, ctx: HtmlTableContext, d
     const label = r.label;
     const kind = rowKindOf(label, section, units);
     const cells: Cell[] = [];
+    // What the row's words say of its figures, worked out once for the row, when a cell asks.
+    let rowWordsOf: RowWords | undefined;
+    const rowSection = section;
+    const byWords = (t: NumberToken): AmountKind => amountKindBy(t, (rowWordsOf ??= rowWords(label, rowSection)));
     for (const j of r.joined) {
       const column = columnIndex(cols, j);
       if (column < 0) continue;
       const col = columns[column];
-      const amountKindHere = figureKind(j.token, kind, col, label, () => amountKind(j.token, label, section));
+      const amountKindHere = figureKind(j.token, kind, col, label, byWords);
       cells.push({ column, amount: toAmount(j.token, amountKindHere), line: j.cell.line, span: j.token.span });
     }
     const labelCell = r.labelCell ?? r.joined[0].cell;

@@ -105,13 +105,20 @@ export function splitTableLine(line: string): { label: string; tokens: NumberTok
   const tokens: NumberToken[] = [];
   const malformed: MalformedCell[] = [];
   let pos = last.length;
+  // The word before the last one looked at, kept for the next step when that step starts at it.
+  let nextFrom = -1;
+  let nextEnd = 0;
+  let nextStart = 0;
   for (;;) {
     // The word ending before `pos` ([start, end)), and the word before it.
-    const end = wordEndBefore(last, pos);
+    const end = pos === nextFrom ? nextEnd : wordEndBefore(last, pos);
     if (end === 0) break;
-    const start = wordStartBefore(last, end);
+    const start = pos === nextFrom ? nextStart : wordStartBefore(last, end);
     const prevEnd = wordEndBefore(last, start);
     const prevStart = prevEnd === 0 ? 0 : wordStartBefore(last, prevEnd);
+    nextFrom = start;
+    nextEnd = prevEnd;
+    nextStart = prevStart;
     const dollarBefore = prevEnd > 0 && prevEnd - prevStart === 1 && last.charCodeAt(prevStart) === 36;
     if (dollarBefore) {
       // The joined text has no blank at either end (words end at non-blanks).
@@ -232,11 +239,12 @@ function spreadMalformed(line: string, at: number, end: number): number {
   return -1;
 }
 
-interface RowWords { perShare: boolean; share: boolean; shares: boolean; ratio: boolean }
+/** What a row's label and section say about the kind of its numbers. */
+export interface RowWords { perShare: boolean; share: boolean; shares: boolean; ratio: boolean }
 const rowWordsCache = new Map<string, RowWords>();
 
-/** What a row's label and section say about its numbers (memoised: every cell of a row asks). */
-function rowWords(label: string, section: string): RowWords {
+/** What a row's label and section say about its numbers (memoised: rows repeat across tables). */
+export function rowWords(label: string, section: string): RowWords {
   const key = `${section}\u0000${label}`;
   let w = rowWordsCache.get(key);
   if (!w) {
@@ -256,8 +264,12 @@ function rowWords(label: string, section: string): RowWords {
 
 /** The kind of a table number from how it is printed and the row it stands in. */
 export function amountKind(token: Pick<NumberToken, 'percent' | 'decimals' | 'dollar'>, label: string, section: string): AmountKind {
+  return token.percent ? 'percent' : amountKindBy(token, rowWords(label, section));
+}
+
+/** `amountKind` with the row's words worked out already (once per row, for all its cells). */
+export function amountKindBy(token: Pick<NumberToken, 'percent' | 'decimals' | 'dollar'>, w: RowWords): AmountKind {
   if (token.percent) return 'percent';
-  const w = rowWords(label, section);
   if (w.perShare || (token.dollar && token.decimals === 2 && w.share)) return 'per-share';
   if (w.shares && !token.dollar && token.decimals <= 1) return 'shares';
   if (w.ratio) return 'ratio';

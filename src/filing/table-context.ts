@@ -64,19 +64,19 @@ export function rowKindOf(label: string, section: string, units: RowUnits): { ki
  * column's header (`Earnings Per Share`), the row's label and section, `$0.59` beside `Basic` or
  * `Diluted`, and last what the cell and label say (`amountKind`).
  */
-export function figureKind(
-  token: { percent: boolean; dollar: boolean; decimals: number },
+export function figureKind<T extends { percent: boolean; dollar: boolean; decimals: number }>(
+  token: T,
   row: { kind?: AmountKind },
   column: { kind?: AmountKind; measure?: string },
   label: string,
-  fallback: () => AmountKind,
+  fallback: (token: T) => AmountKind,
 ): AmountKind {
   if (token.percent || column.measure === 'percent-change' || column.measure === 'percent-of') return 'percent';
   if (row.kind === 'shares') return 'shares';
   if (column.kind) return column.kind;
   if (row.kind) return row.kind;
   if (token.dollar && token.decimals === 2 && /^(?:basic|diluted)\b/i.test(label.trim())) return 'per-share';
-  return fallback();
+  return fallback(token);
 }
 
 /** A blank line between `Basic` and `Diluted` does not end the heading they stand under. */

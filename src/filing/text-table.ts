@@ -2,12 +2,12 @@
  * Fixed-width text tables: where they are, their columns (from the alignment of the numbers
  * themselves), their headers, titles, scale statements, rows, section headings and cells.
  */
-import { amountKind, findScaleStatement, scaleOf, splitTableLine, toAmount, type MalformedCell, type NumberToken } from './numbers';
+import { amountKindBy, findScaleStatement, rowWords, scaleOf, splitTableLine, toAmount, type MalformedCell, type NumberToken, type RowWords } from './numbers';
 import { durationOf, datesIn, fiscalQuarterIn, monthDayIn, numericDatesIn } from './periods';
 import { describeColumn, type ColumnContext } from './columns';
 import type { Region, SourceLine } from './document';
 import { figureKind, keepsSection, rowKindOf, settleColumns, withoutScaleBrackets, type RowUnits } from './table-context';
-import type { Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
+import type { AmountKind, Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
 
 type LineKind = 'blank' | 'rule' | 'data' | 'text';
 
@@ -363,10 +363,13 @@ function buildTable(
     const rowKind = rowKindOf(label, section, units);
     const cells: Cell[] = [];
     const rowSection = section;
+    // What the row's words say of its figures, worked out once for the row, when a cell asks.
+    let words: RowWords | undefined;
+    const byWords = (t: NumberToken): AmountKind => amountKindBy(t, (words ??= rowWords(label, rowSection)));
     for (const t of c.tokens) {
       const column = columnOf(cols, t.span);
       if (column < 0) continue;
-      const kind = figureKind(t, rowKind, columns[column], label, () => amountKind(t, label, rowSection));
+      const kind = figureKind(t, rowKind, columns[column], label, byWords);
       cells.push({ column, amount: toAmount(t, kind), line: c.line.no, span: t.span });
     }
     // Properties in the order a row always has them (optional ones only where they hold), no object spread.
