@@ -27,26 +27,15 @@ function cellKey(o: CheckOperand): string | undefined {
   return o.column && o.line !== null && o.unit && o.value !== null ? `${o.file}\u0000${o.line}\u0000${o.column[0]}` : undefined;
 }
 
-/** The check's status with some operands' values replaced (same arithmetic as the engine). */
-function statusWith(check: Check, values: (Decimal | null)[]): CheckStatus {
+/**
+ * A check's reported less computed value with some operands' values replaced (same arithmetic as
+ * the engine), or null when a side cannot be computed. Not for same-fact checks.
+ */
+function differenceWith(check: Check, values: (Decimal | null)[]): Decimal | null {
   const type = RULE_TYPE.get(check.rule);
   const ops = check.operands;
   let reported: Decimal | null;
   let computed: Decimal | null;
-  if (check.rule.startsWith('same-fact:')) {
-    // One figure printed in several places: the first place (operand 1) against each other place.
-    const first = values[1];
-    if (first === null) return 'incomplete';
-    let worst: CheckStatus = 'tie';
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (i === 1 || v === null) continue;
-      const d = v.minus(first).abs();
-      if (d.gt(check.tolerance)) return 'break';
-      if (!d.isZero()) worst = 'rounding';
-    }
-    return worst;
-  }
   if (type === 'ratio') {
     reported = values[0];
     computed = values[1] && values[2] && !values[2].isZero() ? values[1].dividedBy(values[2]).times(ops[1].coefficient) : null;
@@ -62,10 +51,72 @@ function statusWith(check: Check, values: (Decimal | null)[]): CheckStatus {
       computed = computed.plus(v.times(ops[i].coefficient));
     }
   }
-  if (reported === null || computed === null) return 'incomplete';
-  const d = reported.minus(computed);
+  return reported === null || computed === null ? null : reported.minus(computed);
+}
+
+const isSameFact = (check: Check): boolean => check.rule.startsWith('same-fact:');
+
+/** The check's status with some operands' values replaced (same arithmetic as the engine). */
+function statusWith(check: Check, values: (Decimal | null)[]): CheckStatus {
+  if (isSameFact(check)) {
+    // One figure printed in several places: the first place (operand 1) against each other place.
+    const first = values[1];
+    if (first === null) return 'incomplete';
+    let worst: CheckStatus = 'tie';
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (i === 1 || v === null) continue;
+      const d = v.minus(first).abs();
+      if (d.gt(check.tolerance)) return 'break';
+      if (!d.isZero()) worst = 'rounding';
+    }
+    return worst;
+  }
+  const d = differenceWith(check, values);
+  if (d === null) return 'incomplete';
   if (d.isZero()) return 'tie';
   return d.abs().lte(check.tolerance) ? 'rounding' : 'break';
+}
+
+/**
+ * The candidates (in their own order) that leave the break `b` unbroken when they stand for its
+ * operands `at`. Where one operand changes, the break's difference moves one way as the candidate
+ * does (a sum is monotone in each term, a ratio in its numerator and, away from zero, its
+ * denominator, a roll-forward in each balance; Decimal's rounding keeps order), so the candidates
+ * that mend it are one run of them in numeric order: its ends are found by bisection, trying a
+ * handful of candidates rather than each. A zero is tried on its own (a ratio over it has no value).
+ */
+export function mendingCandidates(b: Check, at: number[], candidates: Decimal[]): Decimal[] {
+  const valuesWith = (candidate: Decimal): (Decimal | null)[] => {
+    const values = b.operands.map((x) => x.value);
+    for (const i of at) values[i] = candidate.times(b.operands[i].unit as Decimal);
+    return values;
+  };
+  const mends = (candidate: Decimal): boolean => statusWith(b, valuesWith(candidate)) !== 'break';
+  if (isSameFact(b) || at.length !== 1 || candidates.length < 4) return candidates.filter(mends);
+  const sorted = candidates.filter((c) => !c.isZero()).sort((x, y) => x.comparedTo(y));
+  const diff = (k: number): Decimal | null => differenceWith(b, valuesWith(sorted[k]));
+  const low = diff(0);
+  const high = diff(sorted.length - 1);
+  if (low === null || high === null) return candidates.filter(mends);
+  const rising = low.lte(high);
+  const tolerance = b.tolerance;
+  // The first candidate at or past the point where `past` turns true (false … false true … true).
+  const firstWhere = (past: (d: Decimal) => boolean): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (past(diff(mid) as Decimal)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  // Rising: the run starts where the difference reaches -tolerance and ends before it passes +tolerance.
+  const from = firstWhere(rising ? (d) => d.gte(tolerance.negated()) : (d) => d.lte(tolerance));
+  const to = firstWhere(rising ? (d) => d.gt(tolerance) : (d) => d.lt(tolerance.negated()));
+  const run = new Set(sorted.slice(from, to));
+  return candidates.filter((c) => run.has(c) || (c.isZero() && mends(c)));
 }
 
 /**
@@ -141,19 +192,15 @@ export function markCulprits(checks: Check[]): Check[] {
       // A figure printed in many places (a long document): the status of the places this number
       // is not, worked out once; each candidate then compares only its own places with the first.
       for (const e of using) {
-        if (!e.check.rule.startsWith('same-fact:') || e.at.includes(1)) continue;
+        if (!isSameFact(e.check) || e.at.includes(1)) continue;
         const others = e.values.slice();
         for (const i of e.at) others[i] = null;
         e.rest = statusWith(e.check, others);
       }
       const own = all.filter((u) => u.check === b).map((u) => u.index);
-      const ownValues = b.operands.map((x) => x.value);
       let found: { score: number; value: Decimal } | undefined;
-      for (const candidate of oneDigitChanges(printed)) {
-        // The break itself first: most candidates leave it broken, and then the rest need not be tried.
-        const mine = ownValues.slice();
-        for (const i of own) mine[i] = candidate.times(b.operands[i].unit as Decimal);
-        if (statusWith(b, mine) === 'break') continue;
+      // The break itself first: most candidates leave it broken, and then the rest need not be tried.
+      for (const candidate of mendingCandidates(b, own, oneDigitChanges(printed))) {
         let score = 0;
         let ok = true;
         for (const { check, at, values, rest } of using) {
