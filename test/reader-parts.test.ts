@@ -5,7 +5,7 @@
  */
 import { readDocument, sourceLines } from '../src/filing/document';
 import { decodeText } from '../src/filing/encoding';
-import { lineIndex, lineStarts } from '../src/filing/lines';
+import { lineIndex, lineStarts, numberedLines } from '../src/filing/lines';
 import { parseCell } from '../src/filing/numbers';
 import { MAX_FILING_BYTES, readFiling } from '../src/filing/reader';
 
@@ -283,6 +283,29 @@ describe('offsets and lines', () => {
     // A text that starts with a line end: its second line starts at 1.
     expect(lineStarts('\na\n')).toEqual([0, 1, 3]);
     expect(lineIndex([0], 5)).toBe(0);
+  });
+});
+
+describe('a text\'s lines by number', () => {
+  test('numbered as the document layer numbers them: CRLF, CR and LF each end a line', () => {
+    // Written out by hand: what each text's lines are.
+    const cases: [string, string[]][] = [
+      ['', ['']],
+      ['a', ['a']],
+      ['a\n', ['a', '']],
+      ['ab\ncde\n\nf', ['ab', 'cde', '', 'f']],
+      ['a\r\nb\rc\nd', ['a', 'b', 'c', 'd']],
+      ['\r\n\r\n', ['', '', '']],
+      ['a\n\rb', ['a', '', 'b']],
+      ['a\r\r\nb\r', ['a', '', 'b', '']],
+    ];
+    for (const [text, lines] of cases) {
+      const n = numberedLines(text);
+      expect(n.count).toBe(lines.length);
+      expect(lines.map((_, i) => n.at(i + 1))).toEqual(lines);
+      // Outside the text: no line.
+      expect([n.at(0), n.at(lines.length + 1), n.at(-3)]).toEqual(['', '', '']);
+    }
   });
 });
 

@@ -18,3 +18,46 @@ export function lineIndex(starts: number[], offset: number): number {
   }
   return lo;
 }
+
+/** A text's lines by 1-based number, numbered as `text.split(/\r\n|\r|\n/)` numbers them. */
+export interface NumberedLines {
+  /** How many lines the text has. */
+  readonly count: number;
+  /** Line `no` (1-based) without its line end; '' outside the text. */
+  at(no: number): string;
+}
+
+/**
+ * The lines of `text` by number, without splitting the whole text into strings: where each line
+ * starts and ends is found on first use (CRLF, CR and LF each end a line), and a line is cut out
+ * only when asked for (the prose's places ask for a few hundred of a document's lines).
+ */
+export function numberedLines(text: string): NumberedLines {
+  let bounds: { starts: number[]; ends: number[] } | undefined;
+  const find = (): { starts: number[]; ends: number[] } => {
+    const starts = [0];
+    const ends: number[] = [];
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { ends.push(i); starts.push(i + 1); }
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 10 && c !== 13) continue;
+        ends.push(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    ends.push(text.length);
+    return { starts, ends };
+  };
+  return {
+    get count(): number {
+      return (bounds ??= find()).starts.length;
+    },
+    at(no: number): string {
+      const b = (bounds ??= find());
+      return no >= 1 && no <= b.starts.length ? text.slice(b.starts[no - 1], b.ends[no - 1]) : '';
+    },
+  };
+}

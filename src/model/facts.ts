@@ -8,6 +8,7 @@ import { conceptForLabel, slugOf, type ConceptDef, type Nature } from './concept
 import { NARRATIVE_RULES } from './narrative-rules';
 import { companyOf, isMpower } from '../filing/company';
 import { duration } from '../filing/periods';
+import { numberedLines, type NumberedLines } from '../filing/lines';
 import type { Filing, Table, TableColumn, TableRow } from '../filing/types';
 import type { Amount, Company, Fact, Period, Scale, Scenario } from './types';
 
@@ -145,9 +146,9 @@ export interface TextFactSpec {
   costSection: boolean;
 }
 
-export function textFact(filing: Filing, lines: string[], spec: TextFactSpec): Fact {
+export function textFact(filing: Filing, lines: NumberedLines, spec: TextFactSpec): Fact {
   const value = canonicalValue(spec.amount.value, spec.concept.nature, spec.costSection);
-  const lineText = lines[spec.line - 1] ?? '';
+  const lineText = lines.at(spec.line);
   return {
     company: companyOf(filing),
     concept: spec.concept.id,
@@ -181,7 +182,7 @@ export function factsOf(filing: Filing): FilingFacts {
     const ctx: FactContext = { filing, company, catalogue, durations, statement: tableStatement(table), members: table.columns.map(memberOf) };
     for (const row of table.rows) rowFacts(ctx, table, row, facts);
   }
-  const lines = filing.sentences.length > 0 ? filing.text.split(/\r\n|\r|\n/) : [];
+  const lines = numberedLines(filing.text);
   for (const sentence of usesCatalogue(filing) ? filing.sentences : []) {
     for (const rule of NARRATIVE_RULES) {
       for (const spec of rule(sentence, durations)) facts.push(textFact(filing, lines, spec));

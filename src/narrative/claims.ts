@@ -11,6 +11,7 @@ import { conceptById, datedConcept } from '../model/concepts';
 import { GUIDANCE_SENTENCE, RANGE_JOINER } from '../model/narrative-rules';
 import { datesIn, duration, isoDate, lastDayOfMonth } from '../filing/periods';
 import type { Filing, Sentence } from '../filing/types';
+import type { NumberedLines } from '../filing/lines';
 import type { Period, Scale } from '../model/types';
 import { spanOfKey } from './period-keys';
 import type { Claim, ClaimedNumber, ClaimQuantity, Direction, TextSpan } from './types';
@@ -203,12 +204,12 @@ function basesIn(text: string, inside: Mention[], asides: Mention[]): Mention[] 
 // Places: sentence offsets back to lines and columns of the source
 
 /** Maps offsets in a sentence (lines trimmed and joined with one blank) to source lines and columns. */
-function locator(lines: string[], s: Sentence): (offset: number) => { line: number; column: number } {
+function locator(lines: NumberedLines, s: Sentence): (offset: number) => { line: number; column: number } {
   const pieces: { offset: number; line: number; column: number; length: number }[] = [];
   let offset = 0;
   let no = s.line;
-  while (offset < s.text.length && no <= lines.length) {
-    const raw = lines[no - 1] ?? '';
+  while (offset < s.text.length && no <= lines.count) {
+    const raw = lines.at(no);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
     const rest = s.text.slice(offset);
@@ -401,7 +402,7 @@ export interface ReadOptions {
   /** Mpower's release (the catalogue applies) or another company's (plain words only). */
   catalogue: boolean;
   /** Lines of the source file, for column spans. */
-  lines: string[];
+  lines: NumberedLines;
   context: PeriodContext;
   /** Read only the sentences this accepts (each then read on its own, with no period or subject carried from the sentences skipped). */
   only?: (s: Sentence) => boolean;

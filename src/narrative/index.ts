@@ -5,6 +5,7 @@
  * `judgeFilingClaims` when the claims are first asked for (a formula needs none of them).
  */
 import type { Filing, Sentence } from '../filing/types';
+import { numberedLines, type NumberedLines } from '../filing/lines';
 import type { Dataset } from '../model/dataset';
 import { textFact, usesCatalogue } from '../model/facts';
 import type { Fact } from '../model/types';
@@ -21,12 +22,12 @@ export { claimCoverage } from './judge';
 /** Lower-case words that name a concept stated only in text: a sentence without any of them gives no narrative fact. */
 const NARRATIVE_WORDS = NARRATIVE_CONCEPTS.flatMap((c) => c.aliases.map((a) => a.toLowerCase()));
 
-function readOptions(filing: Filing, lines: string[], only?: ReadOptions['only']): ReadOptions {
+function readOptions(filing: Filing, lines: NumberedLines, only?: ReadOptions['only']): ReadOptions {
   return { catalogue: usesCatalogue(filing), lines, context: periodContext(filing), ...(only ? { only } : {}) };
 }
 
-function linesOf(filing: Filing): string[] {
-  return filing.sentences.length > 0 ? filing.text.split(/\r\n|\r|\n/) : [];
+function linesOf(filing: Filing): NumberedLines {
+  return numberedLines(filing.text);
 }
 
 /**
