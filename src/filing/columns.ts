@@ -49,6 +49,16 @@ const NOT_A_MEMBER = new RegExp(
   'gi',
 );
 
+/** The company's name and its first two words, each between blanks, as `memberOf` takes them out of a header (none for a name of one word). */
+let phrasesOf: { company: string; phrases: string[] } = { company: '', phrases: [] };
+function companyPhrases(company: string): string[] {
+  if (phrasesOf.company === company) return phrasesOf.phrases;
+  const words = company.toLowerCase().replace(/[,.]/g, ' ').split(/\s+/).filter((w) => w !== '');
+  const phrases = words.length < 2 ? [] : [words.join(' '), words.slice(0, 2).join(' ')].map((p) => ` ${p} `);
+  phrasesOf = { company, phrases };
+  return phrases;
+}
+
 /** The member a header names (`Domestic`, `Sears Canada`, `pro forma`, `excluding one-time items`), or undefined. */
 export function memberOf(header: string, company = ''): string | undefined {
   const h = header.toLowerCase();
@@ -59,9 +69,8 @@ export function memberOf(header: string, company = ''): string | undefined {
   if (/\bnon-?\s*gaap\b|\badjusted\b/.test(h)) return 'non-gaap';
   let rest = ` ${h.replace(/\byear\s*\/\s*year\b|\byear[- ]over[- ]year\b|\bversus prior year\b/g, ' yoy ').replace(/[,.]/g, ' ').replace(/\s+/g, ' ')} `;
   // The company's name (`Mpower Holding` over every column) names no member; `Sears Canada` does.
-  const words = company.toLowerCase().replace(/[,.]/g, ' ').split(/\s+/).filter((w) => w !== '');
-  for (const phrase of [words.join(' '), words.slice(0, 2).join(' ')]) {
-    if (words.length >= 2 && phrase.includes(' ')) rest = rest.split(` ${phrase} `).join(' ');
+  for (const phrase of companyPhrases(company)) {
+    if (rest.includes(phrase)) rest = rest.split(phrase).join(' ');
   }
   rest = rest.replace(NOT_A_MEMBER, ' ').replace(/\s+/g, ' ').trim();
   if (!/[a-z]{2,}/.test(rest)) return undefined;

@@ -8,6 +8,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Amount, AmountKind, Scale } from './types';
+import { matchesOf } from './matches';
 
 /** One number token of a table line: its text, where it stands, what it says. */
 export interface NumberToken {
@@ -325,7 +326,7 @@ const TEXT_FIGURE = /\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s+(million|bil
 /** Every money figure and percentage in a sentence, in order. */
 export function textFigures(sentence: string): TextFigure[] {
   const out: TextFigure[] = [];
-  for (const m of sentence.matchAll(TEXT_FIGURE)) {
+  for (const m of matchesOf(TEXT_FIGURE, sentence)) {
     if (m[4] !== undefined) {
       out.push({
         text: m[0],

@@ -4,6 +4,7 @@
  * `3 Months Ended December` + `2004`. Canonical keys as in DESIGN.md.
  */
 import type { Period, Scenario } from './types';
+import { matchesOf } from './matches';
 
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
@@ -41,7 +42,7 @@ export function lastDayOfMonth(year: number, month1: number): number {
 /** Every full date (`June 30, 2004`, `September 25,1999`) in a text, as ISO dates, in order. */
 export function datesIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(DATE_RE)) {
+  for (const m of matchesOf(DATE_RE, text)) {
     const month = monthIndex(m[1]) + 1;
     const day = Number(m[2]);
     const year = Number(m[3]);
@@ -53,7 +54,7 @@ export function datesIn(text: string): string[] {
 /** Numeric dates of a column header (`1/1/00`, `9/25/1999`), as ISO dates; two-digit years 50-99 are 19xx. */
 export function numericDatesIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(NUMERIC_DATE_RE)) {
+  for (const m of matchesOf(NUMERIC_DATE_RE, text)) {
     const month = Number(m[1]);
     const day = Number(m[2]);
     let year = Number(m[3]);
@@ -192,6 +193,9 @@ function monthsIntoFiscalYear(end: string, fyEndMonth: number): number {
   return n === 0 ? 12 : n;
 }
 
+/** Years standing as words of a header (`2004`, `, 2003`). */
+const YEARS_RE = /(?:^|[\s,])((?:19|20)\d\d)\b/g;
+
 /**
  * The period a column header names, given its own text and, where the header names the
  * duration and month for several columns at once (`3 Months Ended December` over `2004  2003`,
@@ -206,7 +210,7 @@ export function periodOfHeader(rawHeader: string, ctx: PeriodContext & { balance
   if (dates.length === 0) dates.push(...numericDatesIn(header));
   let dur = durationOf(header);
   if (!dur && /\b(?:ytd|year[- ]to[- ]date)\b/i.test(header) && dates.length > 0) dur = { months: monthsIntoFiscalYear(dates[0], fyEnd) };
-  const years = [...header.matchAll(/(?:^|[\s,])((?:19|20)\d\d)\b/g)].map((m) => m[1]);
+  const years = matchesOf(YEARS_RE, header).map((m) => m[1]);
   const ownYear = /(?:^|[\s,])((?:19|20)\d\d)\s*\*{0,2}\s*$/.exec(header)?.[1];
   let end: string | undefined;
   if (dates.length === 1) {

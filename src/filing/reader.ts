@@ -14,6 +14,7 @@ import { readSentences } from './sentences';
 import { settleDashes } from './table-context';
 import { readTables } from './text-table';
 import type { Diagnostic, Filing, Scale, Sentence, Table } from './types';
+import { matchesOf } from './matches';
 
 /** Filings larger than this are refused before any work. */
 export const MAX_FILING_BYTES = 20 * 1024 * 1024;
@@ -57,6 +58,9 @@ function distinguishTitles(tables: Table[]): void {
 /** Running text is read in paragraphs of at most this many lines (a release's longest has about 40). */
 const MAX_PARAGRAPH_LINES = 200;
 
+/** A run of digits as a number prints them (`1,234,567.89`). */
+const DIGIT_RUN = /\d[\d,]*(?:\.\d+)?/g;
+
 /** More digits than any figure a release prints; Decimal computes checks exactly to 20 digits. */
 const MAX_FIGURE_DIGITS = 20;
 
@@ -71,7 +75,7 @@ function overlongFigures(regions: { lines: SourceLine[] }[], file: string): Diag
   for (const region of regions) {
     for (const l of region.lines) {
       if (!/\d{6}|\d,\d{3},\d{3},\d{3},\d{3}/.test(l.text)) continue;
-      for (const m of l.text.matchAll(/\d[\d,]*(?:\.\d+)?/g)) {
+      for (const m of matchesOf(DIGIT_RUN, l.text)) {
         const digits = m[0].replace(/\D/g, '').length;
         if (digits <= MAX_FIGURE_DIGITS) continue;
         if (found.length >= 3) { more++; continue; }

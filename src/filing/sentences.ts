@@ -5,6 +5,7 @@
 import { textFigures } from './numbers';
 import type { SourceLine } from './document';
 import type { Scale, Sentence } from './types';
+import { matchesOf } from './matches';
 
 /** Abbreviations after which a period does not end a sentence. */
 const ABBREVIATIONS = /\b(?:Inc|Corp|Co|Ltd|No|U\.S|Mr|Ms|Dr|St|vs|a\.m|p\.m|i\.e|e\.g)\.$/i;
@@ -31,7 +32,7 @@ export function readSentences(lines: SourceLine[], scaleAt: (line: number) => Sc
     let begin = 0;
     const re = /[.!?](?=\s+["(]?[A-Z])/g;
     const ends: number[] = [];
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re, text)) {
       const idx = m.index ?? 0;
       if (ABBREVIATIONS.test(text.slice(Math.max(0, idx - 5), idx + 1))) continue;
       ends.push(idx + 1);

@@ -8,6 +8,7 @@ import { describeColumn, type ColumnContext } from './columns';
 import type { Region, SourceLine } from './document';
 import { figureKind, keepsSection, rowKindOf, settleColumns, withoutScaleBrackets, type RowUnits } from './table-context';
 import type { AmountKind, Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
+import { matchesOf } from './matches';
 
 type LineKind = 'blank' | 'rule' | 'data' | 'text';
 
@@ -142,10 +143,13 @@ function columnOf(cols: ColumnSpan[], span: [number, number]): number {
 
 interface Chunk { text: string; start: number; end: number }
 
+/** A run of words one blank apart: a header's text between gutters. */
+const HEADER_CHUNK = /\S+(?: \S+)*/g;
+
 /** Header text split at gutters, and after a year that a column word follows (`2003 Change`). */
 function chunks(text: string): Chunk[] {
   const out: Chunk[] = [];
-  for (const m of text.matchAll(/\S+(?: \S+)*/g)) {
+  for (const m of matchesOf(HEADER_CHUNK, text)) {
     let start = m.index ?? 0;
     // Split after a year a column word follows (`2003 Change`), and between two dates (`June 28, January 3,`).
     for (const piece of m[0].split(/(?<=\b(?:19|20)\d\d) (?=[A-Z%]|(?:19|20)\d\d\b)|(?<=\b[A-Z][a-z]+\.? \d{1,2},) (?=[A-Z][a-z]+\.? \d{1,2}\b)/)) {

@@ -15,6 +15,7 @@ import { conceptById, datedAlias } from './concepts';
 import type { Dataset } from './dataset';
 import { usesCatalogue } from './facts';
 import type { Fact, Period } from './types';
+import { matchesOf } from '../filing/matches';
 
 export interface DefinitionChange {
   concept: string;
@@ -68,7 +69,7 @@ export function definitionChanges(dataset: Dataset): DefinitionChange[] {
       let concept: string | undefined;
       let at = -1;
       for (const m of MEASURES) {
-        for (const x of s.text.matchAll(m.words)) {
+        for (const x of matchesOf(m.words, s.text)) {
           const i = x.index ?? 0;
           if (i < change.index && i > at) { at = i; concept = m.concept; }
         }

@@ -10,6 +10,7 @@ import { datesIn, duration, durationOf } from '../filing/periods';
 import type { Sentence } from '../filing/types';
 import type { Period } from './types';
 import type { TextFactSpec } from './facts';
+import { matchesOf } from '../filing/matches';
 
 /** Words in guidance sentences that name a measure. */
 const GUIDANCE_MEASURES: { words: RegExp; concept: string }[] = [
@@ -43,9 +44,9 @@ const guidanceRanges: NarrativeRule = (s) => {
   // In the order they stand in the sentence (lastBefore reads them so): "revenue ... and Adjusted
   // EBITDA of between $8.0 million and $10.0 million" is Adjusted EBITDA's range.
   const measures = GUIDANCE_MEASURES.flatMap((m) =>
-    [...s.text.matchAll(m.words)].map((x) => ({ index: x.index ?? 0, concept: m.concept })),
+    matchesOf(m.words, s.text).map((x) => ({ index: x.index ?? 0, concept: m.concept })),
   ).sort((x, y) => x.index - y.index);
-  const years = [...s.text.matchAll(GUIDANCE_YEAR)].map((x) => ({ index: x.index ?? 0, year: Number(x[1]) }));
+  const years = matchesOf(GUIDANCE_YEAR, s.text).map((x) => ({ index: x.index ?? 0, year: Number(x[1]) }));
   // The figures with their offsets in the sentence (found again by their printed text, in order).
   let from = 0;
   const figures = s.numbers.map((n) => {

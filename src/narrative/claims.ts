@@ -20,6 +20,7 @@ import {
   ASIDE, CHANGE_BY, DIRECTION_WORDS, GENERIC_WORDS, NARRATIVE_CONCEPTS, NOT_A_LEVEL, OR_JOINER, PAIR_JOINER, PERIOD_WORDS, SAME_STATEMENT, SEQUENTIAL_WORDS, SHARE_OF_REVENUE, SHARE_SENTENCE,
   type PeriodRef, type QuantityWords,
 } from './vocabulary';
+import { matchesOf } from '../filing/matches';
 
 // ---------------------------------------------------------------------------------------------
 // Mentions
@@ -54,7 +55,7 @@ const SCALES: Record<string, Scale> = { million: 'millions', billion: 'billions'
 
 function numbersIn(text: string): NumberMention[] {
   const out: NumberMention[] = [];
-  for (const m of text.matchAll(FIGURE)) {
+  for (const m of matchesOf(FIGURE, text)) {
     const start = m.index ?? 0;
     const digits = m[3] ?? m[1];
     if (!digits || !/\d/.test(digits)) continue;
@@ -133,7 +134,7 @@ const SIGN_BEFORE = /\b(positive|negative)\s+$/i;
 
 /** Asides (`, which consists of ... ,`, `, excluding depreciation and amortization,`): their words are not what the sentence states. */
 function asidesIn(text: string): Mention[] {
-  return [...text.matchAll(ASIDE)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  return matchesOf(ASIDE, text).map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
 function quantitiesIn(text: string, vocabulary: QuantityWords[], asides: Mention[], releaseDate: string): QuantityMention[] {
@@ -143,7 +144,7 @@ function quantitiesIn(text: string, vocabulary: QuantityWords[], asides: Mention
     const { re, anchors } = quantityRegex(words);
     // Most phrases are not in a given sentence: a substring test rules them out before the regular expression runs.
     if (anchors && !anchors.some((a) => lower.includes(a))) return;
-    for (const m of text.matchAll(re)) {
+    for (const m of matchesOf(re, text)) {
       const start = m.index ?? 0;
       if (asides.some((a) => start >= a.start && start < a.end)) continue;
       found.push({ start, end: start + m[0].length, words, order });
@@ -162,7 +163,7 @@ function quantitiesIn(text: string, vocabulary: QuantityWords[], asides: Mention
 function periodsIn(text: string): PeriodMention[] {
   const found: (PeriodMention & { order: number })[] = [];
   PERIOD_WORDS.forEach((p, order) => {
-    for (const m of text.matchAll(p.words)) {
+    for (const m of matchesOf(p.words, text)) {
       const ref = p.read(m as RegExpExecArray);
       if (!ref) continue;
       const start = m.index ?? 0;
@@ -177,7 +178,7 @@ const directionRegexes = DIRECTION_WORDS.map((d) => ({ ...d, re: new RegExp(`\\b
 function directionsIn(text: string, inside: Mention[]): DirectionMention[] {
   const found: (DirectionMention & { order: number })[] = [];
   directionRegexes.forEach((d, order) => {
-    for (const m of text.matchAll(d.re)) {
+    for (const m of matchesOf(d.re, text)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (inside.some((x) => start < x.end && end > x.start)) continue;
@@ -190,7 +191,7 @@ function directionsIn(text: string, inside: Mention[]): DirectionMention[] {
 
 function basesIn(text: string, inside: Mention[], asides: Mention[]): Mention[] {
   const out: Mention[] = [];
-  for (const m of text.matchAll(BASE_WORDS)) {
+  for (const m of matchesOf(BASE_WORDS, text)) {
     const start = m.index ?? 0;
     const end = start + m[0].trimEnd().length;
     if (inside.some((x) => start < x.end && end > x.start)) continue;
