@@ -131,11 +131,14 @@ export class DerivedFacts {
 
   constructor(private readonly dataset: Dataset) {
     const flows = new Map<string, Flows>();
+    // The facts of a column share one period object: each one's span is worked out once.
+    const spans = new Map<Period, { start: number; end: number } | undefined>();
     for (const f of dataset.facts()) {
       if (!f.mapped || f.scenario !== 'actual' || f.member) continue;
       const c = conceptById(f.concept);
       if (!isFlow(c) || !c) continue;
-      const span = spanOf(f.period);
+      let span = spans.get(f.period);
+      if (span === undefined && !spans.has(f.period)) spans.set(f.period, (span = spanOf(f.period)));
       if (!span) continue;
       let entry = flows.get(c.id);
       if (!entry) flows.set(c.id, (entry = { concept: c, quarters: new Map(), durations: [], bySpan: new Map() }));
