@@ -271,6 +271,8 @@ describe('source lines', () => {
   test('control characters, DEL and the no-break space become blanks; other characters stay', () => {
     expect(sourceLines('a\u0000b\u0008c\u000bd\u000ce\u000ef\u001fg\u007fh\u00a0i')[0].text).toBe('a b c d e f g h i');
     expect(sourceLines('caf\u00e9 \u2014 \u0080')[0].text).toBe('caf\u00e9 \u2014 \u0080');
+    // One such character on the last line of many: that line's is blanked, every one of it, and no other line changes.
+    expect(sourceLines('a\tb\nc\n\u00a0d\u0000\u0000').map((l) => l.text)).toEqual(['a       b', 'c', ' d  ']);
   });
 });
 

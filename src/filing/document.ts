@@ -60,12 +60,18 @@ function expandTabs(line: string): string {
 /** Splits text into lines: CRLF, CR and LF all end a line; tabs expand; other control characters become blanks. */
 export function sourceLines(text: string): SourceLine[] {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // Most texts hold no such character: then no line is searched for one.
+  const blanked = BLANKED.test(text);
   return raw.map((t, i) => ({
     no: i + 1,
-    // eslint-disable-next-line no-control-regex
-    text: expandTabs(t).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0]/g, ' '),
+    text: blanked ? expandTabs(t).replace(BLANKED_ALL, ' ') : expandTabs(t),
   }));
 }
+
+/** Control characters (other than tab and line ends) and the no-break space: each read as a blank. */
+// eslint-disable-next-line no-control-regex
+const BLANKED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0]/;
+const BLANKED_ALL = new RegExp(BLANKED.source, 'g');
 
 /**
  * Lines longer than this are not read (a warning says so). The widest line of a real release is
