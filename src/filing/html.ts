@@ -293,7 +293,9 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
           const c = t.cell;
           if (c.first >= 0) {
             const li = lineIndex(starts, c.first);
-            const lineEnd = li + 1 < starts.length ? starts[li + 1] - 1 : source.length;
+            // The line's end, before its CR when CRLF ends it (the span is of printed characters).
+            let lineEnd = li + 1 < starts.length ? starts[li + 1] - 1 : source.length;
+            if (lineEnd > starts[li] && source.charCodeAt(lineEnd - 1) === 13) lineEnd--;
             c.cell.length = Math.max(c.cell.text.trim().length, Math.min(c.last, lineEnd) - c.first);
           }
           t.cell = undefined;

@@ -124,7 +124,10 @@ function layoutText(table: HtmlTable): SourceLine[] {
 function readFilingText(input: string, file: string): Filing {
   const reason = unusable(input);
   if (reason) return emptyFiling(file, input, [{ severity: 'error', message: reason, file }]);
-  let text = input;
+  // A line ended by a lone CR (old Mac files) ends it as LF does, for every part of the reader
+  // (some count lines by LF alone): the same length, so every offset and column stays the source's.
+  const source = input.includes('\r') ? input.replace(/\r(?!\n)/g, '\n') : input;
+  let text = source;
   // A standalone HTML page (no EDGAR envelope): a wrapped text file is read as text, a laid-out page as HTML.
   const head = text.slice(0, 4096);
   const standaloneHtml = looksLikeHtml(head) && !/<(?:SEC-DOCUMENT|DOCUMENT|TEXT)>/i.test(head);
@@ -132,8 +135,8 @@ function readFilingText(input: string, file: string): Filing {
     const plain = wrappedPlainText(text);
     if (plain !== undefined) text = plain;
   }
-  const doc = standaloneHtml && text === input
-    ? { regions: [{ tagged: false, lines: [], html: { from: 0, to: input.length } }] as Region[], envelope: readDocument('', file).envelope, diagnostics: [] as Diagnostic[] }
+  const doc = standaloneHtml && text === source
+    ? { regions: [{ tagged: false, lines: [], html: { from: 0, to: source.length } }] as Region[], envelope: readDocument('', file).envelope, diagnostics: [] as Diagnostic[] }
     : readDocument(text, file);
   const diagnostics: Diagnostic[] = [...doc.diagnostics, ...overlongFigures(doc.regions, file)];
   // The company first: column headers repeat its name (`Mpower Holding`), which names no segment.
@@ -159,7 +162,7 @@ function readFilingText(input: string, file: string): Filing {
   };
   for (const region of doc.regions) {
     if (region.html) {
-      readHtmlRegion(input, region.html, { file, columnCtx, nextId, diagnostics, tables, pushProse, fallback: () => fallbackScale, setFallback: (s) => { fallbackScale = s; } });
+      readHtmlRegion(source, region.html, { file, columnCtx, nextId, diagnostics, tables, pushProse, fallback: () => fallbackScale, setFallback: (s) => { fallbackScale = s; } });
       prevLines = [];
       continue;
     }
