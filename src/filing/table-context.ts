@@ -158,6 +158,8 @@ function isDash(a: Amount): boolean {
 export function settleDashes(table: Table): void {
   const most = (amounts: Amount[]): number | undefined =>
     amounts.length === 0 ? undefined : amounts.reduce((m, a) => Math.max(m, a.decimals), 0);
+  // Most tables print no dash: then nothing is gathered.
+  if (!table.rows.some((r) => r.cells.some((c) => isDash(c.amount)))) return;
   const figures = table.rows.flatMap((r) => r.cells.filter((c) => !isDash(c.amount)));
   for (const row of table.rows) {
     for (const cell of row.cells) {
