@@ -38,9 +38,7 @@ export function factKey(concept: string, period: string, scenario: Scenario): st
  * The key a fact is merged under: its concept, period and scenario, and for any company but
  * Mpower its company too (one company's figure is never another's restatement or answer).
  */
-function mergeKey(f: Fact): string {
-  const plain = factKey(f.concept, f.period.key, f.scenario);
-  const company = f.company ? companyKey(f.company) : 'mpower';
+function mergeKey(plain: string, company: string): string {
   return company === 'mpower' ? plain : `${plain}|${company}`;
 }
 
@@ -121,9 +119,13 @@ export class Dataset {
     this.cache = {};
 
     const mine = new Map<string, { facts: Fact[]; index: number }>();
+    // A filing's facts share its company object: its key is worked out once for them.
+    let keyed: Fact['company'] | undefined;
+    let company = 'mpower';
     set.facts.forEach((f, index) => {
-      const key = mergeKey(f);
+      if (f.company !== keyed) { keyed = f.company; company = f.company ? companyKey(f.company) : 'mpower'; }
       const plain = factKey(f.concept, f.period.key, f.scenario);
+      const key = mergeKey(plain, company);
       if (key !== plain) {
         // The company of the earliest release printing it answers, whatever order they are added in.
         const first = this.others.get(plain);
