@@ -31,7 +31,10 @@ export function makeCheck(
   operands: CheckOperand[],
 ): Check {
   const difference = reported !== null && computed !== null ? reported.minus(computed) : null;
-  const lines = [...new Set(operands.map((o) => o.line).filter((l): l is number => l !== null))];
+  // Every operand's line once, in operand order (a same-fact check may list hundreds of places).
+  const seen = new Set<number>();
+  const lines: number[] = [];
+  for (const o of operands) if (o.line !== null && !seen.has(o.line)) { seen.add(o.line); lines.push(o.line); }
   return {
     id: `${rule.id}@${period}${scenario === 'actual' ? '' : `#${scenario}`}`,
     rule: rule.id,

@@ -67,8 +67,7 @@ function slices(dataset: Dataset): Map<string, { period: string; scenario: Scena
 
 function evalSum(rule: SumRule, period: string, scenario: Scenario, facts: Slice): Check | undefined {
   const reported = facts.get(rule.reported);
-  const present = rule.terms.filter(([c]) => facts.has(c)).length;
-  if (!reported || present === 0 || (rule.scenarios === 'actual' && scenario !== 'actual')) return undefined;
+  if (!reported || (rule.scenarios === 'actual' && scenario !== 'actual') || !rule.terms.some(([c]) => facts.has(c))) return undefined;
   const scale: Scale = reported?.scale ?? facts.get(rule.terms.find(([c]) => facts.has(c))?.[0] ?? '')?.scale ?? 'units';
   let computed: Decimal | null = ZERO;
   // Figures printed in another scale than the total's (a reconciliation in $ millions over a
