@@ -12,7 +12,7 @@ const only = process.env.MPWR_MUTATE;
 const part = mutationPart();
 /** The suites of each layer (test/<name>.test.ts). */
 const SUITES = {
-  filing: ['line-ends', 'numbers', 'text-table', 'text-table-layout', 'period-headers', 'html-reader', 'seed-facts', 'real-filings', 'reader-robust', 'reader-parts', 'filing-context', 'dashes'],
+  filing: ['line-ends', 'text', 'numbers', 'text-table', 'text-table-layout', 'period-headers', 'html-reader', 'seed-facts', 'real-filings', 'reader-robust', 'reader-parts', 'filing-context', 'dashes'],
   model: ['concepts', 'dataset', 'model-parts', 'seed-facts', 'signs', 'same-fact', 'history'],
   reconcile: ['seed-oracle', 'tolerances', 'same-fact', 'seed-checks', 'inferred-subtotals', 'checks-triage', 'culprit-search', 'check-ids', 'history'],
   formulas: ['formulas', 'formulas-call', 'formulas-functions', 'formulas-parts', 'formulas-period-input', 'signs', 'history'],

@@ -5,6 +5,7 @@
  * the member they show (a segment, a pro forma or `excluding` view, adjustments).
  */
 import { scaleOf } from './numbers';
+import { foldBlanks } from './text';
 import { periodOfHeader, scenarioOf, type PeriodContext } from './periods';
 import type { AmountKind, ColumnMeasure, Period, Scale, Scenario } from './types';
 
@@ -67,12 +68,12 @@ export function memberOf(header: string, company = ''): string | undefined {
   if (excluding) return `${excluding[1]} ${excluding[2].trim()}`.replace(/\s+/g, ' ');
   if (/\bnon-?\s*gaap\s+adjustments?\b|\badjustments?\b/.test(h)) return 'adjustments';
   if (/\bnon-?\s*gaap\b|\badjusted\b/.test(h)) return 'non-gaap';
-  let rest = ` ${h.replace(/\byear\s*\/\s*year\b|\byear[- ]over[- ]year\b|\bversus prior year\b/g, ' yoy ').replace(/[,.]/g, ' ').replace(/\s+/g, ' ')} `;
+  let rest = ` ${foldBlanks((h.includes('year') ? h.replace(/\byear\s*\/\s*year\b|\byear[- ]over[- ]year\b|\bversus prior year\b/g, ' yoy ') : h).replace(/[,.]/g, ' '))} `;
   // The company's name (`Mpower Holding` over every column) names no member; `Sears Canada` does.
   for (const phrase of companyPhrases(company)) {
     if (rest.includes(phrase)) rest = rest.split(phrase).join(' ');
   }
-  rest = rest.replace(NOT_A_MEMBER, ' ').replace(/\s+/g, ' ').trim();
+  rest = foldBlanks(rest.replace(NOT_A_MEMBER, ' ')).trim();
   if (!/[a-z]{2,}/.test(rest)) return undefined;
   return rest;
 }

@@ -4,6 +4,7 @@
  * `=MPWR.*` functions speak of Mpower Holding only.
  */
 import type { Company, Filing } from './types';
+import { foldBlanks } from './text';
 
 /** A name followed by its exchange and ticker: `Mpower Holding Corporation (AMEX: MPE)` (blanks single: the name's window is folded). */
 const LISTED = /([A-Z][A-Za-z0-9&.,'\u2019 -]{2,80}?)\s*,?\s*\((?:AMEX|NYSE|NASDAQ|Nasdaq|NasdaqGS|NasdaqNM|OTC[A-Z]*|NYSE Amex)\s*:\s*([A-Z.]{1,6})\)/;
@@ -15,11 +16,9 @@ const BARE_AT = /\([A-Z]{1,5}\)/g;
 /** How far before its bracket a name's match can start: 81 name characters and ` , ` (blanks are single here). */
 const NAME_REACH = 90;
 
-/** Runs of blanks as one blank. */
-const fold = (s: string): string => s.replace(/\s+/g, ' ');
 
 /**
- * The first match of `full` (a name then a bracket) in `fold(text)`, found cheaply and without
+ * The first match of `full` (a name then a bracket) in `foldBlanks(text)`, found cheaply and without
  * folding the whole text: the brackets (`at`, which allows any blanks where `full` has one) are
  * searched for in the text as printed, and `full` runs only over the NAME_REACH folded characters
  * before each and the bracket. A name cannot run over a bracket, so the first bracket a name
@@ -31,12 +30,12 @@ function firstBefore(text: string, at: RegExp, full: RegExp): RegExpExecArray | 
   at.lastIndex = 0;
   for (let m = at.exec(text); m; m = at.exec(text)) {
     const end = m.index + m[0].length;
-    const want = NAME_REACH + fold(m[0]).length;
+    const want = NAME_REACH + foldBlanks(m[0]).length;
     let from = Math.max(0, m.index - 2 * NAME_REACH);
-    let window = fold(text.slice(from, end));
+    let window = foldBlanks(text.slice(from, end));
     while (window.length < want && from > 0) {
       from = Math.max(0, from - 4 * NAME_REACH);
-      window = fold(text.slice(from, end));
+      window = foldBlanks(text.slice(from, end));
     }
     const found = full.exec(window.length > want ? window.slice(window.length - want) : window);
     if (found) return found;

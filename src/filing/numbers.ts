@@ -8,7 +8,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Amount, AmountKind, Scale } from './types';
-import { matchesOf } from './matches';
+import { matchesOf } from './text';
 
 /** One number token of a table line: its text, where it stands, what it says. */
 export interface NumberToken {

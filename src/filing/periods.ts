@@ -4,7 +4,7 @@
  * `3 Months Ended December` + `2004`. Canonical keys as in DESIGN.md.
  */
 import type { Period, Scenario } from './types';
-import { matchesOf } from './matches';
+import { foldBlanks, matchesOf } from './text';
 
 const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
@@ -204,7 +204,7 @@ const YEARS_RE = /(?:^|[\s,])((?:19|20)\d\d)\b/g;
  * then an instant at the year's end, not a fiscal year).
  */
 export function periodOfHeader(rawHeader: string, ctx: PeriodContext & { balance?: boolean } = {}): Period | undefined {
-  const header = rawHeader.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const header = foldBlanks(rawHeader.includes('(') ? rawHeader.replace(/\([^()]*\)/g, ' ') : rawHeader).trim();
   const fyEnd = ctx.fiscalYearEnd ?? 12;
   const dates = datesIn(header);
   if (dates.length === 0) dates.push(...numericDatesIn(header));

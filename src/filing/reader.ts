@@ -14,7 +14,7 @@ import { readSentences } from './sentences';
 import { settleDashes } from './table-context';
 import { readTables } from './text-table';
 import type { Diagnostic, Filing, Scale, Sentence, Table } from './types';
-import { matchesOf } from './matches';
+import { matchesOf } from './text';
 
 /** Filings larger than this are refused before any work. */
 export const MAX_FILING_BYTES = 20 * 1024 * 1024;

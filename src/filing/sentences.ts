@@ -5,7 +5,7 @@
 import { textFigures } from './numbers';
 import type { SourceLine } from './document';
 import type { Scale, Sentence } from './types';
-import { matchesOf } from './matches';
+import { matchesOf } from './text';
 
 /** Abbreviations after which a period does not end a sentence. */
 const ABBREVIATIONS = /\b(?:Inc|Corp|Co|Ltd|No|U\.S|Mr|Ms|Dr|St|vs|a\.m|p\.m|i\.e|e\.g)\.$/i;

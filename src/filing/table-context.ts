@@ -7,6 +7,7 @@
 import { describeColumn, type ColumnContext } from './columns';
 import { findScaleStatement, scaleOf } from './numbers';
 import type { Amount, AmountKind, Scale, Table, TableColumn } from './types';
+import { foldBlanks } from './text';
 
 export interface RowUnits {
   /** The table's scale statement as printed (`In millions, except share amounts which are reflected in thousands`). */
@@ -42,7 +43,7 @@ function shareScale(label: string, section: string, units: RowUnits): Scale {
  * (the cell's own `%` or `$` and the default then decide).
  */
 export function rowKindOf(label: string, section: string, units: RowUnits): { kind?: AmountKind; scale?: Scale } {
-  const l = label.replace(/\s+/g, ' ');
+  const l = foldBlanks(label);
   if (EQUITY_ACCOUNT.test(l)) return { kind: 'money' };
   if (SHARE_COUNT.test(l)) return { kind: 'shares', scale: shareScale(l, section, units) };
   if (PER_SHARE.test(l)) return { kind: 'per-share', scale: 'units' };
@@ -101,7 +102,7 @@ export function withoutScaleBrackets(t: string): string {
 export function titleOf(above: string[], caption: string[], fallback: string): string {
   const candidates: string[] = [];
   for (const raw of [...above, ...caption]) {
-    const t = raw.replace(/\s+/g, ' ').trim();
+    const t = foldBlanks(raw).trim();
     if (t === '') continue;
     if (isProseLine(t)) { candidates.length = 0; continue; }
     const stripped = withoutScaleBrackets(t);

@@ -8,7 +8,7 @@ import { describeColumn, type ColumnContext } from './columns';
 import type { Region, SourceLine } from './document';
 import { figureKind, keepsSection, rowKindOf, settleColumns, withoutScaleBrackets, type RowUnits } from './table-context';
 import type { AmountKind, Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
-import { matchesOf } from './matches';
+import { foldBlanks, matchesOf } from './text';
 
 type LineKind = 'blank' | 'rule' | 'data' | 'text';
 
@@ -287,14 +287,14 @@ function buildTable(
   // A caption above the title (`FINANCIAL STATEMENTS`) gives way to the line naming the scale.
   const scaleLine =
     titleParts.find((p) => (findScaleStatement(p.text) || /\bamounts in\b/i.test(p.text)) && withoutScaleBrackets(p.text) !== '')?.line ?? -1;
-  const titleText = titleParts.filter((p) => p.line >= scaleLine).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim();
+  const titleText = foldBlanks(titleParts.filter((p) => p.line >= scaleLine).map((p) => p.text).join(' ')).trim();
   const scaleText =
     findScaleStatement(titleText) ??
     findScaleStatement(zone.map((c) => c.line.text).join(' ')) ??
     findScaleStatement(aboveText.join(' ')) ??
     '';
   const scale: Scale = scaleOf(scaleText) ?? ctx.fallbackScale ?? 'units';
-  let title = withoutScaleBrackets(titleText).replace(/\s+/g, ' ');
+  let title = foldBlanks(withoutScaleBrackets(titleText));
   if (title === '' || /^\(?notes?\)?$/i.test(title)) {
     // Lines above, after the last line of figures (the end of the table before it).
     const lastFigures = aboveText.map((t) => splitTableLine(t).tokens.length > 0).lastIndexOf(true);
@@ -305,7 +305,7 @@ function buildTable(
   const columnCtx = { company: ctx.company, fiscalYearEnd: ctx.fiscalYearEnd, balance: /balance sheets?|financial (?:position|condition)/i.test(`${title} ${aboveText.slice(-3).join(' ')}`) };
   const columns: TableColumn[] = settleColumns(
     cols.map((col, ci) => {
-      const header = headerParts[ci].join(' ').replace(/\s+/g, ' ').trim();
+      const header = foldBlanks(headerParts[ci].join(' ')).trim();
       const d = describeColumn(header, columnCtx);
       const column: TableColumn = { header, period: d.period, scenario: d.scenario, span: [col.start, col.end] };
       if (d.measure !== 'value') column.measure = d.measure;

@@ -15,7 +15,7 @@ import { conceptById, datedAlias } from './concepts';
 import type { Dataset } from './dataset';
 import { usesCatalogue } from './facts';
 import type { Fact, Period } from './types';
-import { matchesOf } from '../filing/matches';
+import { matchesOf } from '../filing/text';
 
 export interface DefinitionChange {
   concept: string;

@@ -10,7 +10,7 @@ import { datesIn, duration, durationOf } from '../filing/periods';
 import type { Sentence } from '../filing/types';
 import type { Period } from './types';
 import type { TextFactSpec } from './facts';
-import { matchesOf } from '../filing/matches';
+import { matchesOf } from '../filing/text';
 
 /** Words in guidance sentences that name a measure. */
 const GUIDANCE_MEASURES: { words: RegExp; concept: string }[] = [

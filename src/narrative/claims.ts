@@ -20,7 +20,7 @@ import {
   ASIDE, CHANGE_BY, DIRECTION_WORDS, GENERIC_WORDS, NARRATIVE_CONCEPTS, NOT_A_LEVEL, OR_JOINER, PAIR_JOINER, PERIOD_WORDS, SAME_STATEMENT, SEQUENTIAL_WORDS, SHARE_OF_REVENUE, SHARE_SENTENCE,
   type PeriodRef, type QuantityWords,
 } from './vocabulary';
-import { matchesOf } from '../filing/matches';
+import { matchesOf } from '../filing/text';
 
 // ---------------------------------------------------------------------------------------------
 // Mentions
