@@ -3,6 +3,7 @@
  * the lines and regions of an EDGAR document (envelope, documents, HTML exhibits), the bytes of
  * a file as text, and the memo it forgets when a filing is read.
  */
+import { describeColumn } from '../src/filing/columns';
 import { readDocument, sourceLines } from '../src/filing/document';
 import { decodeText } from '../src/filing/encoding';
 import { lineIndex, lineStarts, numberedLines } from '../src/filing/lines';
@@ -109,6 +110,22 @@ describe('the cell texts read are forgotten once a filing is read', () => {
     const again = parseCell('7,531');
     expect(again?.value.toString()).toBe('7531');
     expect(again?.value).not.toBe(cell?.amount.value);
+  });
+
+  test('so are the column headers: a header read again afterwards is described anew, alike', () => {
+    const text = ['Example Corp (NYSE: EX)', '', 'SUMMARY (in millions)', '', '                                     2004', 'Revenue                              7,531', ''].join('\n');
+    const header = 'Three Months Ended June 30, 2004';
+    const during = describeColumn(header, { company: 'Example Corp' });
+    // Within a reading one description serves every column printing the header.
+    expect(describeColumn(header, { company: 'Example Corp' })).toBe(during);
+    // Another context is another description: a balance sheet's year is an instant.
+    expect(describeColumn('2004', { balance: true }).period?.type).toBe('instant');
+    expect(describeColumn('2004', {}).period?.key).toBe('FY2004');
+    readFiling(text, 'x.txt');
+    const after = describeColumn(header, { company: 'Example Corp' });
+    expect(after).not.toBe(during);
+    expect(after).toEqual(during);
+    expect(after.period?.key).toBe('2004Q2');
   });
 });
 

@@ -78,8 +78,33 @@ export function memberOf(header: string, company = ''): string | undefined {
   return rest;
 }
 
+/**
+ * What each header read so far says, for one reading: a release prints the same headers over
+ * several tables (`Three Months Ended June 30, 2004`), and a header's description is a pure
+ * function of its text and context. The reader forgets it when a filing is read
+ * (`forgetColumnHeaders`); cleared when full too. Descriptions are shared, never changed.
+ */
+const HEADER_MEMO = new Map<string, ColumnDescription>();
+const HEADER_MEMO_LIMIT = 4096;
+
+/** Forgets the headers read so far (the reader calls it when a filing is read). */
+export function forgetColumnHeaders(): void {
+  HEADER_MEMO.clear();
+}
+
 /** Everything a column header says (see the module comment). */
 export function describeColumn(header: string, ctx: ColumnContext = {}): ColumnDescription {
+  const key = `${ctx.balance ? 1 : 0}|${ctx.fiscalYearEnd ?? ''}|${ctx.company ?? ''}|${header}`;
+  let d = HEADER_MEMO.get(key);
+  if (d === undefined) {
+    d = readColumn(header, ctx);
+    if (HEADER_MEMO.size >= HEADER_MEMO_LIMIT) HEADER_MEMO.clear();
+    HEADER_MEMO.set(key, d);
+  }
+  return d;
+}
+
+function readColumn(header: string, ctx: ColumnContext): ColumnDescription {
   const measure = measureOf(header);
   const scale = /\$\s*m\b|\$\s*mm\b|\bin millions\b/i.test(header)
     ? 'millions'

@@ -8,6 +8,7 @@ import { detectCompany } from './company';
 import { readDocument, type Region, type SourceLine } from './document';
 import { decodeHtmlEntities, looksLikeHtml, readHtml, wrappedPlainText, type HtmlTable } from './html';
 import { readHtmlTable } from './html-table';
+import { forgetColumnHeaders } from './columns';
 import { forgetCellTexts } from './numbers';
 import { datesIn } from './periods';
 import { readSentences } from './sentences';
@@ -104,6 +105,7 @@ export function readFiling(input: string, file: string): Filing {
     return emptyFiling(file, input, [{ severity: 'error', message: `the reader failed on this file (${failure(e)}); nothing was read from it`, file }]);
   } finally {
     forgetCellTexts();
+    forgetColumnHeaders();
   }
 }
 
