@@ -120,7 +120,8 @@ function rowFacts(ctx: FactContext, table: Table, row: TableRow, out: Fact[]): v
       period,
       scenario: column.scenario,
       value,
-      presentedSign: value.eq(cell.amount.value) ? 1 : -1,
+      // The printed value itself where it is not negated (decimal.js's `eq` copies its argument first).
+      presentedSign: value === cell.amount.value || value.eq(cell.amount.value) ? 1 : -1,
       amount: cell.amount,
       scale: cell.amount.kind === 'money' ? (column.scale ?? table.scale) : (row.scale ?? 'units'),
       source: { file: filing.file, line: cell.line, column: cell.span, table: table.id, tableTitle: table.title, text: row.text },

@@ -161,8 +161,10 @@ function sameFactChecks(dataset: Dataset): Check[] {
       const tolerance = alike ? ZERO : Decimal.max(halfUnit(first.amount.decimals), printedTolerance(other, first.scale));
       // How far outside its tolerance this place is (ties of equal figures are below zero; the same
       // figure printed alike, the usual case, is exactly zero and needs no arithmetic).
-      const excess = alike && v.eq(first.value) ? ZERO : v.minus(first.value).abs().minus(tolerance);
-      if (worstExcess === undefined || excess.gt(worstExcess)) { worst = i; worstExcess = excess; worstValue = v; worstTolerance = tolerance; }
+      // A figure printed alike shares its Decimal with the first place: compared by identity first
+      // (decimal.js's comparisons copy their argument).
+      const excess = alike && (v === first.value || v.eq(first.value)) ? ZERO : v.minus(first.value).abs().minus(tolerance);
+      if (worstExcess === undefined || (excess !== worstExcess && excess.gt(worstExcess))) { worst = i; worstExcess = excess; worstValue = v; worstTolerance = tolerance; }
     }
     const shown = occ[worst];
     const ops = [
