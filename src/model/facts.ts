@@ -22,6 +22,15 @@ export function canonicalValue(printed: Decimal, nature: Nature, costSection: bo
   return costSection !== (nature === 'expense') ? negation(printed) : printed;
 }
 
+/**
+ * 1 where the canonical value is the printed one, -1 where it is negated (`canonicalValue` gives
+ * the printed value or its negation; a negated zero is still zero). No comparison is made:
+ * decimal.js's comparisons copy their argument, and this is asked of every figure.
+ */
+function presentedSign(value: Decimal, printed: Decimal): 1 | -1 {
+  return value === printed || value.isZero() ? 1 : -1;
+}
+
 /** Each printed value's negation, made once: the reader shares one Decimal among the cells that print a figure alike. */
 const NEGATED = new WeakMap<Decimal, Decimal>();
 
@@ -120,8 +129,7 @@ function rowFacts(ctx: FactContext, table: Table, row: TableRow, out: Fact[]): v
       period,
       scenario: column.scenario,
       value,
-      // The printed value itself where it is not negated (decimal.js's `eq` copies its argument first).
-      presentedSign: value === cell.amount.value || value.eq(cell.amount.value) ? 1 : -1,
+      presentedSign: presentedSign(value, cell.amount.value),
       amount: cell.amount,
       scale: cell.amount.kind === 'money' ? (column.scale ?? table.scale) : (row.scale ?? 'units'),
       source: { file: filing.file, line: cell.line, column: cell.span, table: table.id, tableTitle: table.title, text: row.text },
@@ -158,7 +166,7 @@ export function textFact(filing: Filing, lines: NumberedLines, spec: TextFactSpe
     period: spec.period,
     scenario: spec.scenario,
     value,
-    presentedSign: value.eq(spec.amount.value) ? 1 : -1,
+    presentedSign: presentedSign(value, spec.amount.value),
     amount: spec.amount,
     scale: spec.scale,
     source: {
