@@ -1,5 +1,5 @@
 /** The readers' text helpers give what the built-ins they stand for give (they exist only to be cheaper). */
-import { foldBlanks, matchesOf } from '../src/filing/text';
+import { foldBlanks, leadingBlanks, matchesOf } from '../src/filing/text';
 
 const shape = (ms: RegExpMatchArray[]) => ms.map((m) => [m.index, ...m]);
 
@@ -47,6 +47,14 @@ describe('runs of blanks folded', () => {
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
       expect([c, foldBlanks(`a${ch}b`)]).toEqual([c, `a${ch}b`.replace(/\s+/g, ' ')]);
+      expect([c, leadingBlanks(`${ch}${ch}b `)]).toEqual([c, `${ch}${ch}b `.length - `${ch}${ch}b `.trimStart().length]);
     }
+  });
+});
+
+describe('the blanks a text starts with', () => {
+  test.each([['', 0], ['x', 0], ['   x  ', 3], ['    ', 4], ['\t \u00a0Total', 3], ['\u2003x', 1]])('%j: %d', (t, n) => {
+    expect(leadingBlanks(t)).toBe(n);
+    expect(leadingBlanks(t)).toBe(t.length - t.trimStart().length);
   });
 });

@@ -157,20 +157,35 @@ function isDash(a: Amount): boolean {
  * the HTML reader alike, so nothing downstream treats a dash apart.
  */
 export function settleDashes(table: Table): void {
-  const most = (amounts: Amount[]): number | undefined =>
-    amounts.length === 0 ? undefined : amounts.reduce((m, a) => Math.max(m, a.decimals), 0);
   // Most tables print no dash: then nothing is gathered.
   if (!table.rows.some((r) => r.cells.some((c) => isDash(c.amount)))) return;
-  const figures = table.rows.flatMap((r) => r.cells.filter((c) => !isDash(c.amount)));
+  // The most decimals of the figures (not dashes) of each kind, by column, gathered once.
+  const byKind: Partial<Record<AmountKind, number[]>> = {};
+  for (const row of table.rows) {
+    for (const c of row.cells) {
+      if (isDash(c.amount)) continue;
+      const columns = (byKind[c.amount.kind] ??= []);
+      columns[c.column] = Math.max(columns[c.column] ?? 0, c.amount.decimals);
+    }
+  }
   for (const row of table.rows) {
     for (const cell of row.cells) {
       if (!isDash(cell.amount)) continue;
       const kind = cell.amount.kind;
-      const decimals =
-        most(row.cells.filter((c) => c.amount.kind === kind && !isDash(c.amount)).map((c) => c.amount)) ??
-        most(figures.filter((c) => c.column === cell.column && c.amount.kind === kind).map((c) => c.amount)) ??
-        cell.amount.decimals;
-      if (decimals !== cell.amount.decimals) cell.amount = { ...cell.amount, decimals };
+      let inRow: number | undefined;
+      for (const c of row.cells) if (c.amount.kind === kind && !isDash(c.amount)) inRow = Math.max(inRow ?? 0, c.amount.decimals);
+      const decimals = inRow ?? byKind[kind]?.[cell.column] ?? cell.amount.decimals;
+      if (decimals !== cell.amount.decimals) cell.amount = withDecimals(cell.amount, decimals);
     }
   }
+}
+
+/** A dash's amount at another precision, made once per amount and precision (the reader shares one amount among the cells printing a figure alike; amounts are never changed). */
+const SETTLED = new WeakMap<Amount, Map<number, Amount>>();
+function withDecimals(amount: Amount, decimals: number): Amount {
+  let byDecimals = SETTLED.get(amount);
+  if (!byDecimals) SETTLED.set(amount, (byDecimals = new Map()));
+  let settled = byDecimals.get(decimals);
+  if (!settled) byDecimals.set(decimals, (settled = { ...amount, decimals }));
+  return settled;
 }

@@ -8,7 +8,7 @@ import { describeColumn, type ColumnContext } from './columns';
 import type { Region, SourceLine } from './document';
 import { figureKind, keepsSection, rowKindOf, settleColumns, withoutScaleBrackets, type RowUnits } from './table-context';
 import type { AmountKind, Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
-import { foldBlanks, matchesOf } from './text';
+import { foldBlanks, leadingBlanks, matchesOf } from './text';
 
 type LineKind = 'blank' | 'rule' | 'data' | 'text';
 
@@ -22,11 +22,14 @@ interface Classified {
 }
 
 /** A rule line: only dashes, equals signs, underscores and blanks, with a run of three. Linear (no nested quantifier). */
-const isRule = (text: string): boolean => /^[-=_ ]+$/.test(text.trim()) && /[-=_]{3}/.test(text);
+const isRule = (text: string): boolean => /[-=_]{3}/.test(text) && /^[-=_ ]+$/.test(text.trim());
+
+/** Blanks only, or nothing. */
+const BLANK_LINE = /^\s*$/;
 
 function classify(line: SourceLine): Classified {
   const text = line.text;
-  if (text.trim() === '') return { line, kind: 'blank', label: '', tokens: [], malformed: [] };
+  if (BLANK_LINE.test(text)) return { line, kind: 'blank', label: '', tokens: [], malformed: [] };
   if (isRule(text)) return { line, kind: 'rule', label: '', tokens: [], malformed: [] };
   const { label, tokens, malformed } = splitTableLine(text);
   // A row whose cells are all malformed is still a row (with no cells), not a heading.
@@ -337,7 +340,7 @@ function buildTable(
       let n = i + 1;
       while (n < body.length && (body[n].kind === 'blank' || body[n].kind === 'rule')) n++;
       const nextLine = body[n] as Classified | undefined;
-      const nextIndent = nextLine ? nextLine.line.text.length - nextLine.line.text.trimStart().length : 0;
+      const nextIndent = nextLine ? leadingBlanks(nextLine.line.text) : 0;
       const nextLabel = nextLine?.kind === 'data' ? nextLine.label : nextLine?.line.text;
       if (sectionRows > 0 && !(section && nextIndent > sectionIndent) && !keepsSection(rows[rows.length - 1]?.label, nextLabel)) { section = ''; sectionRows = 0; }
       return;
@@ -349,7 +352,7 @@ function buildTable(
     if (c.kind === 'text') {
       // A label runs on (`Accelerated Depreciation` / `resulting from CSC Purchased` / `Services
       // transaction  39`): the next line continues it, or stands at the indent of a continuation line.
-      const indentOf = (x: Classified) => x.line.text.length - x.line.text.trimStart().length;
+      const indentOf = (x: Classified) => leadingBlanks(x.line.text);
       const sameIndent = pending.length > 0 && next !== undefined && indentOf(next) === indentOf(c) && indentOf(c) > indentOf(pending[0]);
       if (next && (next.kind === 'data' || next.kind === 'text') && (continues(c, next) || sameIndent)) { pending.push(c); return; }
       // A heading over two lines (`Consolidated Earnings-` / `(See Notes)`) is one heading.
@@ -357,7 +360,7 @@ function buildTable(
       pending = [];
       // `Consolidated Earnings-` / `(See Notes)`: a bracketed line under a heading completes it.
       section = /^\(.*\)$/.test(heading) && section !== '' && sectionRows === 0 ? `${section} ${heading}` : heading;
-      sectionIndent = c.line.text.length - c.line.text.trimStart().length;
+      sectionIndent = leadingBlanks(c.line.text);
       sectionRows = 0;
       return;
     }
@@ -377,7 +380,7 @@ function buildTable(
       cells.push({ column, amount: toAmount(t, kind), line: c.line.no, span: t.span });
     }
     // Properties in the order a row always has them (optional ones only where they hold), no object spread.
-    const row: TableRow = { label, indent: first.line.text.length - first.line.text.trimStart().length, section, ruleAbove } as TableRow;
+    const row: TableRow = { label, indent: leadingBlanks(first.line.text), section, ruleAbove } as TableRow;
     if (blankAbove) row.blankAbove = true;
     if (rowKind.scale && rowKind.kind !== 'money') row.scale = rowKind.scale;
     row.line = c.line.no;

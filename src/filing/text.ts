@@ -1,7 +1,7 @@
 /**
  * Small text helpers of the readers, each the same as a one-line built-in and cheaper on the short
  * texts the readers look at (a header, a label, a line): every match of a regular expression
- * (`matchesOf`), runs of blanks folded to one (`foldBlanks`).
+ * (`matchesOf`), runs of blanks folded to one (`foldBlanks`), the blanks a text starts with (`leadingBlanks`).
  */
 
 /**
@@ -48,12 +48,20 @@ export function foldBlanks(s: string): string {
       continue;
     }
     space = false;
-    if ((c >= 9 && c <= 13) || (c >= 0xa0 && isOtherBlank(c))) return s.replace(BLANK_RUN, ' ');
+    if (isBlank(c)) return s.replace(BLANK_RUN, ' ');
   }
   return s;
 }
 
-/** The blanks `\s` matches above U+007F. */
-function isOtherBlank(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** How many blanks `s` starts with: `s.length - s.trimStart().length`, without the copy. */
+export function leadingBlanks(s: string): number {
+  let i = 0;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** A character `\s` matches and `trim` removes (a space, tab, line end, and the Unicode blanks). */
+function isBlank(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
