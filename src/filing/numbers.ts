@@ -28,6 +28,11 @@ const CELL_TEXT = /^\(?(\$?)\s*\(?(-?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?|\.
 
 const ZERO = new Decimal(0);
 
+// Tests of every line or cell, hoisted (a regular expression literal is a new object each time it is evaluated).
+const BARE_YEAR = /^(19|20)\d\d$/;
+const LONE_DASH = /^\$?\s*-$/;
+const ENDS_LIKE_FIGURE = /[\d-]\)?%?\)?$/;
+
 /** Reads one cell text; undefined when it is not a well-formed number. */
 export function parseCell(raw: string): Omit<NumberToken, 'span'> | undefined {
   return cellAt(raw.trim(), [0, 0]);
@@ -64,7 +69,7 @@ function cellAt(text: string, span: [number, number]): NumberToken | undefined {
 function readCell(text: string): Omit<NumberToken, 'text' | 'span'> | undefined {
   if (text.length > MAX_CELL_LENGTH) return undefined;
   // One dash is a zero (`-`, `$ -`); two (`--`) is no figure Mpower prints: not a number.
-  if (/^\$?\s*-$/.test(text)) {
+  if (LONE_DASH.test(text)) {
     return { value: ZERO, decimals: 0, dollar: text.charCodeAt(0) === 36, percent: false };
   }
   const m = CELL_TEXT.exec(text);
@@ -102,7 +107,7 @@ export function splitTableLine(line: string): { label: string; tokens: NumberTok
   // Tabs were expanded and control characters blanked by the document layer, so blanks are spaces.
   // Most lines of a release are prose without a figure at their end: skip them cheaply.
   const last = line.trimEnd();
-  if (!/[\d-]\)?%?\)?$/.test(last.slice(-4))) return { label: last, tokens: [], malformed: [] };
+  if (!ENDS_LIKE_FIGURE.test(last.slice(-4))) return { label: last, tokens: [], malformed: [] };
   const tokens: NumberToken[] = [];
   const malformed: MalformedCell[] = [];
   let pos = last.length;
@@ -184,7 +189,7 @@ function wordStartBefore(line: string, end: number): number {
 }
 
 function isBareYear(t: NumberToken): boolean {
-  return /^(19|20)\d\d$/.test(t.text);
+  return BARE_YEAR.test(t.text);
 }
 
 /** A word of a table line that looks like a number but is not a well-formed one. */

@@ -59,6 +59,9 @@ function distinguishTitles(tables: Table[]): void {
 /** Running text is read in paragraphs of at most this many lines (a release's longest has about 40). */
 const MAX_PARAGRAPH_LINES = 200;
 
+/** A number that may be over 20 digits long (six digits in a row, or five groups). */
+const LONG_NUMBER = /\d{6}|\d,\d{3},\d{3},\d{3},\d{3}/;
+
 /** A run of digits as a number prints them (`1,234,567.89`). */
 const DIGIT_RUN = /\d[\d,]*(?:\.\d+)?/g;
 
@@ -75,7 +78,7 @@ function overlongFigures(regions: { lines: SourceLine[] }[], file: string): Diag
   let more = 0;
   for (const region of regions) {
     for (const l of region.lines) {
-      if (!/\d{6}|\d,\d{3},\d{3},\d{3},\d{3}/.test(l.text)) continue;
+      if (!LONG_NUMBER.test(l.text)) continue;
       for (const m of matchesOf(DIGIT_RUN, l.text)) {
         const digits = m[0].replace(/\D/g, '').length;
         if (digits <= MAX_FIGURE_DIGITS) continue;

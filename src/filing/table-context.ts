@@ -38,6 +38,12 @@ function shareScale(label: string, section: string, units: RowUnits): Scale {
   return units.tableScale;
 }
 
+// Hoisted (a regular expression literal is a new object each time it is evaluated, and these are asked of every row or cell).
+const DIGIT = /\d/;
+const EXCHANGE_RATE = /\bexchange rate\b/i;
+const SHARES_HEADING = /^shares\b/i;
+const BASIC_OR_DILUTED = /^(?:basic|diluted)\b/i;
+
 /**
  * The kind and scale a row's label and section give its figures, or nothing when they say nothing
  * (the cell's own `%` or `$` and the default then decide).
@@ -47,14 +53,14 @@ export function rowKindOf(label: string, section: string, units: RowUnits): { ki
   if (EQUITY_ACCOUNT.test(l)) return { kind: 'money' };
   if (SHARE_COUNT.test(l)) return { kind: 'shares', scale: shareScale(l, section, units) };
   if (PER_SHARE.test(l)) return { kind: 'per-share', scale: 'units' };
-  if (/\bexchange rate\b/i.test(l)) return { kind: 'ratio', scale: 'units' };
+  if (EXCHANGE_RATE.test(l)) return { kind: 'ratio', scale: 'units' };
   if (PERCENT_ROW.test(l)) return { kind: 'percent', scale: 'units' };
   if (section) {
-    if (SHARE_COUNT.test(section) || /^shares\b/i.test(section)) return { kind: 'shares', scale: shareScale(l, section, units) };
+    if (SHARE_COUNT.test(section) || SHARES_HEADING.test(section)) return { kind: 'shares', scale: shareScale(l, section, units) };
     if (PER_SHARE.test(section)) return { kind: 'per-share', scale: 'units' };
     // `Basic` / `Diluted` headings stand over per-share rows (share counts say so in their label).
-    if (/^(?:basic|diluted)\b/i.test(section)) return { kind: 'per-share', scale: 'units' };
-    if (PERCENT_ROW.test(section) && !/\$/.test(section)) return { kind: 'percent', scale: 'units' };
+    if (BASIC_OR_DILUTED.test(section)) return { kind: 'per-share', scale: 'units' };
+    if (PERCENT_ROW.test(section) && !section.includes('$')) return { kind: 'percent', scale: 'units' };
   }
   if (units.title && /\bEPS\b|\bper (?:common |diluted )?share\b/i.test(units.title) && !/\bexcept\b/i.test(units.title)) return { kind: 'per-share', scale: 'units' };
   return {};
@@ -76,7 +82,7 @@ export function figureKind<T extends { percent: boolean; dollar: boolean; decima
   if (row.kind === 'shares') return 'shares';
   if (column.kind) return column.kind;
   if (row.kind) return row.kind;
-  if (token.dollar && token.decimals === 2 && /^(?:basic|diluted)\b/i.test(label.trim())) return 'per-share';
+  if (token.dollar && token.decimals === 2 && BASIC_OR_DILUTED.test(label.trim())) return 'per-share';
   return fallback(token);
 }
 
@@ -146,7 +152,7 @@ export function settleColumns(columns: TableColumn[], titleText: string, ctx: Co
 
 /** A printed dash (`-`, `$ -`, `—`): a zero written without digits. */
 function isDash(a: Amount): boolean {
-  return !/\d/.test(a.text);
+  return !DIGIT.test(a.text);
 }
 
 /**

@@ -22,7 +22,9 @@ interface Classified {
 }
 
 /** A rule line: only dashes, equals signs, underscores and blanks, with a run of three. Linear (no nested quantifier). */
-const isRule = (text: string): boolean => /[-=_]{3}/.test(text) && /^[-=_ ]+$/.test(text.trim());
+const isRule = (text: string): boolean => RULE_RUN.test(text) && RULE_ONLY.test(text.trim());
+const RULE_RUN = /[-=_]{3}/;
+const RULE_ONLY = /^[-=_ ]+$/;
 
 /** Blanks only, or nothing. */
 const BLANK_LINE = /^\s*$/;
@@ -44,18 +46,27 @@ function isProse(c: Classified): boolean {
   return t.length >= 50 && t.split(/\s+/).length >= 8;
 }
 
+// Tests of every line or row, hoisted (a regular expression literal is a new object each time it is evaluated).
+const THOUSANDS = /\d,\d{3}/;
+const GUTTER_OR_INDENT = /\S\s{2,}\S|^\s{12,}\S/;
+const TWO_YEARS = /\b(?:19|20)\d\d\s{2,}(?:19|20)\d\d\b/;
+const LONE_YEAR = /^\s{12,}(?:19|20)\d\d\s*$/;
+const GUIDANCE_WORD = /\b(?:guidance|range)\b/i;
+const GUTTER = /\s{2,}\S/;
+const TOTAL = /^total\b/i;
+
 /** A line that names periods or a guidance range: the header of a (new) table. */
 function isPeriodHeader(c: Classified): boolean {
   if (c.kind !== 'text') return false;
   const t = c.line.text;
   // A line of a label naming dates (`issued and outstanding -- 13,577,000 at June 30, 2005`) is no header.
-  if (/\d,\d{3}/.test(t)) return false;
+  if (THOUSANDS.test(t)) return false;
   if (datesIn(t).length > 0 || durationOf(t) || numericDatesIn(t).length > 0 || fiscalQuarterIn(t)) return true;
-  if (monthDayIn(t) && /\S\s{2,}\S|^\s{12,}\S/.test(t)) return true;
-  if (/\b(?:19|20)\d\d\s{2,}(?:19|20)\d\d\b/.test(t)) return true;
+  if (monthDayIn(t) && GUTTER_OR_INDENT.test(t)) return true;
+  if (TWO_YEARS.test(t)) return true;
   // One year alone, standing over a column (a table of one column): `                    2004`.
-  if (/^\s{12,}(?:19|20)\d\d\s*$/.test(t)) return true;
-  return /\b(?:guidance|range)\b/i.test(t) && /\s{2,}\S/.test(t.trim());
+  if (LONE_YEAR.test(t)) return true;
+  return GUIDANCE_WORD.test(t) && GUTTER.test(t.trim());
 }
 
 /** Untagged tables in running text: runs of data lines not broken by prose, with the lines above them. */
@@ -392,7 +403,7 @@ function buildTable(
     ruleAbove = false;
     blankAbove = false;
     pending = [];
-    if (section && /^total\b/i.test(label)) {
+    if (section && TOTAL.test(label)) {
       const words = section.toLowerCase().replace(/[^a-z ]/g, '').trim();
       if (words && label.toLowerCase().includes(words)) { section = ''; sectionRows = 0; }
     }
