@@ -1,4 +1,5 @@
 /** Line positions in a source text: offset ↔ line, shared by the readers (provenance is a line and column). */
+import type { Filing } from './types';
 
 /** Offsets of line starts in `text` (the first is 0). */
 export function lineStarts(text: string): number[] {
@@ -60,4 +61,14 @@ export function numberedLines(text: string): NumberedLines {
       return no >= 1 && no <= b.starts.length ? text.slice(b.starts[no - 1], b.ends[no - 1]) : '';
     },
   };
+}
+
+/** Each filing's lines by number, found once for all that ask (its text facts, its claims' places). */
+const FILING_LINES = new WeakMap<Filing, NumberedLines>();
+
+/** A filing's lines by number (`numberedLines` of its text), made once per filing. */
+export function filingLines(filing: Filing): NumberedLines {
+  let lines = FILING_LINES.get(filing);
+  if (!lines) FILING_LINES.set(filing, (lines = numberedLines(filing.text)));
+  return lines;
 }

@@ -8,7 +8,7 @@ import { conceptForLabel, slugOf, type ConceptDef, type Nature } from './concept
 import { NARRATIVE_RULES } from './narrative-rules';
 import { companyOf, isMpower } from '../filing/company';
 import { duration } from '../filing/periods';
-import { numberedLines, type NumberedLines } from '../filing/lines';
+import { filingLines, type NumberedLines } from '../filing/lines';
 import type { Filing, Table, TableColumn, TableRow } from '../filing/types';
 import type { Amount, Company, Fact, Period, Scale, Scenario } from './types';
 
@@ -191,7 +191,7 @@ export function factsOf(filing: Filing): FilingFacts {
     const ctx: FactContext = { filing, company, catalogue, durations, statement: tableStatement(table), members: table.columns.map(memberOf) };
     for (const row of table.rows) rowFacts(ctx, table, row, facts);
   }
-  const lines = numberedLines(filing.text);
+  const lines = filingLines(filing);
   for (const sentence of usesCatalogue(filing) ? filing.sentences : []) {
     for (const rule of NARRATIVE_RULES) {
       for (const spec of rule(sentence, durations)) facts.push(textFact(filing, lines, spec));

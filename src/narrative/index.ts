@@ -5,7 +5,7 @@
  * `judgeFilingClaims` when the claims are first asked for (a formula needs none of them).
  */
 import type { Filing, Sentence } from '../filing/types';
-import { numberedLines, type NumberedLines } from '../filing/lines';
+import { filingLines, type NumberedLines } from '../filing/lines';
 import type { Dataset } from '../model/dataset';
 import { textFact, usesCatalogue } from '../model/facts';
 import type { Fact } from '../model/types';
@@ -27,7 +27,7 @@ function readOptions(filing: Filing, lines: NumberedLines, only?: ReadOptions['o
 }
 
 function linesOf(filing: Filing): NumberedLines {
-  return numberedLines(filing.text);
+  return filingLines(filing);
 }
 
 /**
