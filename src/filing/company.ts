@@ -16,7 +16,6 @@ const BARE_AT = /\([A-Z]{1,5}\)/g;
 /** How far before its bracket a name's match can start: 81 name characters and ` , ` (blanks are single here). */
 const NAME_REACH = 90;
 
-
 /**
  * The first match of `full` (a name then a bracket) in `foldBlanks(text)`, found cheaply and without
  * folding the whole text: the brackets (`at`, which allows any blanks where `full` has one) are
