@@ -118,12 +118,22 @@ export class Dataset {
     this.filings.splice(at, 0, set.filing);
     this.cache = {};
 
+    // The filing's facts by key, in the order each key first appears. A key's string is built once
+    // per key, not per fact: the facts are grouped by concept, period and scenario (and company).
     const mine = new Map<string, { facts: Fact[]; index: number }>();
+    const groups = new Map<string, Map<string, Map<string, { facts: Fact[]; index: number }>>>();
     // A filing's facts share its company object: its key is worked out once for them.
     let keyed: Fact['company'] | undefined;
     let company = 'mpower';
     set.facts.forEach((f, index) => {
       if (f.company !== keyed) { keyed = f.company; company = f.company ? companyKey(f.company) : 'mpower'; }
+      let byPeriod = groups.get(f.concept);
+      if (!byPeriod) groups.set(f.concept, (byPeriod = new Map()));
+      let byScenario = byPeriod.get(f.period.key);
+      if (!byScenario) byPeriod.set(f.period.key, (byScenario = new Map()));
+      const scenario = company === 'mpower' ? f.scenario : `${f.scenario}|${company}`;
+      const entry = byScenario.get(scenario);
+      if (entry) { entry.facts.push(f); return; }
       const plain = factKey(f.concept, f.period.key, f.scenario);
       const key = mergeKey(plain, company);
       if (key !== plain) {
@@ -132,9 +142,9 @@ export class Dataset {
         const firstSet = first === undefined ? undefined : this.printings.get(first)?.[0].set;
         if (first === undefined || (firstSet && filingOrder(set.filing, firstSet.filing) < 0)) this.others.set(plain, key);
       }
-      const entry = mine.get(key);
-      if (entry) entry.facts.push(f);
-      else mine.set(key, { facts: [f], index });
+      const fresh = { facts: [f], index };
+      byScenario.set(scenario, fresh);
+      mine.set(key, fresh);
     });
     const found: Restatement[] = [];
     for (const [key, { facts, index }] of mine) {
