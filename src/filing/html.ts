@@ -6,7 +6,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { SourceLine } from './document';
-import { lineIndex, lineStarts } from './lines';
+import { lineBounds, lineIndex } from './lines';
 
 /** One `<td>`/`<th>` as written. */
 export interface HtmlCell {
@@ -135,7 +135,7 @@ interface OpenTable {
  * running-text lines and table grids. Line numbers are those of the whole `source`.
  */
 export function readHtml(source: string, from = 0, to = source.length): HtmlItem[] {
-  const starts = lineStarts(source);
+  const { starts, ends } = lineBounds(source);
   const items: HtmlItem[] = [];
   const tables: OpenTable[] = [];
   /** Running text of the current source line, outside tables. */
@@ -293,10 +293,8 @@ export function readHtml(source: string, from = 0, to = source.length): HtmlItem
           const c = t.cell;
           if (c.first >= 0) {
             const li = lineIndex(starts, c.first);
-            // The line's end, before its CR when CRLF ends it (the span is of printed characters).
-            let lineEnd = li + 1 < starts.length ? starts[li + 1] - 1 : source.length;
-            if (lineEnd > starts[li] && source.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-            c.cell.length = Math.max(c.cell.text.trim().length, Math.min(c.last, lineEnd) - c.first);
+            // To the line's end, not into its line end (the span is of printed characters).
+            c.cell.length = Math.max(c.cell.text.trim().length, Math.min(c.last, ends[li]) - c.first);
           }
           t.cell = undefined;
           return;

@@ -1,11 +1,38 @@
 /** Line positions in a source text: offset ↔ line, shared by the readers (provenance is a line and column). */
 import type { Filing } from './types';
 
+/** Where each line of a text starts, and where it ends without its line end (CRLF, CR and LF each end one). */
+export interface LineBounds {
+  starts: number[];
+  ends: number[];
+}
+
+/** Each line's start and end offsets in `text`, numbered as `text.split(/\r\n|\r|\n/)` numbers the lines. */
+export function lineBounds(text: string): LineBounds {
+  const starts = [0];
+  const ends: number[] = [];
+  if (!/\r(?!\n)/.test(text)) {
+    // No lone CR (most texts): LF ends every line, a CR just before it is part of the line end.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
+      starts.push(i + 1);
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      ends.push(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  ends.push(text.length);
+  return { starts, ends };
+}
+
 /** Offsets of line starts in `text` (the first is 0). */
 export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+  return lineBounds(text).starts;
 }
 
 /** 0-based index of the line holding `offset`, given the line starts. */
@@ -34,30 +61,13 @@ export interface NumberedLines {
  * only when asked for (the prose's places ask for a few hundred of a document's lines).
  */
 export function numberedLines(text: string): NumberedLines {
-  let bounds: { starts: number[]; ends: number[] } | undefined;
-  const find = (): { starts: number[]; ends: number[] } => {
-    const starts = [0];
-    const ends: number[] = [];
-    if (!text.includes('\r')) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { ends.push(i); starts.push(i + 1); }
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c !== 10 && c !== 13) continue;
-        ends.push(i);
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    ends.push(text.length);
-    return { starts, ends };
-  };
+  let bounds: LineBounds | undefined;
   return {
     get count(): number {
-      return (bounds ??= find()).starts.length;
+      return (bounds ??= lineBounds(text)).starts.length;
     },
     at(no: number): string {
-      const b = (bounds ??= find());
+      const b = (bounds ??= lineBounds(text));
       return no >= 1 && no <= b.starts.length ? text.slice(b.starts[no - 1], b.ends[no - 1]) : '';
     },
   };
