@@ -8,9 +8,9 @@
  */
 import { describeColumn, type ColumnContext } from './columns';
 import type { HtmlCell, HtmlTable } from './html';
-import { amountKindBy, findScaleStatement, isMalformedCell, parseCell, rowWords, scaleOf, toAmount, type NumberToken, type RowWords } from './numbers';
+import { findScaleStatement, isMalformedCell, parseCell, rowAmountKinds, scaleOf, toAmount, type NumberToken } from './numbers';
 import { figureKind, keepsSection, rowKindOf, settleColumns, titleOf, type RowUnits } from './table-context';
-import type { AmountKind, Cell, Diagnostic, Scale, Table, TableColumn, TableRow } from './types';
+import type { Cell, Diagnostic, Scale, Table, TableColumn, TableRow } from './types';
 
 /** A cell placed on the grid. */
 interface Placed {
@@ -316,10 +316,7 @@ function buildSegment(rows: RowInfo[], html: HtmlTable, ctx: HtmlTableContext, d
     const label = r.label;
     const kind = rowKindOf(label, section, units);
     const cells: Cell[] = [];
-    // What the row's words say of its figures, worked out once for the row, when a cell asks.
-    let rowWordsOf: RowWords | undefined;
-    const rowSection = section;
-    const byWords = (t: NumberToken): AmountKind => amountKindBy(t, (rowWordsOf ??= rowWords(label, rowSection)));
+    const byWords = rowAmountKinds(label, section);
     for (const j of r.joined) {
       const column = columnIndex(cols, j);
       if (column < 0) continue;

@@ -246,11 +246,11 @@ function spreadMalformed(line: string, at: number, end: number): number {
 }
 
 /** What a row's label and section say about the kind of its numbers. */
-export interface RowWords { perShare: boolean; share: boolean; shares: boolean; ratio: boolean }
+interface RowWords { perShare: boolean; share: boolean; shares: boolean; ratio: boolean }
 const rowWordsCache = new Map<string, RowWords>();
 
 /** What a row's label and section say about its numbers (memoised: rows repeat across tables). */
-export function rowWords(label: string, section: string): RowWords {
+function rowWords(label: string, section: string): RowWords {
   const key = `${section}\u0000${label}`;
   let w = rowWordsCache.get(key);
   if (!w) {
@@ -273,8 +273,14 @@ export function amountKind(token: Pick<NumberToken, 'percent' | 'decimals' | 'do
   return token.percent ? 'percent' : amountKindBy(token, rowWords(label, section));
 }
 
-/** `amountKind` with the row's words worked out already (once per row, for all its cells). */
-export function amountKindBy(token: Pick<NumberToken, 'percent' | 'decimals' | 'dollar'>, w: RowWords): AmountKind {
+/** `amountKind` for each figure of one row: the row's words are worked out once, when a cell first asks. */
+export function rowAmountKinds(label: string, section: string): (token: Pick<NumberToken, 'percent' | 'decimals' | 'dollar'>) => AmountKind {
+  let words: RowWords | undefined;
+  return (token) => (token.percent ? 'percent' : amountKindBy(token, (words ??= rowWords(label, section))));
+}
+
+/** `amountKind` with the row's words worked out already. */
+function amountKindBy(token: Pick<NumberToken, 'percent' | 'decimals' | 'dollar'>, w: RowWords): AmountKind {
   if (token.percent) return 'percent';
   if (w.perShare || (token.dollar && token.decimals === 2 && w.share)) return 'per-share';
   if (w.shares && !token.dollar && token.decimals <= 1) return 'shares';

@@ -2,12 +2,12 @@
  * Fixed-width text tables: where they are, their columns (from the alignment of the numbers
  * themselves), their headers, titles, scale statements, rows, section headings and cells.
  */
-import { amountKindBy, findScaleStatement, rowWords, scaleOf, splitTableLine, toAmount, type MalformedCell, type NumberToken, type RowWords } from './numbers';
+import { findScaleStatement, rowAmountKinds, scaleOf, splitTableLine, toAmount, type MalformedCell, type NumberToken } from './numbers';
 import { durationOf, datesIn, fiscalQuarterIn, monthDayIn, numericDatesIn } from './periods';
 import { describeColumn, type ColumnContext } from './columns';
 import type { Region, SourceLine } from './document';
 import { figureKind, keepsSection, rowKindOf, settleColumns, withoutScaleBrackets, type RowUnits } from './table-context';
-import type { AmountKind, Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
+import type { Cell, Diagnostic, Scale, TableColumn, TableRow, TextTable } from './types';
 import { foldBlanks, leadingBlanks, matchesOf } from './text';
 
 type LineKind = 'blank' | 'rule' | 'data' | 'text';
@@ -380,10 +380,7 @@ function buildTable(
     if (pending.length > 0) label = [...pending.map((p) => p.line.text.trim()), label].filter((t) => t !== '').join(' ');
     const rowKind = rowKindOf(label, section, units);
     const cells: Cell[] = [];
-    const rowSection = section;
-    // What the row's words say of its figures, worked out once for the row, when a cell asks.
-    let words: RowWords | undefined;
-    const byWords = (t: NumberToken): AmountKind => amountKindBy(t, (words ??= rowWords(label, rowSection)));
+    const byWords = rowAmountKinds(label, section);
     for (const t of c.tokens) {
       const column = columnOf(cols, t.span);
       if (column < 0) continue;
