@@ -93,8 +93,9 @@ export function mendingCandidates(b: Check, at: number[], candidates: Decimal[])
     return values;
   };
   const mends = (candidate: Decimal): boolean => statusWith(b, valuesWith(candidate)) !== 'break';
-  if (isSameFact(b) || at.length !== 1 || candidates.length < 4) return candidates.filter(mends);
+  if (isSameFact(b) || at.length !== 1) return candidates.filter(mends);
   const sorted = candidates.filter((c) => !c.isZero()).sort((x, y) => x.comparedTo(y));
+  if (sorted.length === 0) return candidates.filter(mends);
   const diff = (k: number): Decimal | null => differenceWith(b, valuesWith(sorted[k]));
   const low = diff(0);
   const high = diff(sorted.length - 1);
