@@ -7,11 +7,14 @@ export interface LineBounds {
   ends: number[];
 }
 
+/** A CR not followed by LF: a line end of its own. */
+const LONE_CR = /\r(?!\n)/;
+
 /** Each line's start and end offsets in `text`, numbered as `text.split(/\r\n|\r|\n/)` numbers the lines. */
 export function lineBounds(text: string): LineBounds {
   const starts = [0];
   const ends: number[] = [];
-  if (!/\r(?!\n)/.test(text)) {
+  if (text.indexOf('\r') < 0 || !LONE_CR.test(text)) {
     // No lone CR (most texts): LF ends every line, a CR just before it is part of the line end.
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
       ends.push(i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i);

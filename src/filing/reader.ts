@@ -146,7 +146,8 @@ function readFilingText(input: string, file: string): Filing {
   const diagnostics: Diagnostic[] = [...doc.diagnostics, ...overlongFigures(doc.regions, file)];
   // The company first: column headers repeat its name (`Mpower Holding`), which names no segment.
   // Entities as the HTML reader decodes them (`&#151;` is an em dash, as in Windows-1252).
-  const headText = decodeHtmlEntities(text.slice(0, 60000).replace(/<[^>]*>/g, ' ')).replace(/\u00a0/g, ' ');
+  const decoded = decodeHtmlEntities(text.slice(0, 60000).replace(/<[^>]*>/g, ' '));
+  const headText = decoded.includes('\u00a0') ? decoded.replace(/\u00a0/g, ' ') : decoded;
   const company = detectCompany(headText, doc.envelope);
   const fiscalYearEnd = doc.envelope.filers[company.fiscalFiler ?? 0]?.fiscalYearEnd || doc.envelope.fiscalYearEnd || undefined;
   const columnCtx = { company: company.name, fiscalYearEnd };
