@@ -48,6 +48,15 @@ export function valueIn(fact: Fact, scale: Scale): Decimal {
   return fact.value.times(SCALE_FACTOR[fact.scale]).dividedBy(SCALE_FACTOR[scale]);
 }
 
+/**
+ * `sum + value × coefficient`, as decimal.js computes it. A coefficient is nearly always 1 or -1:
+ * then the value is added or taken away without a product first (the same result: a printed
+ * figure has fewer digits than the precision, so the product is exact).
+ */
+export function plusTimes(sum: Decimal, value: Decimal, coefficient: number): Decimal {
+  return coefficient === 1 ? sum.plus(value) : coefficient === -1 ? sum.minus(value) : sum.plus(value.times(coefficient));
+}
+
 function sameValue(a: Fact, b: Fact): boolean {
   return valueIn(a, 'units').eq(valueIn(b, 'units'));
 }

@@ -25,7 +25,7 @@
 import Decimal from 'decimal.js';
 import { duration, isoDate, lastDayOfMonth } from '../filing/periods';
 import { CONCEPTS, conceptById, type ConceptDef } from './concepts';
-import { valueIn, type Dataset } from './dataset';
+import { plusTimes, valueIn, type Dataset } from './dataset';
 import type { Derivation, Fact, Period } from './types';
 
 /** A printed figure and the same period derived from other printed figures. */
@@ -73,7 +73,7 @@ function decimalsOf(facts: Fact[]): number {
 /** A derived fact of `concept` for `period`: Σ coefficient × operand, in the scale of the first operand. */
 function sumFact(concept: ConceptDef, period: Period, kind: 'sum' | 'difference', operands: { fact: Fact; coefficient: 1 | -1 }[]): Fact {
   const first = operands[0].fact;
-  const value = operands.reduce((s, o) => s.plus(valueIn(o.fact, first.scale).times(o.coefficient)), new Decimal(0));
+  const value = operands.reduce((s, o) => plusTimes(s, valueIn(o.fact, first.scale), o.coefficient), new Decimal(0));
   const formula = operands
     .map((o, i) => (i === 0 ? (o.coefficient < 0 ? '−' : '') : o.coefficient < 0 ? ' − ' : ' + ') + o.fact.period.key)
     .join('');

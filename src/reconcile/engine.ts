@@ -7,7 +7,7 @@
  */
 import Decimal from 'decimal.js';
 import { addMonthsToEnd } from '../filing/periods';
-import { valueIn, type Dataset } from '../model/dataset';
+import { plusTimes, valueIn, type Dataset } from '../model/dataset';
 import { SCALE_FACTOR, type Check, type CheckOperand, type Fact, type Scale, type Scenario } from '../model/types';
 import { derivePeriods, type DerivedFacts } from '../model/derived';
 import { halfUnit, makeCheck, ZERO } from './check';
@@ -85,7 +85,7 @@ function evalSum(rule: SumRule, period: string, scenario: Scenario, facts: Slice
       continue;
     }
     const v = valueIn(f, scale);
-    if (computed !== null) computed = computed.plus(v.times(coefficient));
+    if (computed !== null) computed = plusTimes(computed, v, coefficient);
     if (printed) tolerance = tolerance.plus(printedTolerance(f, scale));
     ops.push(operand(concept, coefficient, f, scale));
   }

@@ -21,6 +21,7 @@
 import Decimal from 'decimal.js';
 import type { Cell, Table, TableRow } from '../filing/types';
 import type { Check, CheckOperand } from '../model/types';
+import { plusTimes } from '../model/dataset';
 import { halfUnit, makeCheck, ZERO } from './check';
 
 /** How far above a subtotal its operands may start. */
@@ -131,7 +132,7 @@ function evaluate(rows: TableRow[], c: Candidate, column: number, reportedDecima
   for (let k = 0; k < c.rows.length; k++) {
     const cell = rows[c.rows[k]].cells.find((x) => x.column === column);
     if (!cell) return { computed: null, tolerance };
-    sum = sum.plus(cell.amount.value.times(c.coefficients[k]));
+    sum = plusTimes(sum, cell.amount.value, c.coefficients[k]);
     if (perShare) tolerance = tolerance.plus(halfUnit(cell.amount.decimals));
   }
   return { computed: sum, tolerance };

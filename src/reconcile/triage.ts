@@ -10,6 +10,7 @@
  * both; a plug that any of three terms could absorb names none.
  */
 import Decimal from 'decimal.js';
+import { plusTimes } from '../model/dataset';
 import { RULES } from './rules';
 import type { Check, CheckOperand, CheckStatus, Culprit } from '../model/types';
 
@@ -48,7 +49,7 @@ function differenceWith(check: Check, values: (Decimal | null)[]): Decimal | nul
     for (let i = 1; i < ops.length; i++) {
       const v = values[i];
       if (v === null) continue; // a missing optional term (a missing required one makes the check incomplete, never a break)
-      computed = computed.plus(v.times(ops[i].coefficient));
+      computed = plusTimes(computed, v, ops[i].coefficient);
     }
   }
   return reported === null || computed === null ? null : reported.minus(computed);
