@@ -15,6 +15,16 @@ export function halfUnit(decimals: number): Decimal {
   return (HALF_UNITS[decimals] ??= new Decimal(5).times(new Decimal(10).pow(-(decimals + 1))));
 }
 
+/**
+ * A ratio rule's computed value, `numerator ÷ denominator × factor` (the denominator not zero),
+ * as the engine and the culprit search both work it out. A factor of 1 needs no product: the
+ * quotient is rounded to the precision already, and times 1 leaves it as it is.
+ */
+export function ratioOf(numerator: Decimal, denominator: Decimal, factor: number): Decimal {
+  const quotient = numerator.dividedBy(denominator);
+  return factor === 1 ? quotient : quotient.times(factor);
+}
+
 export function statusOf(difference: Decimal | null, tolerance: Decimal): CheckStatus {
   if (difference === null) return 'incomplete';
   if (difference.isZero()) return 'tie';

@@ -10,7 +10,7 @@ import { addMonthsToEnd } from '../filing/periods';
 import { plusTimes, valueIn, type Dataset } from '../model/dataset';
 import { SCALE_FACTOR, type Check, type CheckOperand, type Fact, type Scale, type Scenario } from '../model/types';
 import { derivePeriods, type DerivedFacts } from '../model/derived';
-import { halfUnit, makeCheck, ZERO } from './check';
+import { halfUnit, makeCheck, ratioOf, ZERO } from './check';
 import { inferredSubtotals } from './subtotals';
 import { DERIVED_RULE, RULES, SAME_FACT_RULE, type RatioRule, type RollForwardRule, type Rule, type SumRule } from './rules';
 
@@ -100,7 +100,7 @@ function evalRatio(rule: RatioRule, period: string, scenario: Scenario, facts: S
   const numScale = rule.numeratorScale;
   const numOf = (f: Fact): Decimal => (numScale ? valueIn(f, numScale) : f.value);
   const numValue = num ? numOf(num) : null;
-  const computed = numValue && den && !den.value.isZero() ? numValue.dividedBy(den.value).times(rule.factor) : null;
+  const computed = numValue && den && !den.value.isZero() ? ratioOf(numValue, den.value, rule.factor) : null;
   const tolerance = reported ? halfUnit(reported.amount.decimals) : ZERO;
   return makeCheck(rule, period, scenario, reported?.value ?? null, computed, tolerance, [
     operand(rule.reported, 1, reported),

@@ -11,6 +11,7 @@
  */
 import Decimal from 'decimal.js';
 import { plusTimes } from '../model/dataset';
+import { ratioOf } from './check';
 import { RULES } from './rules';
 import type { Check, CheckOperand, CheckStatus, Culprit } from '../model/types';
 
@@ -39,7 +40,7 @@ function differenceWith(check: Check, values: (Decimal | null)[]): Decimal | nul
   let computed: Decimal | null;
   if (type === 'ratio') {
     reported = values[0];
-    computed = values[1] && values[2] && !values[2].isZero() ? values[1].dividedBy(values[2]).times(ops[1].coefficient) : null;
+    computed = values[1] && values[2] && !values[2].isZero() ? ratioOf(values[1], values[2], ops[1].coefficient) : null;
   } else if (type === 'rollforward') {
     reported = values[0] && values[1] ? values[0].minus(values[1]) : null;
     computed = values[2];
@@ -80,6 +81,17 @@ function statusWith(check: Check, values: (Decimal | null)[]): CheckStatus {
 }
 
 /**
+ * Decimals in numeric order. Each is compared by its nearest double first (rounding to a double
+ * keeps order: two whose doubles differ are in the doubles' order), exactly only where the doubles
+ * are equal; decimal.js's own comparison copies its argument on every call.
+ */
+function numericOrder(values: Decimal[]): Decimal[] {
+  const keyed = values.map((value) => ({ value, near: value.toNumber() }));
+  keyed.sort((a, b) => a.near - b.near || a.value.comparedTo(b.value));
+  return keyed.map((k) => k.value);
+}
+
+/**
  * The candidates (in their own order) that leave the break `b` unbroken when they stand for its
  * operands `at`. Where one operand changes, the break's difference moves one way as the candidate
  * does (a sum is monotone in each term, a ratio in its numerator and, away from zero, its
@@ -95,7 +107,7 @@ export function mendingCandidates(b: Check, at: number[], candidates: Decimal[])
   };
   const mends = (candidate: Decimal): boolean => statusWith(b, valuesWith(candidate)) !== 'break';
   if (isSameFact(b) || at.length !== 1) return candidates.filter(mends);
-  const sorted = candidates.filter((c) => !c.isZero()).sort((x, y) => x.comparedTo(y));
+  const sorted = numericOrder(candidates.filter((c) => !c.isZero()));
   if (sorted.length === 0) return candidates.filter(mends);
   const diff = (k: number): Decimal | null => differenceWith(b, valuesWith(sorted[k]));
   const low = diff(0);
@@ -104,8 +116,8 @@ export function mendingCandidates(b: Check, at: number[], candidates: Decimal[])
   const rising = low.lte(high);
   const tolerance = b.tolerance;
   // The first candidate at or past the point where `past` turns true (false … false true … true).
-  const firstWhere = (past: (d: Decimal) => boolean): number => {
-    let lo = 0;
+  const firstWhere = (past: (d: Decimal) => boolean, from = 0): number => {
+    let lo = from;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -115,8 +127,10 @@ export function mendingCandidates(b: Check, at: number[], candidates: Decimal[])
     return lo;
   };
   // Rising: the run starts where the difference reaches -tolerance and ends before it passes +tolerance.
-  const from = firstWhere(rising ? (d) => d.gte(tolerance.negated()) : (d) => d.lte(tolerance));
-  const to = firstWhere(rising ? (d) => d.gt(tolerance) : (d) => d.lt(tolerance.negated()));
+  const below = tolerance.negated();
+  const from = firstWhere(rising ? (d) => d.gte(below) : (d) => d.lte(tolerance));
+  // Past the far end is past the near one too: the far end is looked for from the near one on.
+  const to = firstWhere(rising ? (d) => d.gt(tolerance) : (d) => d.lt(below), from);
   const run = new Set(sorted.slice(from, to));
   return candidates.filter((c) => run.has(c) || (c.isZero() && mends(c)));
 }
