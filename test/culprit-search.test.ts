@@ -102,6 +102,34 @@ describe('the candidates that mend a break, found by bisection, are those found 
     expect(mended).toBeGreaterThan(20);
   });
 
+  test('figures of 18 to 20 digits, which doubles cannot tell apart, are put in their exact order (negative ones too)', () => {
+    const next = random(7);
+    let mended = 0;
+    for (let n = 0; n < 60; n++) {
+      const digits = 18 + (n % 3);
+      const big = () => new Decimal(String(1 + int(next, 8))).times(new Decimal(10).pow(digits - 9)).plus(int(next, 8));
+      const terms = [big(), big()];
+      const sign = n % 2 === 0 ? -1 : 1;
+      const total = terms[0].plus(terms[1]).times(sign);
+      // Off by a few units in the last digits: only a change there mends it, among candidates a double rounds together.
+      const values = [total.plus(1 + int(next, 1)), terms[0].times(sign), terms[1].times(sign)];
+      const coefficients = [1, 1, 1];
+      const tolerance = new Decimal(0);
+      const c = check(RULE.sum, values.map((v, i) => op(v, coefficients[i], new Decimal(1))), tolerance);
+      for (let at = 0; at < values.length; at++) {
+        const candidates = oneDigitChanges(values[at]);
+        const expected = candidates.filter((cand) => {
+          const changed = values.slice();
+          changed[at] = cand;
+          return mendsByHand('sum', changed, coefficients, tolerance);
+        });
+        expect(mendingCandidates(c, [at], candidates).map(String)).toEqual(expected.map(String));
+        mended += expected.length;
+      }
+    }
+    expect(mended).toBeGreaterThan(60);
+  });
+
   test('a number standing twice in the break is tried candidate by candidate (no shortcut), with the same answer', () => {
     // 2,000 + 2,000 = 4,500: changing both 2,000s together (at = [1, 2]) to 2,200 or 2,300 does not
     // mend it, 2,250 is no one-digit change; 3,000 + 3,000 = 6,000 is no mend either: none.
