@@ -70,9 +70,23 @@ export function filingOrder(a: Filing, b: Filing): number {
   return a.text === b.text ? 0 : a.text < b.text ? -1 : 1;
 }
 
-/** Tables first (in document order), then text figures: the primary occurrence leads. */
-function byPlace(a: Fact, b: Fact): number {
-  return Number(a.source.table.startsWith('t') ? 0 : 1) - Number(b.source.table.startsWith('t') ? 0 : 1);
+const inTable = (f: Fact): boolean => f.source.table.startsWith('t');
+
+/**
+ * Tables first (in document order), then text figures: the primary occurrence leads. In place and
+ * stable, as a sort by that order would be; a list already in that order (a filing lists its table
+ * facts first) is only looked through.
+ */
+function tablesFirst(facts: Fact[]): void {
+  let k = 0;
+  while (k < facts.length && inTable(facts[k])) k++;
+  let j = k;
+  while (j < facts.length && !inTable(facts[j])) j++;
+  if (j === facts.length) return;
+  const tables = facts.filter(inTable);
+  const text = facts.filter((f) => !inTable(f));
+  tables.forEach((f, i) => { facts[i] = f; });
+  text.forEach((f, i) => { facts[tables.length + i] = f; });
 }
 
 /** One filing's occurrences of one key. */
@@ -157,7 +171,7 @@ export class Dataset {
     });
     const found: Restatement[] = [];
     for (const [key, { facts, index }] of mine) {
-      facts.sort(byPlace);
+      tablesFirst(facts);
       const mineNow: Printing = { set, facts, index };
       const list = this.printings.get(key);
       if (!list) {

@@ -229,7 +229,8 @@ export function reconcile(dataset: Dataset, derived: DerivedFacts = derivePeriod
   for (const { filing, facts } of dataset.filingFacts()) {
     // A table with a catalogue row is the rules' business, whether or not a newer release
     // superseded its figures (an older release's balance sheet is not a table no rule knows).
-    const known = new Set(facts.filter((f) => f.mapped).map((f) => f.source.table));
+    const known = new Set<string>();
+    for (const f of facts) if (f.mapped) known.add(f.source.table);
     for (const t of filing.tables) {
       if (known.has(t.id)) continue;
       // Tables no rule knows: the subtotals their layout supports, honestly statused.
