@@ -5,7 +5,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import Decimal from 'decimal.js';
-import { filingOrder, valueIn } from '../src/model/dataset';
+import { Dataset, filingOrder, valueIn } from '../src/model/dataset';
 import { printedOperands } from '../src/model/derived';
 import type { Filing } from '../src/filing/types';
 import { canonicalValue } from '../src/model/facts';
@@ -254,5 +254,23 @@ describe('the order of releases: by date, then file name, then text (never by im
     ['the same release', filing('2004-07-29', 'a.txt', 'A'), filing('2004-07-29', 'a.txt', 'A'), 0],
   ])('%s', (_name, a, b, order) => {
     expect(filingOrder(a, b)).toBe(order);
+  });
+});
+
+describe('the primary occurrence of a key', () => {
+  test('is a table cell even when the filing lists a figure of its text first; tables keep their document order, then text figures theirs', () => {
+    const set = analyze([seed]).dataset.filingFacts()[0];
+    const key = (f: { concept: string; period: { key: string }; scenario: string }) => `${f.concept}|${f.period.key}|${f.scenario}`;
+    // Stock-based compensation for Q2 2004 is printed in two tables of the seed: 39 on line 245 (the
+    // statement of operations) and (39) on line 299 (the reconciliation).
+    const printed = set.facts.filter((f) => key(f) === 'stock_based_compensation|2004Q2|actual');
+    expect(printed.map((f) => f.source.line)).toEqual([245, 299]);
+    const inText = (line: number, table: string) => ({ ...printed[0], source: { ...printed[0].source, table, line } });
+    const before = inText(7, 'narrative');
+    const after = inText(9, 'note');
+    const d = new Dataset([{ filing: set.filing, facts: [before, ...set.facts, after] }]);
+    expect(d.occurrences('stock_based_compensation', '2004Q2')).toEqual([printed[0], printed[1], before, after]);
+    // The list as the reader gives it (tables first already) stays as it is.
+    expect(new Dataset([set]).occurrences('stock_based_compensation', '2004Q2')).toEqual(printed);
   });
 });
