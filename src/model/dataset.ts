@@ -50,8 +50,9 @@ export function valueIn(fact: Fact, scale: Scale): Decimal {
 
 /**
  * `sum + value × coefficient`, as decimal.js computes it. A coefficient is nearly always 1 or -1:
- * then the value is added or taken away without a product first (the same result: a printed
- * figure has fewer digits than the precision, so the product is exact).
+ * then the value is added or taken away without a product first. The same result: a figure has
+ * fewer digits than the precision (20), so that product is exact; a longer one, which the reader
+ * warns of, is now rounded once instead of twice.
  */
 export function plusTimes(sum: Decimal, value: Decimal, coefficient: number): Decimal {
   return coefficient === 1 ? sum.plus(value) : coefficient === -1 ? sum.minus(value) : sum.plus(value.times(coefficient));
