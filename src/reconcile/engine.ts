@@ -52,14 +52,21 @@ function operand(concept: string, coefficient: number, fact: Fact | undefined, s
 
 type Slice = Map<string, Fact>;
 
-/** Facts grouped by period and scenario: `2004Q2|actual` → concept → fact. */
-function slices(dataset: Dataset): Map<string, { period: string; scenario: Scenario; facts: Slice }> {
-  const out = new Map<string, { period: string; scenario: Scenario; facts: Slice }>();
+interface PeriodSlice { period: string; scenario: Scenario; facts: Slice }
+
+/**
+ * Facts grouped by period and scenario (concept → fact), in the order each pair first appears.
+ * Looked up by period key, then scenario: no key string is built per fact.
+ */
+function slices(dataset: Dataset): PeriodSlice[] {
+  const out: PeriodSlice[] = [];
+  const byPeriod = new Map<string, Map<Scenario, PeriodSlice>>();
   for (const f of dataset.facts()) {
     if (!f.mapped) continue; // rules speak of catalogue concepts; a slug that happens to match an id is not one
-    const key = `${f.period.key}|${f.scenario}`;
-    let s = out.get(key);
-    if (!s) { s = { period: f.period.key, scenario: f.scenario, facts: new Map() }; out.set(key, s); }
+    let byScenario = byPeriod.get(f.period.key);
+    if (!byScenario) byPeriod.set(f.period.key, (byScenario = new Map()));
+    let s = byScenario.get(f.scenario);
+    if (!s) { s = { period: f.period.key, scenario: f.scenario, facts: new Map() }; byScenario.set(f.scenario, s); out.push(s); }
     s.facts.set(f.concept, f);
   }
   return out;
@@ -186,10 +193,10 @@ function sameFactChecks(dataset: Dataset): Check[] {
   return out;
 }
 
-function evalRule(rule: Rule, dataset: Dataset, all: ReturnType<typeof slices>): Check[] {
+function evalRule(rule: Rule, dataset: Dataset, all: PeriodSlice[]): Check[] {
   if (rule.type === 'rollforward') return evalRollForward(rule, dataset);
   const out: Check[] = [];
-  for (const s of all.values()) {
+  for (const s of all) {
     const c = rule.type === 'sum' ? evalSum(rule, s.period, s.scenario, s.facts) : evalRatio(rule, s.period, s.scenario, s.facts);
     if (c) out.push(c);
   }
