@@ -5,10 +5,13 @@
 import { textFigures } from './numbers';
 import type { SourceLine } from './document';
 import type { Scale, Sentence } from './types';
-import { matchesOf } from './text';
+import { leadingBlanks, matchesOf } from './text';
 
 /** Abbreviations after which a period does not end a sentence. */
 const ABBREVIATIONS = /\b(?:Inc|Corp|Co|Ltd|No|U\.S|Mr|Ms|Dr|St|vs|a\.m|p\.m|i\.e|e\.g)\.$/i;
+
+/** A sentence's end: a full stop, question or exclamation mark before blanks and a capital (a quote or bracket may come first). */
+const SENTENCE_END = /[.!?](?=\s+["(]?[A-Z])/g;
 
 export function readSentences(lines: SourceLine[], scaleAt: (line: number) => Scale | undefined): Sentence[] {
   const out: Sentence[] = [];
@@ -20,7 +23,7 @@ export function readSentences(lines: SourceLine[], scaleAt: (line: number) => Sc
     const starts: { offset: number; no: number; lead: number }[] = [];
     for (const l of para) {
       if (text) text += ' ';
-      starts.push({ offset: text.length, no: l.no, lead: l.text.length - l.text.trimStart().length });
+      starts.push({ offset: text.length, no: l.no, lead: leadingBlanks(l.text) });
       text += l.text.trim();
     }
     const lineAt = (offset: number) => {
@@ -30,17 +33,17 @@ export function readSentences(lines: SourceLine[], scaleAt: (line: number) => Sc
     };
     const kind: Sentence['kind'] = /^Note\s+\d+\s*[:.]/i.test(text) ? 'note' : 'narrative';
     let begin = 0;
-    const re = /[.!?](?=\s+["(]?[A-Z])/g;
     const ends: number[] = [];
-    for (const m of matchesOf(re, text)) {
+    for (const m of matchesOf(SENTENCE_END, text)) {
       const idx = m.index ?? 0;
       if (ABBREVIATIONS.test(text.slice(Math.max(0, idx - 5), idx + 1))) continue;
       ends.push(idx + 1);
     }
     ends.push(text.length);
     for (const end of ends) {
-      const s = text.slice(begin, end).trim();
-      const offset = begin + (text.slice(begin, end).length - text.slice(begin, end).trimStart().length);
+      const piece = text.slice(begin, end);
+      const s = piece.trim();
+      const offset = begin + leadingBlanks(piece);
       begin = end;
       if (!s) continue;
       const line = lineAt(offset);
