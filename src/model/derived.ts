@@ -64,7 +64,8 @@ export function periodOfSpan(start: number, end: number): Period {
   return duration(end - start, monthEnd(end));
 }
 
-const spanKey = (start: number, end: number): string => `${start}:${end}`;
+/** A span's key: a number, not a string per fact (months count from year 0: below 120,000 for any four-digit year). */
+const spanKey = (start: number, end: number): number => start * 1000000 + end;
 
 function decimalsOf(facts: Fact[]): number {
   return facts.reduce((m, f) => Math.max(m, f.amount.decimals), 0);
@@ -121,7 +122,7 @@ interface Flows {
   quarters: Map<number, Fact>;
   /** Printed durations longer than a quarter, by span key, sorted by end then length. */
   durations: { start: number; end: number; fact: Fact }[];
-  bySpan: Map<string, Fact>;
+  bySpan: Map<number, Fact>;
 }
 
 export class DerivedFacts {
