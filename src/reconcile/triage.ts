@@ -11,7 +11,7 @@
  */
 import Decimal from 'decimal.js';
 import { plusTimes } from '../model/dataset';
-import { ratioOf } from './check';
+import { ratioOf, statusOf } from './check';
 import { RULES } from './rules';
 import type { Check, CheckOperand, CheckStatus, Culprit } from '../model/types';
 
@@ -64,20 +64,9 @@ function statusWith(check: Check, values: (Decimal | null)[]): CheckStatus {
     // One figure printed in several places: the first place (operand 1) against each other place.
     const first = values[1];
     if (first === null) return 'incomplete';
-    let worst: CheckStatus = 'tie';
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (i === 1 || v === null) continue;
-      const d = v.minus(first).abs();
-      if (d.gt(check.tolerance)) return 'break';
-      if (!d.isZero()) worst = 'rounding';
-    }
-    return worst;
+    return sameFactWith('tie', first, values.filter((v, i): v is Decimal => i !== 1 && v !== null), check.tolerance);
   }
-  const d = differenceWith(check, values);
-  if (d === null) return 'incomplete';
-  if (d.isZero()) return 'tie';
-  return d.abs().lte(check.tolerance) ? 'rounding' : 'break';
+  return statusOf(differenceWith(check, values), check.tolerance);
 }
 
 /**
