@@ -14,6 +14,7 @@ import { benchHistory } from './history';
 import { benchNarrative } from './narrative';
 import { coldRuns, peakRssMb } from './measure';
 import { benchHtml, benchParse, SEED_FILE, synthetic } from './parse';
+import { benchStages, STAGES } from './stages';
 import { benchWorkbook } from './workbook';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -54,6 +55,14 @@ async function main(): Promise<void> {
       say(`  synthetic ${label} (${fixed(s.mb)} MB), steady (median of ${s.runs} after ${s.warmup}): ${fixed(s.subjectMs, 0)} ms (${fixed(s.subjectWallMs, 0)}), ${fixed(s.mb / (s.subjectMs / 1000))} MB/s; baseline ${fixed(s.baselineMs, 1)} ms (${fixed(s.baselineWallMs, 1)}); ratio ${fixed(s.ratio, 1)}x${label === '10 MB' ? ' (goal <= 10x)' : ''}`);
     }
     say(`  growth 1 MB -> 10 MB, steady: ${fixed(p.growth)}x (goal <= 11x)`);
+
+    // The seed's stages, each timed on its own (bench/stages.ts).
+    const st = benchStages();
+    for (const s of STAGES) put({ [`seed_stage_${s}_ms`]: st.ms[s], [`seed_stage_${s}_ratio`]: st.ratio[s] });
+    const stageSum = STAGES.reduce((sum, s) => sum + st.ratio[s], 0);
+    put({ seed_stages_sum_ratio: stageSum });
+    say(`Seed by stage, steady (median of ${st.runs} rounds after ${st.warmup}; each stage timed alone, in pipeline order, beside one baseline call per round; baseline ${fixed(st.baselineMs, 3)} ms; see bench/stages.ts)`);
+    say(`  ${STAGES.map((s) => `${s.replace('_', ' ')} ${fixed(st.ms[s], 3)} ms ${fixed(st.ratio[s], 2)}x`).join('; ')}; sum ${fixed(stageSum, 1)}x`);
 
     // The narrative pass on the seed: the full analysis with and without it.
     const n = benchNarrative();
