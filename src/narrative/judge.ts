@@ -44,18 +44,33 @@ function samePeriod(f: Fact, wanted: { end: string; months: number }): boolean {
 /** Finds table facts of a filing, by concept (Mpower) or by the label words (another company). */
 class FactIndex {
   private readonly byKey = new Map<string, Fact>();
-  private readonly byLabel = new Map<string, Fact[]>();
+  /** By label words: built when another company's claim first asks (Mpower's are found by concept only). */
+  private labels: Map<string, Fact[]> | undefined;
   constructor(private readonly ctx: JudgeContext) {
     for (const f of ctx.own) {
-      // A segment's, a pro forma or a change column's figures are not the company's figure for the period.
-      if (!fromTable(f) || f.member) continue;
+      if (!FactIndex.counts(f)) continue;
       const k = `${f.concept}|${f.period.key}|${f.scenario}`;
       if (!this.byKey.has(k)) this.byKey.set(k, f);
-      const l = `${plainLabel(f.label)}|${f.scenario}`;
-      const list = this.byLabel.get(l) ?? [];
-      list.push(f);
-      this.byLabel.set(l, list);
     }
+  }
+
+  /** A segment's, a pro forma or a change column's figures are not the company's figure for the period. */
+  private static counts(f: Fact): boolean {
+    return fromTable(f) && !f.member;
+  }
+
+  private get byLabel(): Map<string, Fact[]> {
+    if (!this.labels) {
+      this.labels = new Map();
+      for (const f of this.ctx.own) {
+        if (!FactIndex.counts(f)) continue;
+        const l = `${plainLabel(f.label)}|${f.scenario}`;
+        const list = this.labels.get(l) ?? [];
+        list.push(f);
+        this.labels.set(l, list);
+      }
+    }
+    return this.labels;
   }
 
   /** `ownOnly`: the claim's own filing's tables only (guidance: a range is the release's own, and another release's range for the same period may have been revised). */
