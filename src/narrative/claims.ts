@@ -137,13 +137,39 @@ function asidesIn(text: string): Mention[] {
   return matchesOf(ASIDE, text).map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
+/** A vocabulary's distinct anchor words, and for each phrase the indexes of its own among them (undefined: no anchors). */
+interface VocabularyAnchors {
+  words: string[];
+  of: (number[] | undefined)[];
+}
+const vocabularyAnchors = new WeakMap<QuantityWords[], VocabularyAnchors>();
+function anchorsOfVocabulary(vocabulary: QuantityWords[]): VocabularyAnchors {
+  let v = vocabularyAnchors.get(vocabulary);
+  if (!v) {
+    const index = new Map<string, number>();
+    const of = vocabulary.map((q) => quantityRegex(q).anchors?.map((a) => {
+      let i = index.get(a);
+      if (i === undefined) index.set(a, (i = index.size));
+      return i;
+    }));
+    v = { words: [...index.keys()], of };
+    vocabularyAnchors.set(vocabulary, v);
+  }
+  return v;
+}
+
 function quantitiesIn(text: string, vocabulary: QuantityWords[], asides: Mention[], releaseDate: string): QuantityMention[] {
   const found: (QuantityMention & { order: number })[] = [];
   const lower = text.toLowerCase();
+  // Most phrases are not in a given sentence: a substring test rules them out before the regular
+  // expression runs. Phrases share anchor words (`net`, `adjusted`): each is looked for once per sentence.
+  const anchors = anchorsOfVocabulary(vocabulary);
+  const present = new Int8Array(anchors.words.length); // 0 not yet looked for, 1 in the sentence, -1 not
+  const inSentence = (a: number): boolean => (present[a] ||= lower.includes(anchors.words[a]) ? 1 : -1) === 1;
   vocabulary.forEach((words, order) => {
-    const { re, anchors } = quantityRegex(words);
-    // Most phrases are not in a given sentence: a substring test rules them out before the regular expression runs.
-    if (anchors && !anchors.some((a) => lower.includes(a))) return;
+    const { re } = quantityRegex(words);
+    const own = anchors.of[order];
+    if (own && !own.some(inSentence)) return;
     for (const m of matchesOf(re, text)) {
       const start = m.index ?? 0;
       if (asides.some((a) => start >= a.start && start < a.end)) continue;
