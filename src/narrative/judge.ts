@@ -43,14 +43,18 @@ function samePeriod(f: Fact, wanted: { end: string; months: number }): boolean {
 
 /** Finds table facts of a filing, by concept (Mpower) or by the label words (another company). */
 class FactIndex {
-  private readonly byKey = new Map<string, Fact>();
+  /** The first table fact of each concept, period and scenario (nested: no key string built per fact). */
+  private readonly byKey = new Map<string, Map<string, Map<Scenario, Fact>>>();
   /** By label words: built when another company's claim first asks (Mpower's are found by concept only). */
   private labels: Map<string, Fact[]> | undefined;
   constructor(private readonly ctx: JudgeContext) {
     for (const f of ctx.own) {
       if (!FactIndex.counts(f)) continue;
-      const k = `${f.concept}|${f.period.key}|${f.scenario}`;
-      if (!this.byKey.has(k)) this.byKey.set(k, f);
+      let byPeriod = this.byKey.get(f.concept);
+      if (!byPeriod) this.byKey.set(f.concept, (byPeriod = new Map()));
+      let byScenario = byPeriod.get(f.period.key);
+      if (!byScenario) byPeriod.set(f.period.key, (byScenario = new Map()));
+      if (!byScenario.has(f.scenario)) byScenario.set(f.scenario, f);
     }
   }
 
@@ -77,7 +81,7 @@ class FactIndex {
   get(claim: Claim, concept: string | undefined, period: string | undefined, scenario: Scenario, ownOnly = false): Fact | undefined {
     if (!period) return undefined;
     if (concept && this.ctx.catalogue) {
-      const own = this.byKey.get(`${concept}|${period}|${scenario}`);
+      const own = this.byKey.get(concept)?.get(period)?.get(scenario);
       if (own || ownOnly) return own;
       return this.ctx.dataset.occurrences(concept, period, scenario).find((f) => fromTable(f) && !f.member && isMpower(f.company));
     }
