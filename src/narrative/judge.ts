@@ -43,11 +43,13 @@ function samePeriod(f: Fact, wanted: { end: string; months: number }): boolean {
 
 /** Finds table facts of a filing, by concept (Mpower) or by the label words (another company). */
 class FactIndex {
-  /** The first table fact of each concept, period and scenario (nested: no key string built per fact). */
+  /** Mpower's: the first table fact of each concept, period and scenario (nested: no key string built per fact). */
   private readonly byKey = new Map<string, Map<string, Map<Scenario, Fact>>>();
-  /** By label words: built when another company's claim first asks (Mpower's are found by concept only). */
+  /** By label words, for another company's claims: built when the first one asks. */
   private labels: Map<string, Fact[]> | undefined;
   constructor(private readonly ctx: JudgeContext) {
+    // Mpower's claims are found by concept; another company's by label words only.
+    if (!ctx.catalogue) return;
     for (const f of ctx.own) {
       if (!FactIndex.counts(f)) continue;
       let byPeriod = this.byKey.get(f.concept);
