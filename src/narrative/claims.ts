@@ -75,12 +75,6 @@ function numbersIn(text: string): NumberMention[] {
   return out;
 }
 
-interface CompiledWords {
-  re: RegExp;
-  /** Lower-case words one of which a sentence must contain for `re` to match (each alternative's first literal word), or undefined when an alternative starts otherwise. */
-  anchors?: string[];
-}
-
 /** `core customer revenues?|cash` → `core`, `cash`; undefined when an alternative does not start with a literal word of 3 letters or more. */
 function anchorsOf(words: string): string[] | undefined {
   const out: string[] = [];
@@ -107,16 +101,6 @@ function anchorsOf(words: string): string[] | undefined {
   return out;
 }
 
-const compiled = new WeakMap<QuantityWords, CompiledWords>();
-function quantityRegex(q: QuantityWords): CompiledWords {
-  let c = compiled.get(q);
-  if (!c) {
-    c = { re: new RegExp(`(?<![a-z0-9&])(?:${q.words})(?![a-z0-9&])`, 'gi'), anchors: anchorsOf(q.words) };
-    compiled.set(q, c);
-  }
-  return c;
-}
-
 /** Non-overlapping matches: earliest first, the longest where two start together (then the first listed). */
 function pick<T extends Mention>(found: (T & { order: number })[]): T[] {
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.order - b.order);
@@ -137,23 +121,31 @@ function asidesIn(text: string): Mention[] {
   return matchesOf(ASIDE, text).map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
 }
 
-/** A vocabulary's distinct anchor words, and for each phrase the indexes of its own among them (undefined: no anchors). */
-interface VocabularyAnchors {
-  words: string[];
-  of: (number[] | undefined)[];
+/**
+ * A vocabulary made ready to search: each phrase's regular expression, and the anchor words one of
+ * which a sentence must contain for it to match (each alternative's first literal word, see
+ * `anchorsOf`; none when an alternative starts otherwise), as indexes into the vocabulary's
+ * distinct anchor words (phrases share them: `net`, `adjusted`).
+ */
+interface CompiledVocabulary {
+  anchors: string[];
+  phrases: { re: RegExp; anchors?: number[] }[];
 }
-const vocabularyAnchors = new WeakMap<QuantityWords[], VocabularyAnchors>();
-function anchorsOfVocabulary(vocabulary: QuantityWords[]): VocabularyAnchors {
-  let v = vocabularyAnchors.get(vocabulary);
+const compiled = new WeakMap<QuantityWords[], CompiledVocabulary>();
+function compiledVocabulary(vocabulary: QuantityWords[]): CompiledVocabulary {
+  let v = compiled.get(vocabulary);
   if (!v) {
     const index = new Map<string, number>();
-    const of = vocabulary.map((q) => quantityRegex(q).anchors?.map((a) => {
-      let i = index.get(a);
-      if (i === undefined) index.set(a, (i = index.size));
-      return i;
+    const phrases = vocabulary.map((q) => ({
+      re: new RegExp(`(?<![a-z0-9&])(?:${q.words})(?![a-z0-9&])`, 'gi'),
+      anchors: anchorsOf(q.words)?.map((a) => {
+        let i = index.get(a);
+        if (i === undefined) index.set(a, (i = index.size));
+        return i;
+      }),
     }));
-    v = { words: [...index.keys()], of };
-    vocabularyAnchors.set(vocabulary, v);
+    v = { anchors: [...index.keys()], phrases };
+    compiled.set(vocabulary, v);
   }
   return v;
 }
@@ -163,12 +155,11 @@ function quantitiesIn(text: string, vocabulary: QuantityWords[], asides: Mention
   const lower = text.toLowerCase();
   // Most phrases are not in a given sentence: a substring test rules them out before the regular
   // expression runs. Phrases share anchor words (`net`, `adjusted`): each is looked for once per sentence.
-  const anchors = anchorsOfVocabulary(vocabulary);
-  const present = new Int8Array(anchors.words.length); // 0 not yet looked for, 1 in the sentence, -1 not
-  const inSentence = (a: number): boolean => (present[a] ||= lower.includes(anchors.words[a]) ? 1 : -1) === 1;
+  const { anchors, phrases } = compiledVocabulary(vocabulary);
+  const present = new Int8Array(anchors.length); // 0 not yet looked for, 1 in the sentence, -1 not
+  const inSentence = (a: number): boolean => (present[a] ||= lower.includes(anchors[a]) ? 1 : -1) === 1;
   vocabulary.forEach((words, order) => {
-    const { re } = quantityRegex(words);
-    const own = anchors.of[order];
+    const { re, anchors: own } = phrases[order];
     if (own && !own.some(inSentence)) return;
     for (const m of matchesOf(re, text)) {
       const start = m.index ?? 0;
